@@ -1,0 +1,122 @@
+//! `dossier`: the Dossier engine on the command line.
+//!
+//! ```text
+//! dossier analyze [--date YYYY-MM-DD] [--pretty] FILE...   (FILE may be - for standard input)
+//! ```
+//! Prints the version-1 JSON contract (see `dossier_engine::contract`). A file that cannot be
+//! read or decoded becomes a document with `error` set; the exit status is non-zero only when
+//! no file could be analysed.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use dossier_engine::contract::{DocumentReport, Report};
+use dossier_engine::{analyse_bytes, Date, Options, MAX_INPUT_BYTES};
+
+const USAGE: &str = "\
+dossier: names and figures in news articles
+
+USAGE:
+    dossier analyze [--date YYYY-MM-DD] [--pretty] FILE...
+        Analyse the files (- reads standard input) and print the version-1 JSON contract.
+        --date     the publication date relative dates resolve against
+                   (default: the date the text states, if any)
+        --pretty   indent the JSON
+
+    dossier help
+";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("dossier: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let command = match parser.next().map_err(|e| e.to_string())? {
+        Some(Value(v)) => v.string().map_err(|e| e.to_string())?,
+        Some(Long("help") | Short('h')) | None => {
+            print!("{USAGE}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(arg) => return Err(format!("{}\n\n{USAGE}", arg.unexpected())),
+    };
+    match command.as_str() {
+        "analyze" | "analyse" => analyze(parser),
+        "help" => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown command '{other}'\n\n{USAGE}")),
+    }
+}
+
+fn analyze(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
+    use lexopt::prelude::*;
+    let mut options = Options::default();
+    let mut pretty = false;
+    let mut files: Vec<String> = Vec::new();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("date") => {
+                let v = parser.value().map_err(|e| e.to_string())?.string().map_err(|e| e.to_string())?;
+                options.published = Some(Date::parse_iso(&v).ok_or_else(|| format!("--date wants YYYY-MM-DD, not '{v}'"))?);
+            }
+            Long("pretty") => pretty = true,
+            Long("help") | Short('h') => {
+                print!("{USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            Value(v) => files.push(v.string().map_err(|e| e.to_string())?),
+            _ => return Err(arg.unexpected().to_string()),
+        }
+    }
+    if files.is_empty() {
+        return Err(format!("no file given\n\n{USAGE}"));
+    }
+    let documents: Vec<DocumentReport> = files.iter().map(|f| analyze_file(f, &options)).collect();
+    let failed = documents.iter().filter(|d| d.error.is_some()).count();
+    for d in documents.iter().filter(|d| d.error.is_some()) {
+        eprintln!("dossier: {}: {}", d.name, d.error.as_deref().unwrap_or(""));
+    }
+    let report = Report::new(documents);
+    let json = if pretty { report.to_json_pretty() } else { report.to_json() };
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{json}").map_err(|e| e.to_string())?;
+    Ok(if failed == files.len() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn analyze_file(path: &str, options: &Options) -> DocumentReport {
+    let name = if path == "-" { "stdin" } else { path.rsplit(['/', '\\']).next().unwrap_or(path) };
+    match read_input(path) {
+        Ok(bytes) => match analyse_bytes(&bytes, name, options) {
+            Ok(analysis) => DocumentReport::from_analysis(name, &analysis),
+            Err(e) => DocumentReport::from_error(name, &e.to_string()),
+        },
+        Err(e) => DocumentReport::from_error(name, &e),
+    }
+}
+
+/// Reads at most one byte more than the engine accepts, so a huge file is refused without
+/// reading it whole.
+fn read_input(path: &str) -> Result<Vec<u8>, String> {
+    let limit = MAX_INPUT_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    let result = if path == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        let meta = std::fs::metadata(path).map_err(|e| format!("cannot read the file: {e}"))?;
+        if meta.is_dir() {
+            return Err("this is a folder, not a file".to_owned());
+        }
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    result.map_err(|e| format!("cannot read the file: {e}"))?;
+    Ok(bytes)
+}

@@ -1,0 +1,262 @@
+//! Dossier's analysis engine: news text in, an [`Analysis`] out.
+//!
+//! The engine is a pure library (no I/O, no web dependencies) that runs natively and in
+//! WebAssembly. One document passes through a pipeline of stages, each in a module named after
+//! it:
+//!
+//! 1. [`decode`]: bytes to text (UTF-8, UTF-16, Windows-1252; HTML and Markdown reduced to
+//!    their readable text); binary input is refused.
+//! 2. [`published`]: the publication date the text states, when the caller gives none.
+//! 3. [`segment`]: paragraphs, sentences and tokens.
+//! 4. [`recognise`]: figures (MONEY, PERCENT, QUANTITY, DATE) and entities (PERSON, ORG, PLACE,
+//!    GROUP, EVENT, WORK, PRODUCT) as *overlapping candidates*.
+//! 5. [`resolve`]: one non-overlapping set of mentions; aliases merged into one entity per
+//!    real-world thing.
+//! 6. [`summarise`]: salience, key figures and the sentences that sum the article up.
+//!
+//! Every position inside the engine is a byte [`Span`]; [`contract`] converts them to Unicode
+//! code points for the JSON contract that the CLI prints and the app exports.
+//!
+//! # Example
+//!
+//! ```
+//! use dossier_engine::{analyse, Options, Label, FigureKind};
+//!
+//! let text = "Russia's defense budget of $118.5 billion for 2024 is unprecedented, \
+//!             Nils Stensønes said on Monday.";
+//! let analysis = analyse(text, &Options::default());
+//!
+//! let money = analysis.figures.iter().find(|f| f.kind == FigureKind::Money).unwrap();
+//! assert_eq!(money.span.of(&analysis.text), "$118.5 billion");
+//! assert_eq!(money.value, Some(118.5e9));
+//! assert_eq!(money.unit.as_deref(), Some("USD"));
+//!
+//! assert!(analysis.entities.iter().any(|e| e.label == Label::Place && e.name == "Russia"));
+//! ```
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod contract;
+pub mod date;
+pub mod decode;
+pub mod published;
+pub mod recognise;
+pub mod resolve;
+pub mod segment;
+pub mod span;
+pub mod summarise;
+
+pub use date::Date;
+pub use span::Span;
+
+use std::fmt;
+
+/// Largest input, in bytes, that the engine analyses; larger input is refused by [`decode`].
+pub const MAX_INPUT_BYTES: usize = 50 * 1024 * 1024;
+
+/// The kind of a named entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Label {
+    /// A person, real or fictional.
+    Person,
+    /// A company, agency, institution, party, team or other organisation.
+    Org,
+    /// A country, region, city, village, body of water or other place.
+    Place,
+    /// Nationalities, political or religious groups ("Russian", "Republicans").
+    Group,
+    /// Named events: wars, summits, elections, storms.
+    Event,
+    /// Named works: reports, laws, publications, books, films.
+    Work,
+    /// Products: weapons, vehicles, devices, software.
+    Product,
+}
+
+impl Label {
+    /// All labels, in display order.
+    pub const ALL: [Label; 7] = [
+        Label::Person,
+        Label::Org,
+        Label::Place,
+        Label::Group,
+        Label::Event,
+        Label::Work,
+        Label::Product,
+    ];
+
+    /// The contract name: `PERSON`, `ORG`, ...
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Place => "PLACE",
+            Label::Group => "GROUP",
+            Label::Event => "EVENT",
+            Label::Work => "WORK",
+            Label::Product => "PRODUCT",
+        }
+    }
+
+    /// The label of a contract name.
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The kind of a figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FigureKind {
+    /// An amount of money; `unit` is an ISO 4217 code.
+    Money,
+    /// A percentage or percentage points; `value` = 61 for "61%".
+    Percent,
+    /// A count or measure; `unit` is what is counted or measured.
+    Quantity,
+    /// A date, period, open range or duration; `iso` holds the resolved value when known.
+    Date,
+}
+
+impl FigureKind {
+    /// All figure kinds, in display order.
+    pub const ALL: [FigureKind; 4] =
+        [FigureKind::Money, FigureKind::Percent, FigureKind::Quantity, FigureKind::Date];
+
+    /// The contract name: `MONEY`, `PERCENT`, `QUANTITY`, `DATE`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Money => "MONEY",
+            FigureKind::Percent => "PERCENT",
+            FigureKind::Quantity => "QUANTITY",
+            FigureKind::Date => "DATE",
+        }
+    }
+
+    /// The kind of a contract name.
+    pub fn parse(s: &str) -> Option<FigureKind> {
+        FigureKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for FigureKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A figure: an amount of money, a percentage, a quantity or a date, with its normalised value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// What kind of figure this is.
+    pub kind: FigureKind,
+    /// Where it stands in the text.
+    pub span: Span,
+    /// The normalised number: 118.5e9 for "$118.5 billion", 61 for "61%"; `None` for dates and
+    /// for vague amounts that have no single value.
+    pub value: Option<f64>,
+    /// The unit: an ISO 4217 code for money, the counted noun for quantities, `None` otherwise.
+    pub unit: Option<String>,
+    /// For dates, the resolved date or period in ISO 8601 (`2023-09-13`, `2024-01`, `2022`,
+    /// `2023/..` for an open range); `None` when it cannot be resolved.
+    pub iso: Option<String>,
+    /// Index of the sentence it stands in (into [`Analysis::sentences`]).
+    pub sentence: usize,
+}
+
+/// One real-world thing named in the document, with all its mentions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// What kind of entity this is.
+    pub label: Label,
+    /// Its canonical name: the fullest form used in the text (or a known canonical form).
+    pub name: String,
+    /// The other forms it is mentioned by, distinct from `name`, in order of first use.
+    pub aliases: Vec<String>,
+    /// How central it is to the document, 0 to 1 (1 for the most salient entity).
+    pub salience: f64,
+    /// Where it is mentioned, in text order.
+    pub mentions: Vec<Span>,
+}
+
+/// What a resolved mention refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Referent {
+    /// Index into [`Analysis::entities`].
+    Entity(usize),
+    /// Index into [`Analysis::figures`].
+    Figure(usize),
+}
+
+/// A resolved mention: one of the document's non-overlapping highlighted spans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Where it stands.
+    pub span: Span,
+    /// The entity or figure it belongs to.
+    pub referent: Referent,
+}
+
+/// Caller-supplied settings for one analysis.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The publication date, when the caller knows it; otherwise the engine looks for one in the
+    /// text ([`published::find`]).
+    pub published: Option<Date>,
+}
+
+/// The result of analysing one document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    /// The decoded text every span indexes.
+    pub text: String,
+    /// The publication date relative dates were resolved against, if any.
+    pub published: Option<Date>,
+    /// Paragraphs, in order.
+    pub paragraphs: Vec<Span>,
+    /// Sentences, in order; headlines and captions are sentences of their own.
+    pub sentences: Vec<Span>,
+    /// Entities, most salient first.
+    pub entities: Vec<Entity>,
+    /// Figures, in text order.
+    pub figures: Vec<Figure>,
+    /// Every entity and figure mention, sorted and non-overlapping.
+    pub mentions: Vec<Mention>,
+    /// The sentences that best sum the document up (at most three), in text order.
+    pub summary: Vec<Span>,
+}
+
+/// Analyses `text`: the whole pipeline after decoding.
+pub fn analyse(text: &str, options: &Options) -> Analysis {
+    let published = options.published.or_else(|| published::find(text));
+    let segments = segment::segment(text);
+    let candidates = recognise::recognise(text, &segments, published);
+    let resolved = resolve::resolve(text, &segments, candidates);
+    let summary = summarise::summarise(text, &segments, &resolved);
+    Analysis {
+        text: text.to_owned(),
+        published,
+        paragraphs: segments.paragraphs,
+        sentences: segments.sentences.iter().map(|s| s.span).collect(),
+        entities: summary.entities,
+        figures: resolved.figures,
+        mentions: summary.mentions,
+        summary: summary.sentences,
+    }
+}
+
+/// Decodes `bytes` (see [`decode::decode`]; `name` gives the format by its extension) and
+/// analyses the text.
+pub fn analyse_bytes(
+    bytes: &[u8],
+    name: &str,
+    options: &Options,
+) -> Result<Analysis, decode::DecodeError> {
+    let decoded = decode::decode(bytes, name)?;
+    Ok(analyse(&decoded.text, options))
+}

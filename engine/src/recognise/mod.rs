@@ -1,0 +1,58 @@
+//! Stage 4: recognisers propose **candidates**, which may overlap.
+//!
+//! Each recogniser adds [`Candidate`]s for what it sees; none of them decides what is finally
+//! highlighted. [`crate::resolve`] picks one non-overlapping set of mentions from them (as
+//! spaCy keeps overlapping `spans` apart from the resolved `ents`).
+//!
+//! * [`figures`]: MONEY, PERCENT, QUANTITY and DATE, with normalised values;
+//! * [`entities`]: PERSON, ORG, PLACE, GROUP, EVENT, WORK and PRODUCT from gazetteers and
+//!   rules on capitalisation, titles and context.
+
+pub mod entities;
+pub mod figures;
+
+use crate::segment::Segments;
+use crate::{Date, Figure, Label, Span};
+
+/// Which recogniser proposed a candidate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Source {
+    /// The figure recognisers.
+    Figures,
+    /// A gazetteer entry (countries, capitals, demonyms, known organisations...).
+    Gazetteer,
+    /// Rules on capitalisation, titles and context.
+    Rules,
+    /// The learned sequence tagger.
+    Tagger,
+}
+
+/// What a candidate would be if chosen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum What {
+    /// A mention of an entity with this label.
+    Entity(Label),
+    /// A figure (its `sentence` is filled in by [`crate::resolve`]).
+    Figure(Figure),
+}
+
+/// A proposed mention.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// Where it stands.
+    pub span: Span,
+    /// What it would be.
+    pub what: What,
+    /// Confidence, 0 to 1.
+    pub score: f32,
+    /// Who proposed it.
+    pub source: Source,
+}
+
+/// Runs every recogniser over the document and returns all their candidates.
+pub fn recognise(text: &str, segments: &Segments, published: Option<Date>) -> Vec<Candidate> {
+    let mut candidates = Vec::new();
+    figures::recognise(text, segments, published, &mut candidates);
+    entities::recognise(text, segments, &mut candidates);
+    candidates
+}

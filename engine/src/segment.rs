@@ -1,0 +1,385 @@
+//! Stage 3: paragraphs, sentences and tokens that survive news text.
+//!
+//! * **Paragraphs** are separated by blank lines.
+//! * **Sentences** end at `.`, `!`, `?` or `…` (with any closing quotes and brackets) before a
+//!   word that can start a sentence, and at line breaks unless the next line goes on in lower
+//!   case. Abbreviations ("Feb.", "Jr.", "Gen."), initials ("N. Korea") and initialisms
+//!   ("U.S.") end no sentence, unless an initialism is followed by a typical sentence opener
+//!   ("... from the U.S. The war ...").
+//! * Lines without final punctuation are **headings** ("Belarus, Iran and North Korea"); short
+//!   lines that name a photographer and an agency are **credits** ("Mikhail
+//!   Klimentiev/Sputnik AFP"). Recognisers treat capitals in both with suspicion.
+//! * **Tokens** follow Unicode word boundaries (UAX #29), with abbreviations and initialisms
+//!   keeping their period and a possessive `'s` split off its word.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::Span;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Starts with a letter: "Stensønes", "U.S.", "Feb.", "Shahed".
+    Word,
+    /// Starts with a digit: "118.5", "1,000", "2024".
+    Number,
+    /// Punctuation: ".", ",", "“", "-", "/".
+    Punct,
+    /// Anything else: "$", "%", "€", emoji.
+    Symbol,
+}
+
+/// A token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where it stands.
+    pub span: Span,
+    /// What it is made of.
+    pub kind: TokenKind,
+}
+
+/// What kind of line or sentence this is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SentenceKind {
+    /// Running text.
+    Body,
+    /// A heading or headline: a line without final punctuation.
+    Heading,
+    /// A photo credit or caption credit: "Mikhail Klimentiev/Sputnik AFP".
+    Credit,
+}
+
+/// A sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where it stands (trimmed of surrounding white space).
+    pub span: Span,
+    /// Its tokens, as a range of indices into [`Segments::tokens`].
+    pub tokens: Range<usize>,
+    /// Index of its paragraph in [`Segments::paragraphs`].
+    pub paragraph: usize,
+    /// Body text, heading or credit.
+    pub kind: SentenceKind,
+}
+
+/// The segmentation of one document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Segments {
+    /// Paragraphs, trimmed, in order.
+    pub paragraphs: Vec<Span>,
+    /// Sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Tokens, in order; white space is not a token.
+    pub tokens: Vec<Token>,
+}
+
+impl Segments {
+    /// The index of the sentence containing byte offset `at`, if any.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let k = self.sentences.partition_point(|s| s.span.end <= at);
+        (k < self.sentences.len() && self.sentences[k].span.start <= at).then_some(k)
+    }
+
+    /// The index of the first token that ends after byte offset `at`.
+    pub fn token_at(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= at)
+    }
+}
+
+/// Abbreviations that keep their period and end no sentence (compared case-sensitively).
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Ft", "Gen", "Lt", "Col", "Maj",
+    "Capt", "Cpt", "Sgt", "Cpl", "Adm", "Cmdr", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt",
+    "Insp", "Det", "Amb", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Inc",
+    "Corp", "Ltd", "Co", "Bros", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "No", "Nos", "Vol",
+    "vs", "etc", "approx", "est", "cf", "Fig", "fig", "al", "Ph", "Messrs", "Mme", "Mlle", "Ald",
+    "Calif", "Fla", "Mass", "Penn", "Ariz", "Colo", "Conn", "Ill", "Wash", "Wis", "Mich", "Minn",
+];
+
+/// Words that typically open a sentence: after an initialism ("U.S.") they mark a boundary.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I",
+    "But", "And", "In", "On", "At", "As", "If", "When", "While", "Meanwhile", "However", "There",
+    "His", "Her", "Its", "Their", "Our", "Some", "Many", "Most", "After", "Before", "Since",
+];
+
+/// Segments `text` into paragraphs, sentences and tokens.
+pub fn segment(text: &str) -> Segments {
+    let tokens = tokenize(text);
+    let paragraphs = paragraphs(text);
+    let sentences = sentences(text, &tokens, &paragraphs);
+    Segments { paragraphs, sentences, tokens }
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    for (start, piece) in text.split_word_bound_indices() {
+        let Some(first) = piece.chars().next() else { continue };
+        if first.is_whitespace() {
+            continue;
+        }
+        let end = start + piece.len();
+        // A period right after an abbreviation, an initialism or a single capital letter joins it.
+        if piece == "." {
+            if let Some(prev) = tokens.last_mut() {
+                if prev.span.end == start && takes_period(&text[prev.span.start..prev.span.end]) {
+                    prev.span.end = end;
+                    continue;
+                }
+            }
+        }
+        let kind = kind_of(first);
+        // Split a possessive "'s" / "’s" off its word: "Norway’s" -> "Norway" "’s".
+        if kind == TokenKind::Word && piece.len() > 3 {
+            for suffix in ["'s", "’s", "'S", "’S"] {
+                if let Some(stem) = piece.strip_suffix(suffix) {
+                    if stem.chars().last().is_some_and(char::is_alphanumeric) {
+                        let cut = start + stem.len();
+                        tokens.push(Token { span: Span::new(start, cut), kind });
+                        tokens.push(Token { span: Span::new(cut, end), kind: TokenKind::Punct });
+                    }
+                }
+            }
+            if tokens.last().is_some_and(|t| t.span.end == end) {
+                continue;
+            }
+        }
+        tokens.push(Token { span: Span::new(start, end), kind });
+    }
+    tokens
+}
+
+fn kind_of(first: char) -> TokenKind {
+    if first.is_alphabetic() {
+        TokenKind::Word
+    } else if first.is_numeric() {
+        TokenKind::Number
+    } else if is_punct(first) {
+        TokenKind::Punct
+    } else {
+        TokenKind::Symbol
+    }
+}
+
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation() && !matches!(c, '$' | '%' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~')
+        || matches!(c, '‘' | '’' | '“' | '”' | '«' | '»' | '„' | '‚' | '–' | '—' | '…' | '·' | '•' | '¡' | '¿')
+}
+
+/// Whether a word keeps a following period: abbreviations, initialisms and single capitals.
+fn takes_period(word: &str) -> bool {
+    if ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_uppercase(),
+        _ => is_initialism(word),
+    }
+}
+
+/// "U.S", "U.K", "e.g": single letters joined by periods.
+fn is_initialism(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('.').collect();
+    parts.len() >= 2 && parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+/// Paragraph spans: text between blank lines, trimmed.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0; // end of the last non-blank line
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        if blank {
+            if let Some(s) = start.take() {
+                out.push(trim(text, Span::new(s, last_end)));
+            }
+        } else {
+            if start.is_none() {
+                start = Some(pos);
+            }
+            last_end = pos + line.len();
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push(trim(text, Span::new(s, last_end)));
+    }
+    out
+}
+
+/// The span without leading and trailing white space.
+pub fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead == s.len() {
+        return Span::new(span.start, span.start);
+    }
+    Span::new(span.start + lead, span.end - trail)
+}
+
+fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut t = 0;
+    for (p, para) in paragraphs.iter().enumerate() {
+        while t < tokens.len() && tokens[t].span.end <= para.start {
+            t += 1;
+        }
+        let first = t;
+        while t < tokens.len() && tokens[t].span.start < para.end {
+            t += 1;
+        }
+        split_paragraph(text, tokens, first..t, p, &mut out);
+    }
+    out
+}
+
+/// Splits the tokens of one paragraph into sentences.
+fn split_paragraph(text: &str, tokens: &[Token], range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
+    let mut start = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        let tok = tokens[i];
+        let mut boundary_after = None; // index of the last token of the sentence
+        let word = tok.span.of(text);
+        if matches!(word, "." | "!" | "?" | "…" | "...") || word.ends_with('.') && is_initialism(word.trim_end_matches('.')) {
+            // Take closing quotes and brackets along.
+            let mut j = i;
+            while j + 1 < range.end && tokens[j + 1].span.start == tokens[j].span.end && is_closer(tokens[j + 1].span.of(text)) {
+                j += 1;
+            }
+            if j + 1 >= range.end {
+                boundary_after = Some(j);
+            } else {
+                let next = tokens[j + 1];
+                let gap = &text[tokens[j].span.end..next.span.start];
+                let next_word = next.span.of(text);
+                let opens = can_open_sentence(next_word);
+                let initialism = word != "." && !matches!(word, "!" | "?" | "…" | "...");
+                if !gap.is_empty() && opens && (!initialism || SENTENCE_OPENERS.contains(&next_word)) {
+                    boundary_after = Some(j);
+                }
+            }
+        }
+        // A line break inside the paragraph ends the sentence unless the next line goes on in
+        // lower case.
+        if boundary_after.is_none() && i + 1 < range.end {
+            let gap = &text[tok.span.end..tokens[i + 1].span.start];
+            if gap.contains('\n') {
+                let next_first = tokens[i + 1].span.of(text).chars().next().unwrap_or(' ');
+                if !next_first.is_lowercase() {
+                    boundary_after = Some(i);
+                }
+            }
+        }
+        match boundary_after {
+            Some(j) => {
+                out.push(make_sentence(text, tokens, start..j + 1, paragraph));
+                start = j + 1;
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    if start < range.end {
+        out.push(make_sentence(text, tokens, start..range.end, paragraph));
+    }
+}
+
+fn is_closer(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "”" | "’" | ")" | "]" | "»")
+}
+
+fn can_open_sentence(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '—' | '-')
+    }) || !word.chars().next().is_some_and(char::is_alphabetic) && !word.starts_with([',', ';', ':'])
+}
+
+fn make_sentence(text: &str, tokens: &[Token], range: Range<usize>, paragraph: usize) -> Sentence {
+    let span = Span::new(tokens[range.start].span.start, tokens[range.end - 1].span.end);
+    let kind = classify(text, &tokens[range.clone()]);
+    Sentence { span, tokens: range, paragraph, kind }
+}
+
+/// Photo agencies whose name at the end of a short line marks a credit.
+const AGENCIES: &[&str] = &["AFP", "AP", "Reuters", "Getty", "Images", "EPA", "Sputnik", "TASS", "Xinhua", "Bloomberg", "Shutterstock", "Alamy", "ANP", "DPA", "dpa", "Anadolu", "NTB", "Scanpix", "Pool", "PA"];
+
+fn classify(text: &str, tokens: &[Token]) -> SentenceKind {
+    let last = tokens.last().map(|t| t.span.of(text)).unwrap_or("");
+    let terminal = matches!(last, "." | "!" | "?" | "…" | "\"" | "”" | "’" | "'" | ":" | ")" | "...") || last.ends_with('.');
+    let words: Vec<&str> = tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.of(text)).collect();
+    let first = words.first().copied().unwrap_or("");
+    if matches!(first, "Photo" | "Photograph" | "Credit" | "Image" | "Picture") && tokens.len() <= 16 {
+        let second = tokens.get(1).map(|t| t.span.of(text)).unwrap_or("");
+        if matches!(second, ":" | "by") {
+            return SentenceKind::Credit;
+        }
+    }
+    if !terminal && words.len() <= 8 && !words.is_empty() {
+        let capitalised = words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+        let slash = tokens.iter().any(|t| t.span.of(text) == "/");
+        let agency = AGENCIES.contains(words.last().unwrap_or(&""));
+        if capitalised && (slash || agency) {
+            return SentenceKind::Credit;
+        }
+    }
+    if !terminal && words.len() <= 20 {
+        return SentenceKind::Heading;
+    }
+    SentenceKind::Body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence_texts(text: &str) -> Vec<&str> {
+        segment(text).sentences.iter().map(|s| s.span.of(text)).collect()
+    }
+
+    fn token_texts(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.span.of(text)).collect()
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations() {
+        assert_eq!(token_texts("the U.S. and N. Korea on Feb. 24"), ["the", "U.S.", "and", "N.", "Korea", "on", "Feb.", "24"]);
+        assert_eq!(token_texts("Norway’s $118.5 billion, 61%"), ["Norway", "’s", "$", "118.5", "billion", ",", "61", "%"]);
+        assert_eq!(token_texts("Shahed-136"), ["Shahed", "-", "136"]);
+    }
+
+    #[test]
+    fn sentences_survive_news() {
+        let text = "Russian President Vladimir Putin. Mikhail Klimentiev/Sputnik AFP\n\nHe met Gen. Smith on Feb. 24 in the U.S. capital. “It works,” he said. The end";
+        assert_eq!(
+            sentence_texts(text),
+            ["Russian President Vladimir Putin.", "Mikhail Klimentiev/Sputnik AFP", "He met Gen. Smith on Feb. 24 in the U.S. capital.", "“It works,” he said.", "The end"]
+        );
+        let s = segment(text);
+        assert_eq!(s.sentences[1].kind, SentenceKind::Credit);
+        assert_eq!(s.sentences[0].kind, SentenceKind::Body);
+        assert_eq!(s.sentences[4].kind, SentenceKind::Heading);
+        assert_eq!(s.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn initialism_before_an_opener_ends_a_sentence() {
+        assert_eq!(sentence_texts("Aid came from the U.S. The war goes on."), ["Aid came from the U.S.", "The war goes on."]);
+    }
+
+    #[test]
+    fn headline_lines_are_their_own_sentences() {
+        let text = "Allies giving Russia advantage: Norway\nRussia is starting to gain.";
+        let s = segment(text);
+        assert_eq!(s.sentences.len(), 2);
+        assert_eq!(s.sentences[0].kind, SentenceKind::Heading);
+    }
+}

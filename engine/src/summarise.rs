@@ -1,0 +1,108 @@
+//! Stage 6: how central each entity is, and the sentences that sum the document up.
+//!
+//! **Salience** of an entity is its number of mentions, plus 2 if it is named in a heading or
+//! the first paragraph, plus up to 1 for an early first mention; scaled so the most salient
+//! entity has 1. Entities are ordered by salience, then by first mention.
+//!
+//! **Summary**: every body sentence of 6 to 60 words is scored by the salience of the distinct
+//! entities it names plus 0.5 per figure, with a bonus for the first sentences of the article;
+//! the three best are returned in text order.
+
+use crate::resolve::Resolved;
+use crate::segment::{SentenceKind, Segments};
+use crate::{Entity, Mention, Referent, Span};
+
+/// Entities ordered by salience, all mentions, and the summary sentences.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    /// Entities, most salient first, with `salience` set.
+    pub entities: Vec<Entity>,
+    /// Every mention, sorted by position, referring to `entities` and the figures.
+    pub mentions: Vec<Mention>,
+    /// Up to three sentences, in text order.
+    pub sentences: Vec<Span>,
+}
+
+/// How many sentences a summary has at most.
+pub const SUMMARY_SENTENCES: usize = 3;
+
+/// Ranks the resolved entities and picks the summary sentences.
+pub fn summarise(text: &str, segments: &Segments, resolved: &Resolved) -> Summary {
+    let first_para_end = segments.paragraphs.first().map_or(0, |p| p.end);
+    let n_sentences = segments.sentences.len().max(1) as f64;
+    let mut scored: Vec<(f64, usize)> = resolved
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let first = e.mentions.first().map_or(usize::MAX, |m| m.start);
+            let in_lead = e.mentions.iter().any(|m| {
+                m.start < first_para_end
+                    || segments.sentence_at(m.start).is_some_and(|s| segments.sentences[s].kind == SentenceKind::Heading)
+            });
+            let first_sentence = segments.sentence_at(first).unwrap_or(0) as f64;
+            let score = e.mentions.len() as f64 + if in_lead { 2.0 } else { 0.0 } + (1.0 - first_sentence / n_sentences);
+            (score, i)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let top = scored.first().map_or(1.0, |s| s.0.max(f64::MIN_POSITIVE));
+    let entities: Vec<Entity> = scored
+        .iter()
+        .map(|&(score, i)| {
+            let mut e = resolved.entities[i].clone();
+            e.salience = (score / top * 1000.0).round() / 1000.0;
+            e
+        })
+        .collect();
+
+    let mut mentions: Vec<Mention> = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        mentions.extend(e.mentions.iter().map(|&span| Mention { span, referent: Referent::Entity(i) }));
+    }
+    for (i, f) in resolved.figures.iter().enumerate() {
+        mentions.push(Mention { span: f.span, referent: Referent::Figure(i) });
+    }
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+
+    let sentences = pick_sentences(text, segments, &entities, &mentions);
+    Summary { entities, mentions, sentences }
+}
+
+fn pick_sentences(text: &str, segments: &Segments, entities: &[Entity], mentions: &[Mention]) -> Vec<Span> {
+    let mut scores: Vec<(f64, usize)> = Vec::new();
+    let mut m = 0;
+    for (i, s) in segments.sentences.iter().enumerate() {
+        while m < mentions.len() && mentions[m].span.start < s.span.start {
+            m += 1;
+        }
+        let mut seen: Vec<usize> = Vec::new();
+        let mut score = 0.0;
+        let mut k = m;
+        while k < mentions.len() && mentions[k].span.start < s.span.end {
+            match mentions[k].referent {
+                Referent::Entity(e) if !seen.contains(&e) => {
+                    seen.push(e);
+                    score += entities[e].salience;
+                }
+                Referent::Figure(_) => score += 0.5,
+                Referent::Entity(_) => {}
+            }
+            k += 1;
+        }
+        let words = s.span.of(text).split_whitespace().count();
+        if s.kind != SentenceKind::Body || !(6..=60).contains(&words) {
+            continue;
+        }
+        score += match i {
+            0 | 1 => 1.0,
+            2..=4 => 0.5,
+            _ => 0.0,
+        };
+        scores.push((score, i));
+    }
+    scores.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut chosen: Vec<usize> = scores.iter().take(SUMMARY_SENTENCES).map(|&(_, i)| i).collect();
+    chosen.sort_unstable();
+    chosen.into_iter().map(|i| segments.sentences[i].span).collect()
+}
