@@ -1,0 +1,274 @@
+//! The engine's data-driven test suite: every `tests/cases/*.toml` file at the repository root.
+//!
+//! Each file holds `[[case]]` tables:
+//!
+//! ```toml
+//! [[case]]
+//! name = "money with a scale word"
+//! # text = ...                    # the text, or
+//! # file = "000_e5f0a6bbb00f6e8a.txt"  # a file of ../shared/samples (skipped when absent)
+//! text = "Russia's defense budget of $118.5 billion for 2024."
+//! published = "2024-02-14"        # optional: the article's date (else found in the text)
+//! exact_figures = false           # optional: true = the figures are exactly those listed
+//! no_figure_in = ["Shahed-136"]   # optional: no figure may overlap these strings
+//! no_entity = ["Monday"]          # optional: no entity mention may overlap these strings
+//! sentences = ["First.", "Second."]   # optional: the exact sentences
+//! summary_count = 3               # optional: number of summary sentences
+//!
+//! [[case.figure]]                 # each listed figure must be found exactly
+//! text = "$118.5 billion"         # the figure's text (first occurrence, or `at` = nth, from 0)
+//! kind = "MONEY"
+//! value = 118500000000            # optional
+//! unit = "USD"                    # optional
+//! iso = "2024"                    # optional
+//!
+//! [[case.entity]]                 # each listed mention must be found exactly, with this label
+//! text = "Stensønes"
+//! label = "PERSON"
+//! name = "Nils Stensønes"         # optional: the entity it belongs to
+//! ```
+//!
+//! Every case is also checked for the invariants of every analysis: mentions sorted, on char
+//! boundaries and non-overlapping; JSON offsets that point at the text they claim.
+
+use std::path::{Path, PathBuf};
+
+use dossier_engine::contract::DocumentReport;
+use dossier_engine::{analyse, Analysis, Date, FigureKind, Label, Options, Span};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct File {
+    #[serde(default)]
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    /// The text, or
+    #[serde(default)]
+    text: String,
+    /// a file of `../shared/samples` (the case is skipped, and says so, when it is absent).
+    file: Option<String>,
+    published: Option<String>,
+    #[serde(default)]
+    exact_figures: bool,
+    #[serde(default)]
+    no_figure_in: Vec<String>,
+    #[serde(default)]
+    no_entity: Vec<String>,
+    sentences: Option<Vec<String>>,
+    summary_count: Option<usize>,
+    #[serde(default)]
+    figure: Vec<ExpectedFigure>,
+    #[serde(default)]
+    entity: Vec<ExpectedEntity>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedFigure {
+    text: String,
+    #[serde(default)]
+    at: usize,
+    kind: String,
+    value: Option<f64>,
+    unit: Option<String>,
+    iso: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedEntity {
+    text: String,
+    #[serde(default)]
+    at: usize,
+    label: String,
+    name: Option<String>,
+}
+
+fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases")
+}
+
+/// The span of the `at`-th occurrence of `needle` in `text`.
+fn find(text: &str, needle: &str, at: usize) -> Option<Span> {
+    text.match_indices(needle).nth(at).map(|(i, s)| Span::new(i, i + s.len()))
+}
+
+fn samples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/samples")
+}
+
+/// The case's text: inline, or read from the samples (`None` when the sample is absent).
+fn case_text(case: &Case) -> Option<String> {
+    match &case.file {
+        None => Some(case.text.clone()),
+        Some(f) => {
+            let bytes = std::fs::read(samples_dir().join(f)).ok()?;
+            Some(dossier_engine::decode::decode(&bytes, f).expect("samples decode").text)
+        }
+    }
+}
+
+fn check(case: &Case, text: &str) -> Vec<String> {
+    let mut errors = Vec::new();
+    let mut options = Options::default();
+    if let Some(p) = &case.published {
+        options.published = Some(Date::parse_iso(p).expect("published is YYYY-MM-DD"));
+    }
+    let a = analyse(text, &options);
+    errors.extend(invariants(&a));
+    let shown = |a: &Analysis| -> String {
+        let figs: Vec<String> = a.figures.iter().map(|f| format!("{} {:?} {:?} {:?} {:?}", f.kind, f.span.of(&a.text), f.value, f.unit, f.iso)).collect();
+        let ents: Vec<String> = a.entities.iter().map(|e| format!("{} {:?} {:?}", e.label, e.name, e.mentions.iter().map(|m| m.of(&a.text)).collect::<Vec<_>>())).collect();
+        format!("\n    figures: {figs:#?}\n    entities: {ents:#?}")
+    };
+    for ef in &case.figure {
+        let Some(span) = find(&a.text, &ef.text, ef.at) else {
+            errors.push(format!("figure text {:?} is not in the case's text", ef.text));
+            continue;
+        };
+        let kind = FigureKind::parse(&ef.kind).unwrap_or_else(|| panic!("unknown kind {}", ef.kind));
+        match a.figures.iter().find(|f| f.span == span) {
+            None => errors.push(format!("missing {} figure {:?}", ef.kind, ef.text)),
+            Some(f) => {
+                if f.kind != kind {
+                    errors.push(format!("{:?}: kind {} instead of {}", ef.text, f.kind, kind));
+                }
+                if let Some(v) = ef.value {
+                    if f.value.is_none_or(|got| (got - v).abs() > 1e-9 * v.abs().max(1.0)) {
+                        errors.push(format!("{:?}: value {:?} instead of {}", ef.text, f.value, v));
+                    }
+                }
+                if ef.unit.is_some() && f.unit != ef.unit {
+                    errors.push(format!("{:?}: unit {:?} instead of {:?}", ef.text, f.unit, ef.unit));
+                }
+                if ef.iso.is_some() && f.iso != ef.iso {
+                    errors.push(format!("{:?}: iso {:?} instead of {:?}", ef.text, f.iso, ef.iso));
+                }
+            }
+        }
+    }
+    if case.exact_figures && a.figures.len() != case.figure.len() {
+        errors.push(format!("{} figures instead of exactly {}", a.figures.len(), case.figure.len()));
+    }
+    for ee in &case.entity {
+        let Some(span) = find(&a.text, &ee.text, ee.at) else {
+            errors.push(format!("entity text {:?} is not in the case's text", ee.text));
+            continue;
+        };
+        let label = Label::parse(&ee.label).unwrap_or_else(|| panic!("unknown label {}", ee.label));
+        match a.entities.iter().find(|e| e.mentions.contains(&span)) {
+            None => errors.push(format!("missing {} mention {:?}", ee.label, ee.text)),
+            Some(e) => {
+                if e.label != label {
+                    errors.push(format!("{:?}: label {} instead of {}", ee.text, e.label, label));
+                }
+                if let Some(name) = &ee.name {
+                    if &e.name != name {
+                        errors.push(format!("{:?}: entity {:?} instead of {:?}", ee.text, e.name, name));
+                    }
+                }
+            }
+        }
+    }
+    for s in &case.no_figure_in {
+        for (i, m) in a.text.match_indices(s.as_str()) {
+            let span = Span::new(i, i + m.len());
+            for f in a.figures.iter().filter(|f| f.span.overlaps(&span)) {
+                errors.push(format!("figure {:?} inside {:?}", f.span.of(&a.text), s));
+            }
+        }
+    }
+    for s in &case.no_entity {
+        for (i, m) in a.text.match_indices(s.as_str()) {
+            let span = Span::new(i, i + m.len());
+            for e in a.entities.iter() {
+                for m in e.mentions.iter().filter(|m| m.overlaps(&span)) {
+                    errors.push(format!("entity mention {:?} ({}) overlaps {:?}", m.of(&a.text), e.label, s));
+                }
+            }
+        }
+    }
+    if let Some(expected) = &case.sentences {
+        let got: Vec<&str> = a.sentences.iter().map(|s| s.of(&a.text)).collect();
+        if &got != expected {
+            errors.push(format!("sentences {got:?} instead of {expected:?}"));
+        }
+    }
+    if let Some(n) = case.summary_count {
+        if a.summary.len() != n {
+            errors.push(format!("{} summary sentences instead of {n}", a.summary.len()));
+        }
+    }
+    if !errors.is_empty() {
+        errors.push(shown(&a));
+    }
+    errors
+}
+
+/// Invariants every analysis keeps, whatever the text.
+pub fn invariants(a: &Analysis) -> Vec<String> {
+    let mut errors = Vec::new();
+    let mut last_end = 0;
+    for m in &a.mentions {
+        if m.span.is_empty() || m.span.end > a.text.len() || !a.text.is_char_boundary(m.span.start) || !a.text.is_char_boundary(m.span.end) {
+            errors.push(format!("mention {:?} is empty, out of range or off a char boundary", m.span));
+            continue;
+        }
+        if m.span.start < last_end {
+            errors.push(format!("mention {:?} overlaps the one before or is out of order", m.span));
+        }
+        last_end = m.span.end;
+    }
+    let report = DocumentReport::from_analysis("case", a);
+    let chars: Vec<char> = a.text.chars().collect();
+    let at = |s: usize, e: usize| -> String { chars.get(s..e).map(|c| c.iter().collect()).unwrap_or_default() };
+    for e in &report.entities {
+        for m in &e.mentions {
+            if at(m.start, m.end) != m.text {
+                errors.push(format!("JSON mention {}..{} is not {:?}", m.start, m.end, m.text));
+            }
+        }
+    }
+    for f in &report.figures {
+        if at(f.start, f.end) != f.text {
+            errors.push(format!("JSON figure {}..{} is not {:?}", f.start, f.end, f.text));
+        }
+    }
+    errors
+}
+
+#[test]
+fn cases() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(cases_dir())
+        .expect("tests/cases exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no case files in {}", cases_dir().display());
+    let (mut total, mut failed, mut skipped) = (0, Vec::new(), 0);
+    for path in &files {
+        let src = std::fs::read_to_string(path).unwrap();
+        let file: File = toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for case in &file.case {
+            let Some(text) = case_text(case) else {
+                eprintln!("skipped {:?}: {} is absent", case.name, samples_dir().display());
+                skipped += 1;
+                continue;
+            };
+            total += 1;
+            let errors = check(case, &text);
+            if !errors.is_empty() {
+                let file_name = path.file_name().unwrap().to_string_lossy();
+                failed.push(format!("{file_name} / {}:\n  {}", case.name, errors.join("\n  ")));
+            }
+        }
+    }
+    eprintln!("{} cases in {} files, {} failed, {} skipped", total, files.len(), failed.len(), skipped);
+    assert!(failed.is_empty(), "{} of {total} cases failed:\n\n{}", failed.len(), failed.join("\n\n"));
+}
