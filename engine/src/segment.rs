@@ -10,7 +10,8 @@
 //!   lines that name a photographer and an agency are **credits** ("Mikhail
 //!   Klimentiev/Sputnik AFP"). Recognisers treat capitals in both with suspicion.
 //! * **Tokens** follow Unicode word boundaries (UAX #29), with abbreviations and initialisms
-//!   keeping their period and a possessive `'s` split off its word.
+//!   keeping their period, a possessive `'s` split off its word, and a run of one punctuation
+//!   mark other than the period ("!!!", "((((") kept as one token.
 
 use std::ops::Range;
 
@@ -116,7 +117,7 @@ pub fn segment(text: &str) -> Segments {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let mut tokens: Vec<Token> = Vec::new();
     for (start, piece) in text.split_word_bound_indices() {
         let Some(first) = piece.chars().next() else { continue };
         if first.is_whitespace() {
@@ -133,6 +134,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let kind = kind_of(first);
+        // A run of one punctuation mark ("!!!", "((((", "----") is one token.
+        if kind == TokenKind::Punct && piece.chars().count() == 1 {
+            if let Some(prev) = tokens.last_mut() {
+                if prev.span.end == start && text[prev.span.start..prev.span.end].chars().all(|c| c == first) && piece != "." {
+                    prev.span.end = end;
+                    continue;
+                }
+            }
+        }
         // Split a possessive "'s" / "’s" off its word: "Norway’s" -> "Norway" "’s".
         if kind == TokenKind::Word && piece.len() > 3 {
             for suffix in ["'s", "’s", "'S", "’S"] {
@@ -354,6 +364,7 @@ mod tests {
         assert_eq!(token_texts("the U.S. and N. Korea on Feb. 24"), ["the", "U.S.", "and", "N.", "Korea", "on", "Feb.", "24"]);
         assert_eq!(token_texts("Norway’s $118.5 billion, 61%"), ["Norway", "’s", "$", "118.5", "billion", ",", "61", "%"]);
         assert_eq!(token_texts("Shahed-136"), ["Shahed", "-", "136"]);
+        assert_eq!(token_texts("((( -- ... !!"), ["(((", "--", ".", ".", ".", "!!"]);
     }
 
     #[test]

@@ -1,0 +1,97 @@
+//! Adversarial inputs: does time and memory grow linearly with size?
+//!
+//! Run: `cargo bench -p dossier-engine --bench adversarial` (add `-- --quick` for smaller
+//! sizes). For each input shape it analyses 1, 2 and 4 times a base size, and prints a Markdown
+//! table with the time, the time per MB, the peak heap memory during the analysis and its ratio
+//! to the input's size. Linear behaviour shows as a flat "ms/MB" column; the engine's memory
+//! budget is a peak of at most 10x the input.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use dossier_engine::{analyse_bytes, Options};
+
+/// Counts live and peak heap bytes.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size > layout.size() {
+                let live = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed) + new_size - layout.size();
+                PEAK.fetch_max(live, Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn repeat_to(piece: &str, bytes: usize) -> String {
+    piece.repeat(bytes / piece.len().max(1) + 1)
+}
+
+fn shapes() -> Vec<(&'static str, &'static str, fn(usize) -> String)> {
+    vec![
+        ("one line without spaces", "a.txt", |n| "x".repeat(n)),
+        ("capitalised words", "a.txt", |n| repeat_to("Capitalised ", n)),
+        ("opening parentheses", "a.txt", |n| "(".repeat(n)),
+        ("opening quotes", "a.txt", |n| repeat_to("“", n)),
+        ("digits", "a.txt", |n| "7".repeat(n)),
+        ("single-letter words", "a.txt", |n| repeat_to("a ", n)),
+        ("figures", "a.txt", |n| repeat_to("$1.5 billion, 61% on Feb. 24, 2023; ", n)),
+        ("combining marks", "a.txt", |n| repeat_to("e\u{301}\u{302}\u{303}", n)),
+        ("deeply nested HTML", "a.html", |n| format!("{}text{}", repeat_to("<div><b>", n / 2), repeat_to("</b></div>", n / 2))),
+        ("news text", "a.txt", |n| {
+            repeat_to("Nils Stensønes, director of the Norwegian Intelligence Service (NIS), told reporters on Monday that Russia could mobilise three times more troops than Ukraine and that its $118.5 billion budget rose 61% since 2023.\n\n", n)
+        }),
+    ]
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let base = if quick { 1 << 20 } else { 5 << 20 };
+    println!("| input | size (MB) | time (ms) | ms/MB | peak memory (MB) | peak / input |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (name, file, make) in shapes() {
+        for factor in [1usize, 2, 4] {
+            let input = make(base * factor);
+            let size = input.len();
+            let before = LIVE.load(Ordering::Relaxed);
+            PEAK.store(before, Ordering::Relaxed);
+            let start = Instant::now();
+            let result = analyse_bytes(input.as_bytes(), file, &Options::default());
+            let elapsed = start.elapsed().as_secs_f64() * 1000.0;
+            let peak = PEAK.load(Ordering::Relaxed) - before;
+            drop(result);
+            let mb = size as f64 / 1_048_576.0;
+            println!(
+                "| {name} | {mb:.1} | {elapsed:.0} | {:.0} | {:.1} | {:.1}x |",
+                elapsed / mb,
+                peak as f64 / 1_048_576.0,
+                peak as f64 / size as f64
+            );
+        }
+    }
+}
