@@ -137,7 +137,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         // A run of one punctuation mark ("!!!", "((((", "----") is one token.
         if kind == TokenKind::Punct && piece.chars().count() == 1 {
             if let Some(prev) = tokens.last_mut() {
-                if prev.span.end == start && text[prev.span.start..prev.span.end].chars().all(|c| c == first) && piece != "." {
+                // A punctuation token is one mark or a run of one mark, so its ends tell.
+                let run = &text[prev.span.start..prev.span.end];
+                let same = prev.kind == TokenKind::Punct && run.starts_with(first) && run.ends_with(first);
+                if prev.span.end == start && same && piece != "." {
                     prev.span.end = end;
                     continue;
                 }
