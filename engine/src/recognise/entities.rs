@@ -1,25 +1,800 @@
-//! Entities: PERSON, ORG, PLACE, GROUP, EVENT, WORK and PRODUCT.
+//! Entities from gazetteers and rules: PERSON, ORG, PLACE, GROUP, EVENT, WORK and PRODUCT.
 //!
-//! PLACEHOLDER: a few countries and capitalised word runs, so the pipeline runs end to end;
-//! the gazetteer-and-rules recogniser replaces this module.
+//! Two sources of candidates, both linear in the number of tokens:
+//!
+//! 1. **Gazetteer** ([`gazetteer`], [`Source::Gazetteer`]): every known name in the text
+//!    (countries and their variants, capitals, cities, regions, demonyms, organisations, news
+//!    agencies, well-known people, events, product series), the longest form at each token.
+//! 2. **Rules** ([`Source::Rules`]) on runs of capitalised words within a sentence ("Nils
+//!    Andreas Stensones", "Institute for the Study of War") and their context:
+//!    * titles before a name make it a person ("Russian President Vladimir Putin", "China’s
+//!      defense minister, Dong Jun"), as do a known given name, an apposition (", director
+//!      of", ", a military analyst") and a speech verb after it ("Stensønes said");
+//!    * cue words make organisations ("Ministry", "Institute", "Service", "FC"), places ("Sea
+//!      of Japan", "Vostochny Cosmodrome", "the Amur region", "Avdiivka, a village") and
+//!      events ("Summit", "War"); an acronym in brackets after a name is that name
+//!      ("Norwegian Intelligence Service (NIS)");
+//!    * model numbers stay with their product ("Shahed-136", "Leopard 2", "F-16", "Wing Loong
+//!      II") and years with their work ("the Focus 2024 report", the assessment “Focus”), so
+//!      the figure recognisers' numbers inside them lose to them in [`crate::resolve`];
+//!    * photo credits are split at the slash: "Mikhail Klimentiev/Sputnik AFP" is a person
+//!      and two organisations;
+//!    * capitals alone prove nothing at the start of a sentence, after an opening quote or in
+//!      a headline: "Meanwhile", "Countries" or "Allies Like" are no names, and such a word is
+//!      taken only when the same document names it elsewhere (document-level evidence).
+//! 3. **Consistency**: a string gets one label in a document, the one its mentions give the
+//!    most weight; a surname alone after a full name is that person.
+//!
+//! The rules are documented in `DESIGN-entities.md`.
+
+pub mod gazetteer;
+
+use std::collections::HashMap;
 
 use super::{Candidate, Source, What};
-use crate::segment::{Segments, TokenKind};
+use crate::resolve::aliases::{fold, is_acronym_of};
+use crate::segment::{SentenceKind, Segments, Token, TokenKind};
 use crate::{Label, Span};
+use gazetteer::{Entry, Lists};
 
-const PLACES: &[&str] = &["Russia", "Ukraine", "China", "Norway", "Iran", "Belarus", "Moscow", "Kyiv"];
+/// The canonical name of a known variant ("U.S." -> "United States"), if the gazetteers know one.
+pub fn canonical(name: &str) -> Option<&'static str> {
+    gazetteer::canonical(name)
+}
 
 /// Adds the entity candidates of the document to `out`.
 pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
-    for t in &segments.tokens {
-        if t.kind == TokenKind::Word && PLACES.contains(&t.span.of(text)) {
-            out.push(Candidate { span: t.span, what: What::Entity(Label::Place), score: 0.9, source: Source::Gazetteer });
-        }
+    let mut doc = Doc::new(text, segments);
+    doc.gazetteer_candidates();
+    for s in 0..segments.sentences.len() {
+        doc.sentence(s);
     }
-    let _ = Span::default();
+    doc.products();
+    doc.consistency();
+    for p in doc.props {
+        let (Some(first), Some(last)) = (doc.tokens.get(p.first), doc.tokens.get(p.end.wrapping_sub(1))) else { continue };
+        if p.end <= p.first {
+            continue;
+        }
+        out.push(Candidate {
+            span: Span::new(first.span.start, last.span.end),
+            what: What::Entity(p.label),
+            score: p.score.clamp(0.0, 1.0),
+            source: p.source,
+        });
+    }
 }
 
-/// The canonical name of a known variant ("U.S." -> "United States"), if the gazetteers know one.
-pub fn canonical(_name: &str) -> Option<&'static str> {
-    None
+/// Words after a name that say it is a person speaking (or an organisation, for acronyms).
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "tells", "added", "adds", "noted", "notes", "stated", "states", "wrote", "writes", "argued",
+    "argues", "warned", "warns", "explained", "explains", "asked", "asks", "replied", "insisted", "claimed", "claims",
+    "announced", "announces", "declared", "believes", "believed", "thinks", "thought", "urged", "urges", "stressed",
+    "emphasized", "emphasised", "acknowledged", "admitted", "denied", "confirmed", "suggested", "predicted", "recalled",
+];
+
+/// Prepositions before a place.
+const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "from", "into", "towards", "toward", "across", "around", "inside", "to", "via"];
+
+/// Lower-case words inside a name: particles of people's names and the small words of
+/// organisation and place names.
+const PARTICLES: &[&str] = &["de", "del", "della", "da", "dos", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "du", "di", "ter"];
+
+/// Nouns after a product series that say it is the product ("Shahed drones").
+const PRODUCT_NOUNS: &[&str] = &[
+    "drone", "drones", "missile", "missiles", "tank", "tanks", "jet", "jets", "fighter", "fighters", "aircraft", "helicopter",
+    "helicopters", "system", "systems", "launcher", "launchers", "rocket", "rockets", "howitzer", "howitzers", "vehicle",
+    "vehicles", "rifle", "rifles", "bomb", "bombs", "munitions", "interceptor", "interceptors", "battery", "batteries",
+    "phone", "phones", "bomber", "bombers", "warship", "submarine", "submarines",
+];
+
+const ROMAN: &[&str] = &["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+
+/// A proposed entity over tokens `first..end`.
+#[derive(Clone, Copy, Debug)]
+struct Prop {
+    first: usize,
+    end: usize,
+    label: Label,
+    score: f32,
+    source: Source,
+}
+
+/// A run of capitalised words that only document-level evidence can make a name.
+#[derive(Clone, Copy, Debug)]
+struct Deferred {
+    first: usize,
+    end: usize,
+    /// The label to take without evidence, if any.
+    fallback: Option<(Label, f32)>,
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    segments: &'a Segments,
+    /// Per token: the gazetteer entry of the token alone.
+    single: Vec<Option<Entry>>,
+    /// Per token: the longest gazetteer name starting there (end token, entry).
+    name_at: Vec<Option<(usize, Entry)>>,
+    /// Per token: the kind of its sentence.
+    kind: Vec<SentenceKind>,
+    props: Vec<Prop>,
+    deferred: Vec<Deferred>,
+    /// Acronyms defined in brackets, with their label.
+    acronyms: HashMap<String, Label>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(text: &'a str, segments: &'a Segments) -> Doc<'a> {
+        let tokens = &segments.tokens[..];
+        let single = tokens
+            .iter()
+            .map(|t| if t.kind == TokenKind::Word && t.span.len() <= 80 { gazetteer::lookup(t.span.of(text)) } else { None })
+            .collect();
+        let mut name_at = vec![None; tokens.len()];
+        for m in gazetteer::matches(text, tokens) {
+            if let Some(slot) = name_at.get_mut(m.tokens.start) {
+                *slot = Some((m.tokens.end, m.entry));
+            }
+        }
+        let mut kind = vec![SentenceKind::Body; tokens.len()];
+        for s in &segments.sentences {
+            for k in s.tokens.clone() {
+                if let Some(x) = kind.get_mut(k) {
+                    *x = s.kind;
+                }
+            }
+        }
+        Doc { text, tokens, segments, single, name_at, kind, props: Vec::new(), deferred: Vec::new(), acronyms: HashMap::new() }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.span.of(self.text))
+    }
+
+    fn lists(&self, i: usize) -> Lists {
+        self.single.get(i).copied().flatten().map_or(Lists::default(), |e| e.lists)
+    }
+
+    /// A word that starts with a capital letter (and is no month or day).
+    fn is_cap(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+            && self.word(i).chars().next().is_some_and(char::is_uppercase)
+            && !self.lists(i).has(Lists::NEVER)
+    }
+
+    /// An acronym: two to six capitals ("NIS", "BI", "U.S.").
+    fn is_acronym(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let letters = w.chars().filter(|c| *c != '.').count();
+        (2..=6).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c == '.') && self.is_cap(i)
+    }
+
+    /// The white space between tokens `i - 1` and `i`: `Some(true)` for a plain space,
+    /// `Some(false)` for none, `None` for a line break or a wider gap.
+    fn gap(&self, i: usize) -> Option<bool> {
+        if i == 0 || i >= self.tokens.len() {
+            return None;
+        }
+        let g = &self.text[self.tokens[i - 1].span.end..self.tokens[i].span.start];
+        match g {
+            "" => Some(false),
+            " " | "\u{a0}" | "  " => Some(true),
+            _ => None,
+        }
+    }
+
+    /// Whether token `i` stands where any word is capitalised: the start of its sentence, or
+    /// after an opening quote, a bracket, a colon or a dash.
+    fn initial(&self, i: usize, sentence_start: usize) -> bool {
+        let mut k = i;
+        while k > sentence_start {
+            let w = self.word(k - 1);
+            if matches!(w, "“" | "\"" | "‘" | "'" | "«" | "(" | "[" | "—" | "–" | "-" | "•" | ":" | "…") {
+                if matches!(w, ":" | "—" | "–" | "-" | "…") {
+                    return true;
+                }
+                k -= 1;
+                continue;
+            }
+            return false;
+        }
+        true
+    }
+
+    fn push(&mut self, first: usize, end: usize, label: Label, score: f32, source: Source) {
+        if end > first && end <= self.tokens.len() {
+            self.props.push(Prop { first, end, label, score, source });
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Gazetteer
+
+    fn gazetteer_candidates(&mut self) {
+        let mut s = 0;
+        for i in 0..self.tokens.len() {
+            let Some((end, e)) = self.name_at[i] else { continue };
+            let Some(label) = e.label() else { continue };
+            while s + 1 < self.segments.sentences.len() && self.segments.sentences[s].tokens.end <= i {
+                s += 1;
+            }
+            let sentence_start = self.segments.sentences.get(s).map_or(0, |x| x.tokens.start);
+            let initial = self.initial(i, sentence_start) || self.kind[i] != SentenceKind::Body;
+            let l = e.lists;
+            let mut score: f32 = match label {
+                Label::Person => 0.85,
+                Label::Org => 0.9,
+                Label::Place if l.has(Lists::COUNTRY.with(Lists::CAPITAL).with(Lists::PLACE)) => 0.95,
+                Label::Place if l.has(Lists::MISSPELT) => 0.7,
+                Label::Place if l.has(Lists::CITY_LARGE) || l.has(Lists::REGION) && e.tier == 1 => 0.8,
+                Label::Place if e.tier == 2 => 0.7,
+                Label::Place => 0.55,
+                Label::Group => 0.85,
+                Label::Event => 0.85,
+                _ => 0.0,
+            };
+            if label == Label::Product {
+                // A series alone ("Leopard", "F") is a product only with a model number or a
+                // product noun ([`Doc::products`]); distinctive names stand alone.
+                let w = self.word(i);
+                let distinctive = end - i > 1 || w.chars().count() >= 4 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+                if !distinctive {
+                    continue;
+                }
+                score = 0.75;
+            }
+            if l.has(Lists::GIVEN_NAME.with(Lists::COMMON)) && end - i == 1 {
+                // "Jordan", "Chad", "Victoria": a name or a word as much as a place.
+                score = score.min(0.6);
+                if initial && l.has(Lists::COMMON) {
+                    continue;
+                }
+            }
+            if initial && label == Label::Place && !l.has(Lists::COUNTRY.with(Lists::CAPITAL).with(Lists::PLACE).with(Lists::CITY_LARGE)) {
+                score = score.min(0.45);
+            }
+            self.push(i, end, label, score, Source::Gazetteer);
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Sentences
+
+    fn sentence(&mut self, s: usize) {
+        let sentence = &self.segments.sentences[s];
+        let (start, stop, kind) = (sentence.tokens.start, sentence.tokens.end.min(self.tokens.len()), sentence.kind);
+        if kind == SentenceKind::Credit {
+            self.credit(start, stop);
+        }
+        self.quoted_works(start, stop);
+        self.the_west(start, stop);
+        let mut i = start;
+        while i < stop {
+            if !self.is_cap(i) {
+                i += 1;
+                continue;
+            }
+            let end = self.run_end(i, stop);
+            if kind != SentenceKind::Credit {
+                self.run(i, end, start, stop, kind);
+            }
+            i = end.max(i + 1);
+        }
+    }
+
+    /// The end of the run of capitalised words starting at `i`.
+    fn run_end(&self, i: usize, stop: usize) -> usize {
+        let mut end = i + 1;
+        let mut cue = self.lists(i).has(Lists::ORG_CUE.with(Lists::PLACE_CUE).with(Lists::EVENT_CUE));
+        loop {
+            let j = end;
+            if j >= stop {
+                break;
+            }
+            match self.gap(j) {
+                Some(true) if self.is_cap(j) => {
+                    end = j + 1;
+                }
+                Some(true) => {
+                    let w = self.word(j);
+                    let particle = PARTICLES.contains(&w) && self.gap(j + 1) == Some(true) && self.is_cap(j + 1);
+                    let connector = cue && matches!(w, "of" | "for" | "on" | "&") && self.gap(j + 1) == Some(true);
+                    if particle {
+                        end = j + 2;
+                    } else if connector && self.is_cap(j + 1) {
+                        end = j + 2;
+                    } else if connector && self.word(j + 1) == "the" && self.gap(j + 2) == Some(true) && self.is_cap(j + 2) {
+                        end = j + 3;
+                    } else {
+                        break;
+                    }
+                }
+                Some(false) => {
+                    // "Ivano-Frankivsk", "Al-Qaeda"; not "Russia-Ukraine" (two names).
+                    let w = self.word(j);
+                    let left_name = self.lists(j - 1).has(Lists::PLACES.with(Lists::DEMONYM));
+                    if matches!(w, "-" | "‐") && self.gap(j + 1) == Some(false) && self.is_cap(j + 1) && !left_name {
+                        end = j + 2;
+                    } else {
+                        break;
+                    }
+                }
+                None => break,
+            }
+            if end > j {
+                cue |= (j..end).any(|k| self.lists(k).has(Lists::ORG_CUE.with(Lists::PLACE_CUE).with(Lists::EVENT_CUE)) && self.is_cap(k));
+            }
+        }
+        end
+    }
+
+    /// Decides what the capitalised run `a..b` of a sentence is.
+    fn run(&mut self, mut a: usize, mut b: usize, start: usize, stop: usize, kind: SentenceKind) {
+        if b - a > 12 {
+            return; // no name is this long: a list or a shouted line
+        }
+        // Leading common words and titles: "The Institute", "Although China", "President Putin".
+        let mut titled = false;
+        while a < b {
+            let l = self.lists(a);
+            let gaz_name = self.name_at[a].is_some_and(|(_, e)| e.label().is_some() && !l.has(Lists::COMMON));
+            if l.has(Lists::COMMON) && !gaz_name {
+                a += 1;
+            } else if let Some(t) = self.title_at(a, b) {
+                if (a..b).any(|k| self.lists(k).has(Lists::ORG_CUE)) {
+                    break; // "General Assembly", "Prime Minister's Office"
+                }
+                titled = true;
+                a = t;
+            } else if l.has(Lists::DEMONYM) && self.title_at(a + 1, b).is_some() {
+                a += 1; // "Russian President Vladimir Putin": "Russian" is its own candidate
+            } else {
+                break;
+            }
+            while a < b && !self.is_cap(a) {
+                a += 1;
+            }
+        }
+        while b > a && !self.is_cap(b - 1) {
+            b -= 1;
+        }
+        if a >= b {
+            return;
+        }
+        let n = b - a;
+        let text_initial = self.initial(a, start);
+        let weak = text_initial || kind != SentenceKind::Body;
+        let words: Vec<usize> = (a..b).filter(|&k| self.is_cap(k)).collect();
+        let all = |f: &dyn Fn(usize) -> bool| words.iter().all(|&k| f(k));
+        let any = |f: &dyn Fn(usize) -> bool| words.iter().any(|&k| f(k));
+        let known = self.name_at[a].filter(|&(end, e)| end == b && e.label().is_some());
+        let covered = self.covered_by_names(a, b);
+
+        // Acronym defined in brackets: "Norwegian Intelligence Service (NIS)".
+        let acronym = (self.word(b) == "(" && self.word(b + 2) == ")" && self.is_acronym(b + 1))
+            .then_some(b + 1)
+            .filter(|&k| n >= 2 && is_acronym_of(self.word(k), &self.text[self.tokens[a].span.start..self.tokens[b - 1].span.end]));
+
+        // Cues inside the run.
+        let last = b - 1;
+        let org_cue = n >= 2 && any(&|k| self.lists(k).has(Lists::ORG_CUE) && (k == last || matches!(self.word(k + 1), "of" | "for" | "on" | "&")));
+        let place_cue = n >= 2
+            && (self.lists(last).has(Lists::PLACE_CUE) || self.lists(a).has(Lists::PLACE_CUE) && self.word(a + 1) == "of");
+        let event_cue = n >= 2 && self.lists(last).has(Lists::EVENT_CUE);
+
+        let mut label: Option<(Label, f32)> = None;
+        if org_cue {
+            label = Some((Label::Org, 0.8));
+        } else if event_cue {
+            label = Some((Label::Event, 0.75));
+        } else if place_cue {
+            label = Some((Label::Place, 0.8));
+        } else if acronym.is_some() && known.is_none() {
+            label = Some((Label::Org, 0.75));
+        }
+
+        // A year and a work noun after the run: "the Focus 2024 report".
+        if label.is_none() && self.tokens.get(b).is_some_and(|t| t.kind == TokenKind::Number) && self.gap(b) == Some(true) {
+            let year = self.word(b).len() == 4;
+            if year && self.single_has(b + 1, Lists::WORK_NOUN) && self.gap(b + 1) == Some(true) {
+                self.push(a, b + 1, Label::Work, 0.8, Source::Rules);
+                return;
+            }
+        }
+        if label.is_none() && self.single_has(b, Lists::WORK_NOUN) && self.word(a.wrapping_sub(1)) == "the" && known.is_none() && n <= 4 {
+            label = Some((Label::Work, 0.6));
+        }
+
+        let no_names_inside = !any(&|k| self.strong_name(k));
+        if label.is_none() && no_names_inside && all(&|k| !self.lists(k).has(Lists::ORG_CUE) || n == 1) {
+            let title_before = self.title_before(a);
+            let apposition = self.apposition_person(b);
+            let given = n >= 2 && n <= 4 && self.lists(a).has(Lists::GIVEN_NAME) && all(&|k| !self.is_acronym(k));
+            let speaks = SPEECH_VERBS.contains(&self.word(b)) && self.gap(b) == Some(true)
+                || self.word(b) == "’" && SPEECH_VERBS.contains(&self.word(b + 1));
+            if titled || title_before {
+                label = Some((Label::Person, 0.8));
+            } else if given || apposition {
+                label = Some((Label::Person, 0.75));
+            } else if speaks && n <= 4 {
+                label = Some(if n == 1 && self.is_acronym(a) { (Label::Org, 0.6) } else { (Label::Person, 0.65) });
+            }
+        }
+
+        // Places by their context.
+        if label.is_none() && known.is_none() {
+            let noun_after = self.single_has(b, Lists::PLACE_NOUN) && self.gap(b) == Some(true) && self.tokens.get(b).is_some_and(|t| t.kind == TokenKind::Word) && self.word(b).chars().all(char::is_lowercase);
+            let apposition = self.word(b) == "," && matches!(self.word(b + 1), "a" | "an" | "the") && (b + 2..b + 5).any(|k| self.single_has(k, Lists::PLACE_NOUN));
+            if (noun_after || apposition) && n <= 4 {
+                label = Some((Label::Place, 0.8));
+            }
+        }
+
+        if let Some(k) = acronym {
+            let (l, s) = label.or_else(|| known.and_then(|(_, e)| e.label()).map(|l| (l, 0.9))).unwrap_or((Label::Org, 0.75));
+            self.push(k, k + 1, l, s.max(0.8), Source::Rules);
+            self.acronyms.insert(self.word(k).to_owned(), l);
+        }
+
+        match label {
+            Some((l, s)) => {
+                if known.is_some_and(|(_, e)| e.label() == Some(l)) {
+                    return; // the gazetteer has it already
+                }
+                let s = if weak && !matches!(l, Label::Org | Label::Place | Label::Event) && !titled { s.min(0.6) } else { s };
+                self.push(a, b, l, s, Source::Rules);
+            }
+            None if known.is_some() || covered => {}
+            None if weak => {
+                if kind == SentenceKind::Body && n == 1 && self.is_acronym(a) {
+                    self.push(a, b, Label::Org, 0.5, Source::Rules);
+                } else {
+                    self.deferred.push(Deferred { first: a, end: b, fallback: None });
+                }
+            }
+            None => {
+                let locative = LOCATIVE.contains(&self.word(a.wrapping_sub(1))) || self.word(a.wrapping_sub(1)) == "on";
+                let fallback = if n == 1 && self.is_acronym(a) {
+                    (Label::Org, 0.5)
+                } else if locative && n <= 3 {
+                    (Label::Place, 0.45)
+                } else if n >= 2 && n <= 3 && words.len() == n && all(&|k| !self.is_acronym(k)) {
+                    (Label::Person, 0.4)
+                } else if n >= 2 {
+                    (Label::Org, 0.35)
+                } else {
+                    (Label::Person, 0.3)
+                };
+                let _ = stop;
+                self.deferred.push(Deferred { first: a, end: b, fallback: Some(fallback) });
+            }
+        }
+    }
+
+    /// Whether a gazetteer name that is seldom anything else starts at `k`: a country, a
+    /// capital, a large city, a curated place, an organisation ("Bury" and "Jordan" are not).
+    fn strong_name(&self, k: usize) -> bool {
+        self.name_at[k].is_some_and(|(_, e)| {
+            let strong = Lists::COUNTRY.with(Lists::CAPITAL).with(Lists::CITY_LARGE).with(Lists::PLACE).with(Lists::ORG).with(Lists::NEWS);
+            e.lists.has(strong) && !e.lists.has(Lists::GIVEN_NAME)
+        })
+    }
+
+    fn single_has(&self, i: usize, lists: Lists) -> bool {
+        i < self.tokens.len() && self.lists(i).has(lists)
+    }
+
+    /// Whether every capitalised word of `a..b` is inside a gazetteer name.
+    fn covered_by_names(&self, a: usize, b: usize) -> bool {
+        let mut k = a;
+        while k < b {
+            match self.name_at[k] {
+                Some((end, e)) if e.label().is_some() && end <= b => k = end,
+                _ if !self.is_cap(k) => k += 1,
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    /// A capitalised title at `a` ("President", "Prime Minister", "Gen.") followed by more of
+    /// the run: the index after the title.
+    fn title_at(&self, a: usize, b: usize) -> Option<usize> {
+        let (end, e) = self.name_at.get(a).copied().flatten()?;
+        let end = if e.lists.has(Lists::TITLE) { end } else if self.lists(a).has(Lists::TITLE) { a + 1 } else { return None };
+        (end < b && self.is_cap(a)).then_some(end)
+    }
+
+    /// A lower-case title right before `a`: "leader Kim Jong Un", "defense minister, Dong
+    /// Jun", "spokesperson Mao Ning".
+    fn title_before(&self, a: usize) -> bool {
+        let lower_title = |k: usize| {
+            self.single_has(k, Lists::TITLE) && self.word(k).chars().next().is_some_and(char::is_lowercase)
+        };
+        a >= 1 && (lower_title(a - 1) || a >= 2 && self.word(a - 1) == "," && lower_title(a - 2))
+    }
+
+    /// ", director of", ", a military analyst", ", head of" after `b`.
+    fn apposition_person(&self, b: usize) -> bool {
+        if self.word(b) != "," {
+            return false;
+        }
+        let mut k = b + 1;
+        if matches!(self.word(k), "a" | "an" | "the" | "former" | "who") {
+            if self.word(k) == "who" {
+                return false;
+            }
+            k += 1;
+        }
+        (k..k + 3).any(|t| self.single_has(t, Lists::TITLE) && self.word(t).chars().next().is_some_and(char::is_lowercase))
+    }
+
+    /// "the West": the geopolitical region.
+    fn the_west(&mut self, start: usize, stop: usize) {
+        for i in start + 1..stop {
+            if self.word(i) == "West" && self.word(i - 1) == "the" && !self.is_cap(i + 1) {
+                self.push(i, i + 1, Label::Place, 0.7, Source::Rules);
+            }
+        }
+    }
+
+    /// A quoted title next to a work noun: the assessment “Focus”.
+    fn quoted_works(&mut self, start: usize, stop: usize) {
+        let mut i = start;
+        while i < stop {
+            if !matches!(self.word(i), "“" | "\"" | "«") || !self.is_cap(i + 1) {
+                i += 1;
+                continue;
+            }
+            let a = i + 1;
+            let mut b = a;
+            while b < stop && b - a < 8 && !matches!(self.word(b), "”" | "\"" | "»" | "," | "." | "“") {
+                b += 1;
+            }
+            let mut close = b;
+            while close < stop && matches!(self.word(close), "," | ".") && close - b < 2 {
+                close += 1;
+            }
+            if b > a && matches!(self.word(close), "”" | "\"" | "»") {
+                let noun_before = (i.saturating_sub(3)..i).any(|k| self.single_has(k, Lists::WORK_NOUN));
+                let noun_after = self.single_has(close + 1, Lists::WORK_NOUN);
+                if noun_before || noun_after {
+                    self.push(a, b, Label::Work, 0.8, Source::Rules);
+                }
+                i = close + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// A credit line: "Mikhail Klimentiev/Sputnik AFP", "Photo: Yuri Kadobnov/Getty Images".
+    fn credit(&mut self, start: usize, stop: usize) {
+        for k in start..stop {
+            if self.word(k) != "/" {
+                continue;
+            }
+            // The photographer: the capitalised words right before the slash.
+            let mut a = k;
+            while a > start && self.is_cap(a - 1) && (a == k || self.gap(a) == Some(true)) && !self.lists(a - 1).has(Lists::COMMON) {
+                a -= 1;
+            }
+            let before_is_agency = self.name_at[a].is_some_and(|(end, e)| end == k && e.lists.has(Lists::NEWS.with(Lists::ORG)));
+            if (1..=4).contains(&(k - a)) && self.gap(k) == Some(false) && !before_is_agency {
+                self.push(a, k, Label::Person, 0.85, Source::Rules);
+            }
+            // The agencies: every capitalised word after it, by gazetteer names or one by one.
+            let mut j = k + 1;
+            while j < stop && (self.is_cap(j) || self.word(j) == "/") {
+                if self.word(j) == "/" {
+                    j += 1;
+                    continue;
+                }
+                match self.name_at[j] {
+                    Some((end, e)) if e.label().is_some() && end <= stop => j = end,
+                    _ => {
+                        self.push(j, j + 1, Label::Org, 0.6, Source::Rules);
+                        j += 1;
+                    }
+                }
+            }
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Products
+
+    /// Model numbers stay with their product: "Shahed-136", "F-16", "Leopard 2", "Wing Loong
+    /// II", "Shahed drones".
+    fn products(&mut self) {
+        for i in 0..self.tokens.len() {
+            if !self.is_cap(i) && !self.word(i).starts_with(|c: char| c.is_lowercase() && self.word(i).chars().any(char::is_uppercase)) {
+                continue;
+            }
+            let l = self.lists(i);
+            if l.has(Lists::NEVER.with(Lists::PLACES).with(Lists::DEMONYM).with(Lists::COMMON)) && !l.has(Lists::PRODUCT) {
+                continue;
+            }
+            let w = self.word(i);
+            // Word-hyphen-number: "Shahed-136", "Su-34", "S-400", "MiG-29".
+            if matches!(self.word(i + 1), "-" | "‐")
+                && self.gap(i + 1) == Some(false)
+                && self.gap(i + 2) == Some(false)
+                && self.tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number)
+            {
+                let mut end = i + 3;
+                if self.gap(end) == Some(false) && self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word) {
+                    end += 1; // "Tu-22M3" split oddly, "Kh-101s"
+                }
+                let score = if l.has(Lists::PRODUCT) || w.chars().count() <= 4 { 0.8 } else { 0.6 };
+                self.push(i, end, Label::Product, score, Source::Rules);
+                continue;
+            }
+            // A known series: longest gazetteer form, then a number or a product noun.
+            let Some((end, e)) = self.name_at[i] else { continue };
+            if !e.lists.has(Lists::PRODUCT) {
+                continue;
+            }
+            let next = self.word(end);
+            let numbered = self.gap(end) == Some(true)
+                && (self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Number) && next.len() <= 4 && !next.contains(['.', ','])
+                    || ROMAN.contains(&next));
+            if numbered {
+                self.push(i, end + 1, Label::Product, 0.8, Source::Rules);
+            } else if PRODUCT_NOUNS.contains(&next) && self.gap(end) == Some(true) && w.chars().count() >= 3 {
+                self.push(i, end, Label::Product, 0.75, Source::Rules);
+            }
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Document-level consistency
+
+    fn key(&self, first: usize, end: usize) -> String {
+        let (Some(a), Some(b)) = (self.tokens.get(first), self.tokens.get(end.wrapping_sub(1))) else { return String::new() };
+        fold(&self.text[a.span.start..b.span.end])
+    }
+
+    fn consistency(&mut self) {
+        // Evidence: per string, the weight each label has from confident candidates.
+        let mut evidence: HashMap<String, [f32; 7]> = HashMap::new();
+        let mut surnames: HashMap<String, f32> = HashMap::new();
+        for p in &self.props {
+            if p.score < 0.5 {
+                continue;
+            }
+            let k = self.key(p.first, p.end);
+            let slot = Label::ALL.iter().position(|&l| l == p.label).unwrap_or(0);
+            evidence.entry(k).or_insert([0.0; 7])[slot] += p.score;
+            if p.label == Label::Person && p.end - p.first >= 2 && self.is_cap(p.end - 1) {
+                let last = fold(self.word(p.end - 1));
+                let e = surnames.entry(last).or_insert(0.0);
+                *e = e.max(p.score);
+            }
+        }
+        for (acronym, label) in &self.acronyms {
+            let slot = Label::ALL.iter().position(|l| l == label).unwrap_or(0);
+            evidence.entry(fold(acronym)).or_insert([0.0; 7])[slot] += 1.0;
+        }
+        let best = |ev: &[f32; 7]| -> Option<(Label, f32)> {
+            let (k, w) = ev.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
+            (*w > 0.0).then(|| (Label::ALL[k], *w))
+        };
+        // One label per string for the rules' guesses.
+        let mut relabelled = Vec::new();
+        for (n, p) in self.props.iter().enumerate() {
+            if p.source != Source::Rules || p.score >= 0.8 {
+                continue;
+            }
+            if let Some((l, _)) = evidence.get(&self.key(p.first, p.end)).and_then(best) {
+                if l != p.label {
+                    relabelled.push((n, l));
+                }
+            }
+        }
+        for (n, l) in relabelled {
+            self.props[n].label = l;
+        }
+        // Deferred runs: known elsewhere in the document, a surname, or their fallback.
+        let deferred = std::mem::take(&mut self.deferred);
+        for d in deferred {
+            // "Focus" + "2024" when "Focus 2024" is known.
+            if self.tokens.get(d.end).is_some_and(|t| t.kind == TokenKind::Number) && self.gap(d.end) == Some(true) {
+                if let Some((l, _)) = evidence.get(&self.key(d.first, d.end + 1)).and_then(best) {
+                    self.push(d.first, d.end + 1, l, 0.7, Source::Rules);
+                    continue;
+                }
+            }
+            let k = self.key(d.first, d.end);
+            if let Some((l, _)) = evidence.get(&k).and_then(best) {
+                self.push(d.first, d.end, l, 0.65, Source::Rules);
+            } else if d.end - d.first == 1 && surnames.contains_key(&k) {
+                self.push(d.first, d.end, Label::Person, 0.65, Source::Rules);
+            } else if let Some((l, s)) = d.fallback {
+                self.push(d.first, d.end, l, s, Source::Rules);
+            }
+        }
+        // Single-word person guesses that are the surname of a full name: people.
+        let surname_fix: Vec<usize> = self
+            .props
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.source == Source::Rules && p.end - p.first == 1 && p.label != Label::Person && p.score < 0.6)
+            .filter(|(_, p)| surnames.contains_key(&fold(self.word(p.first))))
+            .map(|(n, _)| n)
+            .collect();
+        for n in surname_fix {
+            self.props[n].label = Label::Person;
+            self.props[n].score = 0.65;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn found(text: &str) -> Vec<(String, Label)> {
+        let segments = segment(text);
+        let mut out = Vec::new();
+        recognise(text, &segments, &mut out);
+        let chosen = crate::resolve::select(text, out);
+        chosen
+            .into_iter()
+            .filter_map(|c| match c.what {
+                What::Entity(l) => Some((c.span.of(text).to_owned(), l)),
+                What::Figure(_) => None,
+            })
+            .collect()
+    }
+
+    fn has(got: &[(String, Label)], s: &str, l: Label) -> bool {
+        got.iter().any(|(t, m)| t == s && *m == l)
+    }
+
+    #[test]
+    fn titles_cues_and_acronyms() {
+        let got = found("Russian President Vladimir Putin met Nils Stensønes, director of the Norwegian Intelligence Service (NIS), in Moscow.");
+        assert!(has(&got, "Vladimir Putin", Label::Person), "{got:?}");
+        assert!(has(&got, "Russian", Label::Group), "{got:?}");
+        assert!(has(&got, "Nils Stensønes", Label::Person), "{got:?}");
+        assert!(has(&got, "Norwegian Intelligence Service", Label::Org), "{got:?}");
+        assert!(has(&got, "NIS", Label::Org), "{got:?}");
+        assert!(has(&got, "Moscow", Label::Place), "{got:?}");
+    }
+
+    #[test]
+    fn sentence_starts_and_headlines_are_no_names() {
+        let got = found("Meanwhile, Ukraine is short of troops.\n\nCountries Like China Giving Help\n\nAlthough China has refrained, it helps.");
+        assert_eq!(got.iter().filter(|(t, _)| t == "China").count(), 2, "{got:?}");
+        assert!(!got.iter().any(|(t, _)| t.contains("Meanwhile") || t.contains("Countries") || t.contains("Although")), "{got:?}");
+    }
+
+    #[test]
+    fn credits_split_at_the_slash() {
+        let got = found("Russian President Vladimir Putin. Mikhail Klimentiev/Sputnik AFP\n\nMore text here.");
+        assert!(has(&got, "Mikhail Klimentiev", Label::Person), "{got:?}");
+        assert!(has(&got, "Sputnik", Label::Org), "{got:?}");
+        assert!(has(&got, "AFP", Label::Org), "{got:?}");
+    }
+
+    #[test]
+    fn products_keep_their_numbers() {
+        let got = found("Iran sent Shahed-136 drones, Germany Leopard 2 tanks, China Wing Loong II drones and the US F-16 jets.");
+        for p in ["Shahed-136", "Leopard 2", "Wing Loong II", "F-16"] {
+            assert!(has(&got, p, Label::Product), "{p}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn hostile_inputs_are_quick_and_safe() {
+        let caps = "Abc ".repeat(200_000);
+        let _ = found(&caps);
+        let long = "x".repeat(1_000_000);
+        let _ = found(&long);
+        let _ = found("( ) “ ” - / , A-");
+    }
 }

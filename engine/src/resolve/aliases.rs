@@ -2,17 +2,26 @@
 //!
 //! Mentions are taken in text order; each joins the first existing entity it is an alias of,
 //! or starts a new one. A mention is an alias of an entity when (after [`key`] folds case,
-//! diacritics, a leading "the" and a possessive):
+//! diacritics, a leading "the" and a possessive: "Russia's", "Stensønes’"):
 //! * it has the same key as one of the entity's forms, or the same canonical name in the
-//!   gazetteers ("U.S." = "US" = "United States");
+//!   gazetteers ("U.S." = "US" = "United States" = "the United States", "Putin" = "Vladimir
+//!   Putin");
 //! * for people, it is the surname (or the first and last names) of a fuller name already seen
 //!   ("Stensønes", "Nils Andreas Stensones" -> "Nils Stensønes"), or a fuller name of a name seen
 //!   before;
 //! * it is an acronym of the entity's name, or the entity is an acronym of it
-//!   ("NIS" <-> "Norwegian Intelligence Service").
+//!   ("NIS" <-> "Norwegian Intelligence Service");
+//! * for works, it is the entity's title with or without a year ("Focus" <-> "Focus 2024").
 //!
-//! The entity's label is its mentions' most common label (the first one on a tie); its name is
-//! its canonical gazetteer name if it has one, else its longest form.
+//! A descriptive phrase ("Norway’s military intelligence service") is no mention: its place
+//! ("Norway") stays a place of its own and is never merged into the organisation.
+//!
+//! The entity's label is its mentions' most common label (the first one on a tie), and every
+//! mention carries it; its name is its canonical gazetteer name if it has one, else its longest
+//! form.
+//!
+//! Every test is a hash lookup (surnames, first-and-last names, initials and titles are indexed
+//! as forms are added), so grouping is linear in the number of mentions.
 
 use std::collections::HashMap;
 
@@ -21,23 +30,120 @@ use crate::{Entity, Label, Span};
 
 /// Groups labelled mentions (in text order) into entities, in order of first mention.
 pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
-    let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut index = Index::default();
     for &(span, label) in mentions {
         let form = clean_form(span.of(text));
         let k = key(form);
-        let found = by_key.get(&k).copied().or_else(|| groups.iter().position(|g| g.accepts(form, &k, label)));
-        let g = match found {
+        let g = match index.find(form, &k, label) {
             Some(g) => g,
             None => {
-                groups.push(Group::default());
-                groups.len() - 1
+                index.groups.push(Group::default());
+                index.groups.len() - 1
             }
         };
-        groups[g].add(form, &k, span, label);
-        by_key.insert(k, g);
+        index.add(g, form, &k, span, label);
     }
-    groups.into_iter().map(Group::into_entity).collect()
+    index.groups.into_iter().map(Group::into_entity).collect()
+}
+
+/// The indexes of the groups formed so far.
+#[derive(Default)]
+struct Index {
+    groups: Vec<Group>,
+    /// Key of every form -> its first group.
+    by_key: HashMap<String, usize>,
+    /// Last word of multi-word forms -> first group (surnames).
+    by_last: HashMap<String, usize>,
+    /// First and last words of forms of three words or more -> first group.
+    by_first_last: HashMap<String, usize>,
+    /// Initials of multi-word forms (with and without small words) -> first group.
+    by_initials: HashMap<String, usize>,
+    /// Acronym forms, as their capital letters -> first group.
+    by_acronym: HashMap<String, usize>,
+    /// Works: the key without a trailing year -> first group.
+    by_title: HashMap<String, usize>,
+}
+
+impl Index {
+    /// The first group the mention is an alias of.
+    fn find(&self, form: &str, key: &str, label: Label) -> Option<usize> {
+        if let Some(&g) = self.by_key.get(key) {
+            return Some(g);
+        }
+        let mut best: Option<usize> = None;
+        let mut consider = |g: Option<&usize>| {
+            if let Some(&g) = g {
+                best = Some(best.map_or(g, |b: usize| b.min(g)));
+            }
+        };
+        let words: Vec<&str> = key.split(' ').collect();
+        let is_person = |g: &usize| self.groups.get(*g).is_some_and(|x| x.label() == Label::Person);
+        // The surname or the first and last names of a fuller name seen before.
+        if matches!(label, Label::Person | Label::Org | Label::Place) {
+            if words.len() == 1 {
+                consider(self.by_last.get(key).filter(|g| is_person(g)));
+            } else if let (Some(first), Some(last)) = (words.first(), words.last()) {
+                consider(self.by_first_last.get(&format!("{first} {last}")).filter(|g| is_person(g)));
+            }
+        }
+        // A fuller name of a name seen before.
+        if label == Label::Person && words.len() >= 2 {
+            if let (Some(first), Some(last)) = (words.first(), words.last()) {
+                consider(self.by_key.get(*last).filter(|g| is_person(g)));
+                if words.len() >= 3 {
+                    consider(self.by_key.get(&format!("{first} {last}")).filter(|g| is_person(g)));
+                }
+            }
+        }
+        // Acronyms, either way round.
+        if let Some(letters) = acronym_letters(form) {
+            consider(self.by_initials.get(&letters));
+        }
+        for i in initials(form) {
+            consider(self.by_acronym.get(&i));
+        }
+        // Works with and without their year.
+        if label == Label::Work {
+            let title = strip_year(key);
+            let is_work = |g: &usize| self.groups.get(*g).is_some_and(|x| x.label() == Label::Work);
+            consider(self.by_title.get(title).filter(|g| is_work(g)));
+        }
+        best.filter(|g| self.groups[*g].accepts_label(label))
+    }
+
+    fn add(&mut self, g: usize, form: &str, key: &str, span: Span, label: Label) {
+        let new_form = self.groups[g].add(form, key, span, label);
+        self.by_key.entry(key.to_owned()).or_insert(g);
+        if !new_form {
+            return;
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        if words.len() >= 2 {
+            if let (Some(first), Some(last)) = (words.first(), words.last()) {
+                self.by_last.entry((*last).to_owned()).or_insert(g);
+                if words.len() >= 3 {
+                    self.by_first_last.entry(format!("{first} {last}")).or_insert(g);
+                }
+            }
+            for i in initials(form) {
+                self.by_initials.entry(i).or_insert(g);
+            }
+        }
+        if let Some(letters) = acronym_letters(form) {
+            self.by_acronym.entry(letters).or_insert(g);
+        }
+        if label == Label::Work {
+            self.by_title.entry(strip_year(key).to_owned()).or_insert(g);
+        }
+    }
+}
+
+/// A key without a trailing year: "focus 2024" -> "focus".
+fn strip_year(key: &str) -> &str {
+    match key.rsplit_once(' ') {
+        Some((title, year)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => title,
+        _ => key,
+    }
 }
 
 /// A mention's text without a possessive ending.
@@ -122,54 +228,46 @@ struct Group {
     /// Forms as written, in order of first use, with their keys.
     forms: Vec<(String, String)>,
     mentions: Vec<Span>,
-    labels: Vec<Label>,
+    /// How many mentions have each label, in [`Label::ALL`] order.
+    counts: [u32; 7],
+    /// The labels in order of first use.
+    order: Vec<Label>,
+}
+
+fn slot(label: Label) -> usize {
+    Label::ALL.iter().position(|&l| l == label).unwrap_or(0)
 }
 
 impl Group {
-    fn add(&mut self, form: &str, key: &str, span: Span, label: Label) {
-        if !self.forms.iter().any(|(f, _)| f == form) {
+    /// Adds a mention; whether its form is new to the group.
+    fn add(&mut self, form: &str, key: &str, span: Span, label: Label) -> bool {
+        let new_form = !self.forms.iter().any(|(f, _)| f == form);
+        if new_form && self.forms.len() < 64 {
             self.forms.push((form.to_owned(), key.to_owned()));
         }
         self.mentions.push(span);
-        self.labels.push(label);
+        self.counts[slot(label)] += 1;
+        if !self.order.contains(&label) {
+            self.order.push(label);
+        }
+        new_form
     }
 
+    /// The most common label of the mentions, the first used on a tie.
     fn label(&self) -> Label {
-        let mut best = self.labels[0];
-        let mut best_n = 0;
-        for &l in &self.labels {
-            let n = self.labels.iter().filter(|&&m| m == l).count();
-            if n > best_n {
+        let mut best = self.order.first().copied().unwrap_or(Label::Org);
+        for &l in &self.order {
+            if self.counts[slot(l)] > self.counts[slot(best)] {
                 best = l;
-                best_n = n;
             }
         }
         best
     }
 
-    /// Whether a mention with this form, key and label refers to this group's entity.
-    fn accepts(&self, form: &str, key: &str, label: Label) -> bool {
-        let mine = self.label();
-        let words: Vec<&str> = key.split(' ').collect();
-        for (f, k) in &self.forms {
-            let theirs: Vec<&str> = k.split(' ').collect();
-            // People: surname alone, first + last names, or a fuller name.
-            if mine == Label::Person && matches!(label, Label::Person | Label::Org | Label::Place) {
-                let shorter_is_part = |short: &[&str], long: &[&str]| {
-                    long.len() > short.len()
-                        && ((short.len() == 1 && long.last() == short.last())
-                            || (short.len() >= 2 && long.first() == short.first() && long.last() == short.last()))
-                };
-                if shorter_is_part(&words, &theirs) || (label == Label::Person && shorter_is_part(&theirs, &words)) {
-                    return true;
-                }
-            }
-            // Acronyms, either way round.
-            if is_acronym_of(form, f) || is_acronym_of(f, form) {
-                return true;
-            }
-        }
-        false
+    /// Whether a mention with this label may join (besides having the same key): a nationality
+    /// ("Russian") only joins nationalities, and nothing else joins one.
+    fn accepts_label(&self, label: Label) -> bool {
+        (self.label() == Label::Group) == (label == Label::Group)
     }
 
     fn into_entity(self) -> Entity {
@@ -187,27 +285,44 @@ impl Group {
     }
 }
 
-/// Whether `short` is the acronym of `long`: "NIS" of "Norwegian Intelligence Service",
-/// "ISW" of "Institute for the Study of War" (small words may be skipped).
-pub fn is_acronym_of(short: &str, long: &str) -> bool {
-    let letters: String = short.chars().filter(|c| *c != '.').collect();
+/// The capital letters of an acronym form ("NIS", "U.S." -> "US"), if it is one.
+fn acronym_letters(form: &str) -> Option<String> {
+    let letters: String = form.chars().filter(|c| *c != '.').collect();
     let n = letters.chars().count();
-    if !(2..=8).contains(&n) || !letters.chars().all(|c| c.is_uppercase()) {
-        return false;
-    }
+    ((2..=8).contains(&n) && letters.chars().all(char::is_uppercase)).then_some(letters)
+}
+
+/// The initials of a multi-word name, with and without its small words
+/// ("Institute for the Study of War" -> "ISW", "IFTSOW").
+fn initials(long: &str) -> Vec<String> {
     let words: Vec<&str> = long.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    if words.len() < 2 {
-        return false;
+    if words.len() < 2 || words.len() > 12 {
+        return Vec::new();
     }
-    let initials = |skip_small: bool| -> String {
+    let make = |skip_small: bool| -> String {
         words
             .iter()
-            .filter(|w| !(skip_small && matches!(w.to_ascii_lowercase().as_str(), "of" | "the" | "for" | "and" | "on" | "in" | "&" | "de" | "des" | "du" | "la")))
+            .filter(|w| !(skip_small && is_small_word(w)))
             .filter_map(|w| w.chars().next())
             .flat_map(char::to_uppercase)
             .collect()
     };
-    initials(true) == letters || initials(false) == letters
+    let (a, b) = (make(true), make(false));
+    if a == b {
+        vec![a]
+    } else {
+        vec![a, b]
+    }
+}
+
+fn is_small_word(w: &str) -> bool {
+    matches!(w.to_ascii_lowercase().as_str(), "of" | "the" | "for" | "and" | "on" | "in" | "&" | "de" | "des" | "du" | "la")
+}
+
+/// Whether `short` is the acronym of `long`: "NIS" of "Norwegian Intelligence Service",
+/// "ISW" of "Institute for the Study of War" (small words may be skipped).
+pub fn is_acronym_of(short: &str, long: &str) -> bool {
+    acronym_letters(short).is_some_and(|letters| initials(long).contains(&letters))
 }
 
 #[cfg(test)]
