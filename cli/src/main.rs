@@ -12,7 +12,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use dossier_engine::contract::{DocumentReport, Report};
-use dossier_engine::{analyse_bytes, Date, Options, MAX_INPUT_BYTES};
+use dossier_engine::{analyse_bytes, Analysis, Date, Options, MAX_INPUT_BYTES};
 
 mod batch;
 
@@ -21,7 +21,8 @@ dossier: names and figures in news articles
 
 USAGE:
     dossier analyze [--date YYYY-MM-DD] [--pretty] FILE...
-        Analyse the files (- reads standard input) and print the version-1 JSON contract.
+        Analyse the files (- reads standard input) and print the version-1 JSON contract;
+        with two or more files, `story` compares them.
         --date     the publication date relative dates resolve against
                    (default: the date the text states, if any)
         --pretty   indent the JSON
@@ -100,18 +101,20 @@ fn analyze(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
         let failed = batch::run(&paths, &options, threads)?;
         return Ok(if failed == paths.len() { ExitCode::FAILURE } else { ExitCode::SUCCESS });
     }
-    let documents: Vec<DocumentReport> = files
+    let analysed: Vec<Analysed> = files
         .iter()
         .map(|f| {
             let name = if f == "-" { "stdin" } else { f.rsplit(['/', '\\']).next().unwrap_or(f) };
-            analyze_file(f, name, &options).report
+            analyze_file(f, name, &options)
         })
         .collect();
+    let analyses: Vec<Option<&Analysis>> = analysed.iter().map(|a| a.analysis.as_ref()).collect();
+    let documents: Vec<DocumentReport> = analysed.iter().map(|a| a.report.clone()).collect();
     let failed = documents.iter().filter(|d| d.error.is_some()).count();
     for d in documents.iter().filter(|d| d.error.is_some()) {
         eprintln!("dossier: {}: {}", d.name, d.error.as_deref().unwrap_or(""));
     }
-    let report = Report::new(documents);
+    let report = Report::with_story(documents, &analyses);
     let json = if pretty { report.to_json_pretty() } else { report.to_json() };
     let mut out = std::io::stdout().lock();
     writeln!(out, "{json}").map_err(|e| e.to_string())?;
@@ -122,6 +125,8 @@ fn analyze(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
 struct Analysed {
     report: DocumentReport,
     words: usize,
+    /// The analysis, for the story across files.
+    analysis: Option<Analysis>,
 }
 
 /// Reads, decodes and analyses the file at `path`, reported under `name`.
@@ -131,10 +136,11 @@ fn analyze_file(path: &str, name: &str, options: &Options) -> Analysed {
             Ok(analysis) => Analysed {
                 words: analysis.text.split_whitespace().count(),
                 report: DocumentReport::from_analysis(name, &analysis),
+                analysis: Some(analysis),
             },
-            Err(e) => Analysed { report: DocumentReport::from_error(name, &e.to_string()), words: 0 },
+            Err(e) => Analysed { report: DocumentReport::from_error(name, &e.to_string()), words: 0, analysis: None },
         },
-        Err(e) => Analysed { report: DocumentReport::from_error(name, &e), words: 0 },
+        Err(e) => Analysed { report: DocumentReport::from_error(name, &e), words: 0, analysis: None },
     }
 }
 

@@ -29,12 +29,23 @@ pub struct Report {
     pub version: u32,
     /// One entry per input, in the order given.
     pub documents: Vec<DocumentReport>,
+    /// The documents compared, when two or more were analysed ([`crate::story`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<StoryReport>,
 }
 
 impl Report {
     /// A version-1 report of these documents.
     pub fn new(documents: Vec<DocumentReport>) -> Report {
-        Report { version: VERSION, documents }
+        Report { version: VERSION, documents, story: None }
+    }
+
+    /// A version-1 report of these documents with their [`story`](StoryReport) when two or more
+    /// of them were analysed; `analyses[i]` is the analysis of `documents[i]`, `None` for a
+    /// document that could not be analysed.
+    pub fn with_story(documents: Vec<DocumentReport>, analyses: &[Option<&Analysis>]) -> Report {
+        let story = StoryReport::from_analyses(analyses);
+        Report { version: VERSION, documents, story }
     }
 
     /// Compact JSON.
@@ -68,6 +79,165 @@ pub struct DocumentReport {
     /// Every sentence, in order (figures' `sentence` indexes this list).
     #[serde(default)]
     pub sentences: Vec<SpanReport>,
+    /// Direct quotations and their speakers, in text order.
+    #[serde(default)]
+    pub quotes: Vec<QuoteReport>,
+}
+
+/// A direct quotation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteReport {
+    /// Start of the quoted words (inside the quote marks), in code points.
+    pub start: usize,
+    /// End (exclusive), in code points.
+    pub end: usize,
+    /// The quoted words as written.
+    pub text: String,
+    /// The id (`e3`) of the entity who said it; `null` when unknown.
+    pub speaker: Option<String>,
+    /// The word attributing it (`said`, `told`, `according to`); `null` when it inherits its
+    /// speaker from the quote before or after it, or has no attribution.
+    pub cue: Option<String>,
+}
+
+/// The comparison of two or more documents on one story.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoryReport {
+    /// One row per real-world entity across the documents.
+    pub entities: Vec<StoryEntityReport>,
+    /// Figures grouped by what they measure.
+    pub figures: Vec<StoryFigureReport>,
+    /// Forms worth a second look.
+    pub variants: Vec<VariantReport>,
+    /// Quotations reported by more than one document.
+    pub quotes: Vec<StoryQuoteReport>,
+}
+
+/// An entity across documents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryEntityReport {
+    /// Its name.
+    pub name: String,
+    /// Its label.
+    pub label: String,
+    /// Other forms used in any document.
+    pub aliases: Vec<String>,
+    /// The documents naming it.
+    pub documents: Vec<StoryEntityDocReport>,
+}
+
+/// One document's entity in a story entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryEntityDocReport {
+    /// Index into `documents`.
+    pub doc: usize,
+    /// The entity's id in that document (`e3`).
+    pub entity: String,
+    /// Its number of mentions in that document.
+    pub mentions: usize,
+}
+
+/// A measure reported by one or more documents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryFigureReport {
+    /// What is measured, when known.
+    pub subject: Option<String>,
+    /// Whom or what it is about, when known.
+    pub about: Option<String>,
+    /// `same`, `differs` or `single`.
+    pub agreement: String,
+    /// The figures.
+    pub reports: Vec<StoryFigureRefReport>,
+}
+
+/// One document's figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryFigureRefReport {
+    /// Index into `documents`.
+    pub doc: usize,
+    /// Index into that document's `figures`.
+    pub figure: usize,
+}
+
+/// Forms worth a second look.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VariantReport {
+    /// The forms as written.
+    pub forms: Vec<String>,
+    /// Indices into `documents` of the documents using them.
+    pub docs: Vec<usize>,
+    /// `spelling` or `similar`.
+    pub why: String,
+}
+
+/// A quotation reported by several documents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryQuoteReport {
+    /// The speaker's name, when the documents agree on one.
+    pub speaker: Option<String>,
+    /// The quotes.
+    pub reports: Vec<StoryQuoteRefReport>,
+}
+
+/// One document's quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryQuoteRefReport {
+    /// Index into `documents`.
+    pub doc: usize,
+    /// Index into that document's `quotes`.
+    pub quote: usize,
+}
+
+impl StoryReport {
+    /// The story of the analysed documents (`analyses[i]` belongs to `documents[i]`), or `None`
+    /// when fewer than two were analysed.
+    pub fn from_analyses(analyses: &[Option<&Analysis>]) -> Option<StoryReport> {
+        let index: Vec<usize> = analyses.iter().enumerate().filter_map(|(i, a)| a.map(|_| i)).collect();
+        if index.len() < 2 {
+            return None;
+        }
+        let docs: Vec<&Analysis> = analyses.iter().flatten().copied().collect();
+        let s = crate::story::story(&docs);
+        Some(StoryReport {
+            entities: s
+                .entities
+                .iter()
+                .map(|e| StoryEntityReport {
+                    name: e.name.clone(),
+                    label: e.label.as_str().to_owned(),
+                    aliases: e.aliases.clone(),
+                    documents: e
+                        .documents
+                        .iter()
+                        .map(|m| StoryEntityDocReport { doc: index[m.doc], entity: format!("e{}", m.entity + 1), mentions: m.mentions })
+                        .collect(),
+                })
+                .collect(),
+            figures: s
+                .figures
+                .iter()
+                .map(|f| StoryFigureReport {
+                    subject: f.subject.clone(),
+                    about: f.about.clone(),
+                    agreement: f.agreement.as_str().to_owned(),
+                    reports: f.reports.iter().map(|r| StoryFigureRefReport { doc: index[r.doc], figure: r.figure }).collect(),
+                })
+                .collect(),
+            variants: s
+                .variants
+                .iter()
+                .map(|v| VariantReport { forms: v.forms.clone(), docs: v.docs.iter().map(|&d| index[d]).collect(), why: v.why.as_str().to_owned() })
+                .collect(),
+            quotes: s
+                .quotes
+                .iter()
+                .map(|q| StoryQuoteReport {
+                    speaker: q.speaker.clone(),
+                    reports: q.reports.iter().map(|r| StoryQuoteRefReport { doc: index[r.doc], quote: r.quote }).collect(),
+                })
+                .collect(),
+        })
+    }
 }
 
 /// An entity.
@@ -189,6 +359,20 @@ impl DocumentReport {
             figures,
             summary: a.summary.iter().map(|&s| span(s)).collect(),
             sentences: a.sentences.iter().map(|&s| span(s)).collect(),
+            quotes: a
+                .quotes
+                .iter()
+                .map(|q| {
+                    let SpanReport { start, end } = span(q.span);
+                    QuoteReport {
+                        start,
+                        end,
+                        text: q.span.of(&a.text).to_owned(),
+                        speaker: q.speaker.map(|e| format!("e{}", e + 1)),
+                        cue: q.cue.clone(),
+                    }
+                })
+                .collect(),
         }
     }
 
@@ -203,6 +387,7 @@ impl DocumentReport {
             figures: Vec::new(),
             summary: Vec::new(),
             sentences: Vec::new(),
+            quotes: Vec::new(),
         }
     }
 }

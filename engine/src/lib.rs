@@ -13,6 +13,9 @@
 //! 5. [`resolve`]: one non-overlapping set of mentions; aliases merged into one entity per
 //!    real-world thing.
 //! 6. [`summarise`]: salience, key figures and the sentences that sum the article up.
+//! 7. [`quotes`]: direct quotations and who said them.
+//!
+//! [`story`] compares the analyses of several documents on the same story.
 //!
 //! Every position inside the engine is a byte [`Span`]; [`contract`] converts them to Unicode
 //! code points for the JSON contract that the CLI prints and the app exports.
@@ -40,13 +43,16 @@ pub mod contract;
 pub mod date;
 pub mod decode;
 pub mod published;
+pub mod quotes;
 pub mod recognise;
 pub mod resolve;
 pub mod segment;
 pub mod span;
+pub mod story;
 pub mod summarise;
 
 pub use date::Date;
+pub use quotes::Quote;
 pub use span::Span;
 
 use std::fmt;
@@ -229,6 +235,8 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// The sentences that best sum the document up (at most three), in text order.
     pub summary: Vec<Span>,
+    /// Direct quotations and their speakers, in text order ([`quotes`]).
+    pub quotes: Vec<Quote>,
 }
 
 /// Analyses `text`: the whole pipeline after decoding.
@@ -238,6 +246,7 @@ pub fn analyse(text: &str, options: &Options) -> Analysis {
     let candidates = recognise::recognise(text, &segments, published);
     let resolved = resolve::resolve(text, &segments, candidates);
     let summary = summarise::summarise(text, &segments, &resolved);
+    let quotes = quotes::quotes(text, &segments, &summary.entities, &summary.mentions);
     Analysis {
         text: text.to_owned(),
         published,
@@ -247,6 +256,7 @@ pub fn analyse(text: &str, options: &Options) -> Analysis {
         figures: resolved.figures,
         mentions: summary.mentions,
         summary: summary.sentences,
+        quotes,
     }
 }
 

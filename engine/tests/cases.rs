@@ -26,7 +26,15 @@
 //! text = "Stensønes"
 //! label = "PERSON"
 //! name = "Nils Stensønes"         # optional: the entity it belongs to
+//!
+//! [[case.quote]]                  # a quotation and its speaker (tests/cases/quotes.toml)
+//! text = "three times more troops" # a piece of the quotation (first occurrence)
+//! speaker = "Nils Stensønes"      # the speaker's name, or "" for none
 //! ```
+//!
+//! `no_quote = ["Focus"]` lists quoted words that are no quotation (scare quotes, titles).
+//! Quote speakers are not asserted one by one: `quote_speakers` reports their accuracy over
+//! all cases (`cargo test -p dossier-engine --test cases quote_speakers -- --nocapture`).
 //!
 //! Every case is also checked for the invariants of every analysis: mentions sorted, on char
 //! boundaries and non-overlapping; JSON offsets that point at the text they claim.
@@ -67,6 +75,17 @@ struct Case {
     figure: Vec<ExpectedFigure>,
     #[serde(default)]
     entity: Vec<ExpectedEntity>,
+    #[serde(default)]
+    no_quote: Vec<String>,
+    #[serde(default)]
+    quote: Vec<ExpectedQuote>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedQuote {
+    text: String,
+    speaker: String,
 }
 
 #[derive(Deserialize)]
@@ -195,6 +214,11 @@ fn check(case: &Case, text: &str) -> Vec<String> {
             }
         }
     }
+    for s in &case.no_quote {
+        for q in a.quotes.iter().filter(|q| q.span.of(&a.text) == s) {
+            errors.push(format!("{:?} is taken for a quotation", q.span.of(&a.text)));
+        }
+    }
     if let Some(expected) = &case.sentences {
         let got: Vec<&str> = a.sentences.iter().map(|s| s.of(&a.text)).collect();
         if &got != expected {
@@ -241,4 +265,72 @@ fn cases() {
     }
     eprintln!("{} cases in {} files, {} failed, {} skipped", total, files.len(), failed.len(), skipped);
     assert!(failed.is_empty(), "{} of {total} cases failed:\n\n{}", failed.len(), failed.join("\n\n"));
+}
+
+/// Whether the entity `e` is the expected speaker `name`: the same key as its name or an alias,
+/// or the same surname (and first name, when both have one).
+fn is_speaker(e: &dossier_engine::Entity, name: &str) -> bool {
+    use dossier_engine::resolve::aliases::{fold, key};
+    let k = key(name);
+    let forms = || std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str));
+    forms().any(|f| key(f) == k)
+        || forms().any(|f| {
+            let (a, b) = (fold(f), fold(name));
+            let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+            a.last() == b.last() && (a.len() == 1 || b.len() == 1 || a.first() == b.first())
+        })
+}
+
+/// Speaker accuracy over every `[[case.quote]]`: a quote counts as right when a quotation
+/// overlapping its text is found and its speaker is the expected one (or none for "").
+#[test]
+fn quote_speakers() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(cases_dir())
+        .expect("tests/cases exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    let (mut total, mut right, mut skipped) = (0, 0, 0);
+    let mut misses = Vec::new();
+    for path in &files {
+        let src = std::fs::read_to_string(path).unwrap();
+        let file: File = toml::from_str(&src).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for case in file.case.iter().filter(|c| !c.quote.is_empty()) {
+            let Some(text) = case_text(case) else {
+                skipped += case.quote.len();
+                continue;
+            };
+            let a = analyse(&text, &Options::default());
+            for eq in &case.quote {
+                total += 1;
+                let Some(span) = find(&a.text, &eq.text, 0) else {
+                    misses.push(format!("{}: {:?} is not in the text", case.name, eq.text));
+                    continue;
+                };
+                let Some(q) = a.quotes.iter().find(|q| q.span.overlaps(&span)) else {
+                    misses.push(format!("{}: {:?} is not found as a quotation", case.name, eq.text));
+                    continue;
+                };
+                let got = q.speaker.map(|e| &a.entities[e]);
+                let ok = match got {
+                    None => eq.speaker.is_empty(),
+                    Some(e) => !eq.speaker.is_empty() && is_speaker(e, &eq.speaker),
+                };
+                if ok {
+                    right += 1;
+                } else {
+                    let got = got.map_or("nobody".to_owned(), |e| format!("{} ({})", e.name, e.label));
+                    misses.push(format!("{}: {:?} by {got}, not {:?}", case.name, eq.text, eq.speaker));
+                }
+            }
+        }
+    }
+    let accuracy = if total == 0 { 0.0 } else { right as f64 / total as f64 };
+    eprintln!("quote speakers: {right} of {total} right ({:.1}%), {skipped} skipped (samples absent)", accuracy * 100.0);
+    for m in &misses {
+        eprintln!("  miss: {m}");
+    }
+    assert!(total >= 50 || skipped > 0, "the labelled set has {total} quotes, fewer than 50");
+    assert!(accuracy >= 0.85, "quote speaker accuracy {:.1}% is below 85%", accuracy * 100.0);
 }

@@ -1,0 +1,657 @@
+//! The story across documents: who is in which article, which figures the sources share or
+//! disagree on, spellings worth a second look, and the same quotation in several sources.
+//!
+//! [`story`] takes the analyses of several documents (each made on its own, so nothing leaks
+//! between them) and compares them:
+//!
+//! * **Entities** are merged across documents by the rules that merge aliases within one
+//!   ([`crate::resolve::aliases`]): the same [`key`] (case, diacritics, periods, a leading
+//!   "the", a possessive, the gazetteer's canonical name), a person's surname or first and last
+//!   names of a fuller name, an acronym of a name. Each document's entity joins the first story
+//!   entity it matches, documents in order and entities by salience. The story entity's name is
+//!   the first document's name for it, unless that is a single word and a fuller one exists;
+//!   its label is the most common among its mentions. Rows are ordered by the number of
+//!   documents naming them, then by mentions.
+//! * **Figures** (money, percentages, quantities; dates are left out) measure the same thing in
+//!   two documents when they are of the same kind and unit and their sentences share at least
+//!   two content words or entities with the same value, or three with any value (and at least
+//!   a third of the smaller sentence's). Such figures form one row: `same` when every value
+//!   agrees, `differs` when not; a figure no other document matches is `single`.
+//! * **Variants**: words of one entity's forms that fold to the same key but are written
+//!   differently ("Stensønes" / "Stensones": `spelling`), and names of *different* entities one
+//!   edit apart ("Shahed-13" / "Shahed-136", "Olso" / "Oslo": `similar`). Plurals, demonyms
+//!   ("Russia" / "Russian") and a changed digit ("F-15" / "F-16") are not flagged.
+//! * **Quotes**: quotations of different documents with the same speaker whose content words
+//!   overlap (at least three shared, half of the shorter quote's), or whatever the speakers if
+//!   they overlap by four fifths.
+//!
+//! Comparisons are pairwise over entities, figures and quotes (never over tokens), bucketed by
+//! length, kind and unit, and capped, so a huge document cannot make the story quadratic in its
+//! text.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::resolve::aliases::{fold, is_acronym_of, key};
+use crate::{Analysis, FigureKind, Label, Referent};
+
+/// The comparison of several documents on one story.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Story {
+    /// One row per real-world entity, most widely reported first.
+    pub entities: Vec<StoryEntity>,
+    /// Figures grouped by what they measure: shared rows first.
+    pub figures: Vec<StoryFigure>,
+    /// Forms worth a second look.
+    pub variants: Vec<Variant>,
+    /// Quotations reported by more than one document.
+    pub quotes: Vec<StoryQuote>,
+}
+
+/// An entity across documents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryEntity {
+    /// Its name.
+    pub name: String,
+    /// Its label.
+    pub label: Label,
+    /// The other forms used in any document, in order of first use.
+    pub aliases: Vec<String>,
+    /// The documents' entities it gathers.
+    pub documents: Vec<EntityRef>,
+}
+
+/// One document's entity within a story entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntityRef {
+    /// Index of the document.
+    pub doc: usize,
+    /// Index into that document's entities.
+    pub entity: usize,
+    /// How many times that document mentions it.
+    pub mentions: usize,
+}
+
+/// Whether the documents reporting a measure agree on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Agreement {
+    /// Two or more documents give the same value.
+    Same,
+    /// Two or more documents give different values.
+    Differs,
+    /// Only one document reports it.
+    Single,
+}
+
+impl Agreement {
+    /// The contract name: `same`, `differs`, `single`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Agreement::Same => "same",
+            Agreement::Differs => "differs",
+            Agreement::Single => "single",
+        }
+    }
+}
+
+/// A measure and the figures that report it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryFigure {
+    /// What is measured ("troops", "budget"), when it can be told.
+    pub subject: Option<String>,
+    /// Whom or what it is about (an entity's name), when it can be told.
+    pub about: Option<String>,
+    /// Whether the documents agree.
+    pub agreement: Agreement,
+    /// The figures, by document then position.
+    pub reports: Vec<FigureRef>,
+}
+
+/// One document's figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FigureRef {
+    /// Index of the document.
+    pub doc: usize,
+    /// Index into that document's figures.
+    pub figure: usize,
+}
+
+/// Why forms are worth a second look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VariantKind {
+    /// The same name spelt differently (diacritics, case): "Stensønes" / "Stensones".
+    Spelling,
+    /// Names of different entities one edit apart: "Shahed-13" / "Shahed-136".
+    Similar,
+}
+
+impl VariantKind {
+    /// The contract name: `spelling`, `similar`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            VariantKind::Spelling => "spelling",
+            VariantKind::Similar => "similar",
+        }
+    }
+}
+
+/// Forms worth a second look.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Variant {
+    /// The forms, as written, in order of first use.
+    pub forms: Vec<String>,
+    /// The documents using any of them.
+    pub docs: Vec<usize>,
+    /// Why.
+    pub why: VariantKind,
+}
+
+/// A quotation reported by several documents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryQuote {
+    /// The speaker's story name, when the documents agree on one.
+    pub speaker: Option<String>,
+    /// The quotes, by document.
+    pub reports: Vec<QuoteRef>,
+}
+
+/// One document's quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuoteRef {
+    /// Index of the document.
+    pub doc: usize,
+    /// Index into that document's quotes.
+    pub quote: usize,
+}
+
+/// Most story entities compared pairwise; beyond, entities merge by key only.
+const MAX_PAIRWISE: usize = 4000;
+/// Most figures or quotes of one bucket compared pairwise.
+const MAX_BUCKET: usize = 400;
+
+/// Compares the documents.
+pub fn story(docs: &[&Analysis]) -> Story {
+    let (entities, of_entity) = merge_entities(docs);
+    let figures = compare_figures(docs, &entities, &of_entity);
+    let mut variants = spelling_variants(docs, &entities);
+    variants.extend(similar_names(&entities, docs));
+    let quotes = compare_quotes(docs, &entities, &of_entity);
+    Story { entities, figures, variants, quotes }
+}
+
+/// The forms of a document's entity: its name, then its aliases.
+fn forms_of(a: &Analysis, e: usize) -> impl Iterator<Item = &str> {
+    let ent = &a.entities[e];
+    std::iter::once(ent.name.as_str()).chain(ent.aliases.iter().map(String::as_str))
+}
+
+struct Merging {
+    /// (form, key) of every member's forms.
+    forms: Vec<(String, String)>,
+    labels: Vec<(Label, usize)>,
+    members: Vec<EntityRef>,
+}
+
+impl Merging {
+    fn label(&self) -> Label {
+        let mut best = self.labels[0].0;
+        let mut best_n = 0;
+        for &(l, _) in &self.labels {
+            let n: usize = self.labels.iter().filter(|(m, _)| *m == l).map(|(_, n)| n).sum();
+            if n > best_n {
+                best = l;
+                best_n = n;
+            }
+        }
+        best
+    }
+
+    fn accepts(&self, forms: &[(String, String)], label: Label) -> bool {
+        let mine = self.label();
+        for (f, k) in &self.forms {
+            let theirs: Vec<&str> = k.split(' ').collect();
+            for (g, j) in forms {
+                if mine == Label::Person && label == Label::Person {
+                    let words: Vec<&str> = j.split(' ').collect();
+                    if name_part(&words, &theirs) || name_part(&theirs, &words) {
+                        return true;
+                    }
+                }
+                if is_acronym_of(f, g) || is_acronym_of(g, f) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
+/// Whether `short` is the surname, or the first and last names, of `long`.
+fn name_part(short: &[&str], long: &[&str]) -> bool {
+    long.len() > short.len()
+        && ((short.len() == 1 && short[0].chars().count() > 2 && long.last() == short.last())
+            || (short.len() >= 2 && long.first() == short.first() && long.last() == short.last()))
+}
+
+/// Story entities, and for each document the story entity of each of its entities.
+fn merge_entities(docs: &[&Analysis]) -> (Vec<StoryEntity>, Vec<Vec<usize>>) {
+    let mut groups: Vec<Merging> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut of_entity: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
+    for (d, a) in docs.iter().enumerate() {
+        let mut mine = Vec::with_capacity(a.entities.len());
+        for (i, e) in a.entities.iter().enumerate() {
+            let forms: Vec<(String, String)> = forms_of(a, i).map(|f| (f.to_owned(), key(f))).collect();
+            let found = forms.iter().find_map(|(_, k)| by_key.get(k).copied()).or_else(|| {
+                (groups.len() <= MAX_PAIRWISE).then(|| groups.iter().position(|g| g.accepts(&forms, e.label))).flatten()
+            });
+            let g = found.unwrap_or_else(|| {
+                groups.push(Merging { forms: Vec::new(), labels: Vec::new(), members: Vec::new() });
+                groups.len() - 1
+            });
+            for (f, k) in &forms {
+                if !groups[g].forms.iter().any(|(x, _)| x == f) {
+                    groups[g].forms.push((f.clone(), k.clone()));
+                }
+                by_key.entry(k.clone()).or_insert(g);
+            }
+            groups[g].labels.push((e.label, e.mentions.len()));
+            groups[g].members.push(EntityRef { doc: d, entity: i, mentions: e.mentions.len() });
+            mine.push(g);
+        }
+        of_entity.push(mine);
+    }
+    let mut out: Vec<(usize, StoryEntity)> = groups
+        .into_iter()
+        .enumerate()
+        .map(|(gi, g)| {
+            let label = g.label();
+            let first = &docs[g.members[0].doc].entities[g.members[0].entity].name;
+            let name = if first.split(' ').count() == 1 {
+                g.members
+                    .iter()
+                    .map(|m| &docs[m.doc].entities[m.entity].name)
+                    .find(|n| n.split(' ').count() > 1)
+                    .unwrap_or(first)
+                    .clone()
+            } else {
+                first.clone()
+            };
+            let aliases = g.forms.iter().map(|(f, _)| f.clone()).filter(|f| *f != name).collect();
+            (gi, StoryEntity { name, label, aliases, documents: g.members })
+        })
+        .collect();
+    out.sort_by(|(ia, a), (ib, b)| {
+        let docs_of = |e: &StoryEntity| e.documents.iter().map(|m| m.doc).collect::<BTreeSet<_>>().len();
+        let mentions = |e: &StoryEntity| e.documents.iter().map(|m| m.mentions).sum::<usize>();
+        docs_of(b).cmp(&docs_of(a)).then(mentions(b).cmp(&mentions(a))).then(ia.cmp(ib))
+    });
+    let mut rank = vec![0; out.len()];
+    for (new, (old, _)) in out.iter().enumerate() {
+        rank[*old] = new;
+    }
+    for m in &mut of_entity {
+        for g in m.iter_mut() {
+            *g = rank[*g];
+        }
+    }
+    (out.into_iter().map(|(_, e)| e).collect(), of_entity)
+}
+
+/// Words that say nothing about what a sentence measures.
+const STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "by", "with", "at", "from", "as", "is", "are", "was",
+    "were", "be", "been", "has", "have", "had", "it", "its", "that", "this", "than", "more", "about", "some", "which",
+    "who", "their", "they", "he", "she", "his", "her", "will", "would", "could", "can", "may", "also", "said", "says",
+    "according", "since", "but", "not", "no", "if", "into", "over", "up", "out", "so", "such", "there", "these",
+    "those", "many", "much", "times", "time", "year", "years", "per", "cent", "percent", "billion", "million",
+    "thousand", "trillion", "while", "after", "before", "during", "all", "only", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten",
+];
+
+/// Words that say nothing about what a quotation says.
+const QUOTE_STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "by", "with", "at", "from", "as", "is", "are", "was",
+    "were", "be", "been", "has", "have", "had", "it", "its", "that", "this", "than", "which", "who", "will", "would",
+    "could", "can", "may", "also", "but", "so", "such", "there", "into", "we", "our", "they", "their",
+];
+
+/// The content words of `s` (without `stop` words), folded and lightly stemmed.
+fn content_words(s: &str, stop: &[&str]) -> BTreeSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 1 && !w.chars().all(|c| c.is_numeric()))
+        .map(|w| stem(&fold(w)))
+        .filter(|w| !stop.contains(&w.as_str()))
+        .take(200)
+        .collect()
+}
+
+/// Strips a plural or verb ending: "troops" -> "troop", "gaining" -> "gain".
+fn stem(w: &str) -> String {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(s) = w.strip_suffix(suffix) {
+            if s.chars().count() >= 4 {
+                return s.to_owned();
+            }
+        }
+    }
+    w.to_owned()
+}
+
+/// Union-find root.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (root(parent, a), root(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+struct FigureInfo {
+    doc: usize,
+    figure: usize,
+    value: Option<f64>,
+    words: BTreeSet<String>,
+    /// Story entities named in the sentence, in order.
+    entities: Vec<usize>,
+    /// Content words just before the figure, nearest first.
+    before: Vec<String>,
+}
+
+fn same_value(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Vec<usize>]) -> Vec<StoryFigure> {
+    let mut infos: Vec<FigureInfo> = Vec::new();
+    let mut buckets: HashMap<(FigureKind, String), Vec<usize>> = HashMap::new();
+    for (d, a) in docs.iter().enumerate() {
+        for (i, f) in a.figures.iter().enumerate() {
+            if f.kind == FigureKind::Date {
+                continue;
+            }
+            let sentence = a.sentences.get(f.sentence).copied().unwrap_or(f.span);
+            let text = a.text.get(sentence.start..sentence.end).unwrap_or("");
+            let first = a.mentions.partition_point(|m| m.span.start < sentence.start);
+            let mut ents: Vec<usize> = Vec::new();
+            for m in a.mentions[first..].iter().take_while(|m| m.span.start < sentence.end).take(100) {
+                if let Referent::Entity(e) = m.referent {
+                    if let Some(&g) = of_entity[d].get(e) {
+                        if !ents.contains(&g) {
+                            ents.push(g);
+                        }
+                    }
+                }
+            }
+            let lead = a.text.get(sentence.start.min(f.span.start)..f.span.start).unwrap_or("");
+            let before: Vec<String> = lead
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() > 2 && !w.chars().all(char::is_numeric))
+                .map(fold)
+                .filter(|w| !STOP.contains(&w.as_str()))
+                .take(4)
+                .collect();
+            let unit = f.unit.as_deref().map(|u| stem(&fold(u))).unwrap_or_default();
+            buckets.entry((f.kind, unit)).or_default().push(infos.len());
+            infos.push(FigureInfo { doc: d, figure: i, value: f.value, words: content_words(text, STOP), entities: ents, before });
+        }
+    }
+    let mut parent: Vec<usize> = (0..infos.len()).collect();
+    let mut keys: Vec<_> = buckets.keys().cloned().collect();
+    keys.sort();
+    for k in keys {
+        let members = &buckets[&k];
+        for (x, &i) in members.iter().enumerate().take(MAX_BUCKET) {
+            for &j in members[x + 1..].iter().take(MAX_BUCKET) {
+                let (a, b) = (&infos[i], &infos[j]);
+                if a.doc == b.doc {
+                    continue;
+                }
+                let shared = a.words.intersection(&b.words).count() + a.entities.iter().filter(|e| b.entities.contains(e)).count();
+                let smaller = (a.words.len() + a.entities.len()).min(b.words.len() + b.entities.len()).max(1);
+                let equal = same_value(a.value, b.value);
+                if (equal && shared >= 2) || (shared >= 3 && shared * 3 >= smaller) {
+                    union(&mut parent, i, j);
+                }
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    for i in 0..infos.len() {
+        let r = root(&mut parent, i);
+        let g = *group_of.entry(r).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    let mut out: Vec<StoryFigure> = groups
+        .iter()
+        .map(|g| {
+            let docs_in: BTreeSet<usize> = g.iter().map(|&i| infos[i].doc).collect();
+            let agreement = if docs_in.len() < 2 {
+                Agreement::Single
+            } else if g.iter().all(|&i| same_value(infos[i].value, infos[g[0]].value)) {
+                Agreement::Same
+            } else {
+                Agreement::Differs
+            };
+            let first = &infos[g[0]];
+            let fig = &docs[first.doc].figures[first.figure];
+            let shared_word = |w: &String| g.iter().all(|&i| infos[i].words.contains(&stem(w)));
+            let subject = match fig.kind {
+                FigureKind::Quantity if fig.unit.is_some() => fig.unit.clone(),
+                _ => first.before.iter().find(|w| shared_word(w)).or(first.before.first()).cloned(),
+            };
+            let about = first
+                .entities
+                .iter()
+                .filter(|e| matches!(entities[**e].label, Label::Place | Label::Org | Label::Person))
+                .find(|e| g.iter().all(|&i| infos[i].entities.contains(e)))
+                .map(|&e| entities[e].name.clone());
+            let reports = g.iter().map(|&i| FigureRef { doc: infos[i].doc, figure: infos[i].figure }).collect();
+            StoryFigure { subject, about, agreement, reports }
+        })
+        .collect();
+    // Shared measures first (disagreements before agreements), then the rest, in order.
+    out.sort_by_key(|f| match f.agreement {
+        Agreement::Differs => 0,
+        Agreement::Same => 1,
+        Agreement::Single => 2,
+    });
+    out
+}
+
+/// Words of one entity's forms written differently but folding alike.
+fn spelling_variants(docs: &[&Analysis], entities: &[StoryEntity]) -> Vec<Variant> {
+    let mut out = Vec::new();
+    for e in entities {
+        // folded word -> [(form as written, docs)]
+        let mut words: Vec<(String, Vec<(String, BTreeSet<usize>)>)> = Vec::new();
+        for m in &e.documents {
+            for form in forms_of(docs[m.doc], m.entity) {
+                for w in form.split(' ').filter(|w| w.chars().count() >= 3) {
+                    let w = w.trim_end_matches(['’', '\'']);
+                    let k = fold(w);
+                    let slot = match words.iter().position(|(x, _)| *x == k) {
+                        Some(p) => p,
+                        None => {
+                            words.push((k, Vec::new()));
+                            words.len() - 1
+                        }
+                    };
+                    let spellings = &mut words[slot].1;
+                    match spellings.iter_mut().find(|(f, _)| f.to_lowercase() == w.to_lowercase()) {
+                        Some((_, d)) => {
+                            d.insert(m.doc);
+                        }
+                        None => spellings.push((w.to_owned(), BTreeSet::from([m.doc]))),
+                    }
+                }
+            }
+        }
+        for (_, spellings) in words {
+            if spellings.len() >= 2 {
+                let docs: BTreeSet<usize> = spellings.iter().flat_map(|(_, d)| d.iter().copied()).collect();
+                out.push(Variant { forms: spellings.into_iter().map(|(f, _)| f).collect(), docs: docs.into_iter().collect(), why: VariantKind::Spelling });
+            }
+        }
+    }
+    out
+}
+
+/// Names of different entities one edit apart.
+fn similar_names(entities: &[StoryEntity], docs: &[&Analysis]) -> Vec<Variant> {
+    // (chars, owner, form)
+    let mut forms: Vec<(Vec<char>, usize, String)> = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        for f in std::iter::once(&e.name).chain(e.aliases.iter()) {
+            if f.chars().count() >= 4 && !forms.iter().any(|(_, o, g)| *o == i && g == f) {
+                forms.push((f.chars().collect(), i, f.clone()));
+            }
+        }
+        if forms.len() > MAX_PAIRWISE {
+            break;
+        }
+    }
+    forms.sort_by_key(|(c, _, _)| c.len());
+    let mut out: Vec<Variant> = Vec::new();
+    for x in 0..forms.len() {
+        for y in x + 1..forms.len() {
+            let ((a, ea, fa), (b, eb, fb)) = (&forms[x], &forms[y]);
+            if b.len() > a.len() + 1 {
+                break;
+            }
+            if ea == eb || !one_edit(a, b) {
+                continue;
+            }
+            let (la, lb) = (entities[*ea].label, entities[*eb].label);
+            if la != lb && (la == Label::Group || lb == Label::Group) {
+                continue;
+            }
+            let docs_of = |e: usize, form: &str| -> Vec<usize> {
+                entities[e].documents.iter().filter(|m| forms_of(docs[m.doc], m.entity).any(|f| f == form)).map(|m| m.doc).collect()
+            };
+            let mut d: Vec<usize> = docs_of(*ea, fa);
+            d.extend(docs_of(*eb, fb));
+            d.sort_unstable();
+            d.dedup();
+            let pair = if entities[*ea].documents[0].doc <= entities[*eb].documents[0].doc { vec![fa.clone(), fb.clone()] } else { vec![fb.clone(), fa.clone()] };
+            if !out.iter().any(|v| v.forms == pair) {
+                out.push(Variant { forms: pair, docs: d, why: VariantKind::Similar });
+            }
+        }
+    }
+    out
+}
+
+/// Whether `a` (not longer than `b`) becomes `b` by one insertion, substitution or swap of
+/// neighbours, case aside; a plural or demonym ending, a changed digit and, in words of four
+/// letters, a changed letter do not count.
+fn one_edit(a: &[char], b: &[char]) -> bool {
+    let low = |c: &char| c.to_lowercase().next().unwrap_or(*c);
+    let a: Vec<char> = a.iter().map(low).collect();
+    let b: Vec<char> = b.iter().map(low).collect();
+    if a == b {
+        return false;
+    }
+    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if b.len() == a.len() + 1 {
+        // Insertion: the rest must match after skipping b[p].
+        if a[p..] != b[p + 1..] {
+            return false;
+        }
+        let added = b[p];
+        let at_end = p == a.len();
+        return !(at_end && matches!(added, 's' | 'n'));
+    }
+    if a.len() != b.len() {
+        return false;
+    }
+    // Substitution or transposition at p.
+    if a[p + 1..] == b[p + 1..] {
+        return a.len() > 4 && !(a[p].is_numeric() && b[p].is_numeric());
+    }
+    p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p] && a[p + 2..] == b[p + 2..]
+}
+
+fn compare_quotes(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Vec<usize>]) -> Vec<StoryQuote> {
+    // (doc, quote, speaker's story entity, words)
+    let mut infos: Vec<(usize, usize, Option<usize>, BTreeSet<String>)> = Vec::new();
+    for (d, a) in docs.iter().enumerate() {
+        for (i, q) in a.quotes.iter().enumerate().take(MAX_BUCKET) {
+            let speaker = q.speaker.and_then(|e| of_entity[d].get(e).copied());
+            let text = a.text.get(q.span.start..q.span.end).unwrap_or("");
+            infos.push((d, i, speaker, content_words(text, QUOTE_STOP)));
+        }
+    }
+    let mut parent: Vec<usize> = (0..infos.len()).collect();
+    for i in 0..infos.len() {
+        for j in i + 1..infos.len() {
+            let (a, b) = (&infos[i], &infos[j]);
+            if a.0 == b.0 {
+                continue;
+            }
+            let shared = a.3.intersection(&b.3).count();
+            let smaller = a.3.len().min(b.3.len()).max(1);
+            let same_speaker = a.2.is_some() && a.2 == b.2;
+            if (same_speaker && shared >= 3 && shared * 2 >= smaller) || (shared >= 4 && shared * 5 >= smaller * 4) {
+                union(&mut parent, i, j);
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    for i in 0..infos.len() {
+        let r = root(&mut parent, i);
+        let g = *group_of.entry(r).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    groups
+        .into_iter()
+        .filter(|g| g.iter().any(|&i| infos[i].0 != infos[g[0]].0))
+        .map(|g| {
+            let speaker = infos[g[0]].2.filter(|s| g.iter().all(|&i| infos[i].2 == Some(*s))).map(|s| entities[s].name.clone());
+            StoryQuote { speaker, reports: g.iter().map(|&i| QuoteRef { doc: infos[i].0, quote: infos[i].1 }).collect() }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn one_edit_flags_typos_not_plurals() {
+        assert!(one_edit(&chars("Shahed-13"), &chars("Shahed-136")));
+        assert!(one_edit(&chars("Olso"), &chars("Oslo")));
+        assert!(!one_edit(&chars("Iran"), &chars("Iraq")));
+        assert!(!one_edit(&chars("Russia"), &chars("Russian")));
+        assert!(!one_edit(&chars("F-15"), &chars("F-16")));
+        assert!(!one_edit(&chars("Korea"), &chars("Koreas")));
+    }
+
+    #[test]
+    fn content_words_fold_and_stem() {
+        let w = content_words("Russia could mobilize about three times as many troops as Ukraine", STOP);
+        assert!(w.contains("troop") && w.contains("ukraine") && !w.contains("times"));
+    }
+}
