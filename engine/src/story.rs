@@ -18,8 +18,9 @@
 //!   a third of the smaller sentence's). Such figures form one row: `same` when every value
 //!   agrees, `differs` when not; a figure no other document matches is `single`.
 //! * **Variants**: words of one entity's forms that fold to the same key but are written
-//!   differently ("Stensønes" / "Stensones": `spelling`), and names of *different* entities one
-//!   edit apart ("Shahed-13" / "Shahed-136", "Olso" / "Oslo": `similar`). Plurals, demonyms
+//!   differently ("Stensønes" / "Stensones": `spelling`), forms of one entity one or two edits
+//!   apart ("Olso" / "Oslo", `spelling` too), and names of *different* entities one
+//!   edit apart ("Shahed-13" / "Shahed-136": `similar`). Plurals, demonyms
 //!   ("Russia" / "Russian") and a changed digit ("F-15" / "F-16") are not flagged.
 //! * **Quotes**: quotations of different documents with the same speaker whose content words
 //!   overlap (at least three shared, half of the shorter quote's), or whatever the speakers if
@@ -492,7 +493,7 @@ fn spelling_variants(docs: &[&Analysis], entities: &[StoryEntity]) -> Vec<Varian
                         }
                     };
                     let spellings = &mut words[slot].1;
-                    match spellings.iter_mut().find(|(f, _)| f.to_lowercase() == w.to_lowercase()) {
+                    match spellings.iter_mut().find(|(f, _)| plain(f) == plain(w)) {
                         Some((_, d)) => {
                             d.insert(m.doc);
                         }
@@ -507,8 +508,63 @@ fn spelling_variants(docs: &[&Analysis], entities: &[StoryEntity]) -> Vec<Varian
                 out.push(Variant { forms: spellings.into_iter().map(|(f, _)| f).collect(), docs: docs.into_iter().collect(), why: VariantKind::Spelling });
             }
         }
+        // Forms one or two edits apart: a typo the gazetteer or the alias rules forgave.
+        let mut forms: Vec<(String, BTreeSet<usize>)> = Vec::new();
+        for m in &e.documents {
+            for form in forms_of(docs[m.doc], m.entity) {
+                match forms.iter_mut().find(|(f, _)| f == form) {
+                    Some((_, d)) => {
+                        d.insert(m.doc);
+                    }
+                    None => forms.push((form.to_owned(), BTreeSet::from([m.doc]))),
+                }
+            }
+        }
+        for x in 0..forms.len().min(64) {
+            for y in x + 1..forms.len().min(64) {
+                let (a, b) = (&forms[x], &forms[y]);
+                let (ca, cb): (Vec<char>, Vec<char>) = (plain(&fold(&a.0)).chars().collect(), plain(&fold(&b.0)).chars().collect());
+                let shortest = ca.len().min(cb.len());
+                let most = if shortest >= 5 { 2 } else { 1 };
+                if shortest < 4 || ca == cb || ca.len().abs_diff(cb.len()) > most {
+                    continue;
+                }
+                if edits(&ca, &cb) <= most {
+                    let docs: BTreeSet<usize> = a.1.union(&b.1).copied().collect();
+                    out.push(Variant { forms: vec![a.0.clone(), b.0.clone()], docs: docs.into_iter().collect(), why: VariantKind::Spelling });
+                }
+            }
+        }
     }
     out
+}
+
+/// Lower case letters and digits only: "U.S." and "US" are the same spelling.
+fn plain(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The optimal string alignment distance of two short strings (insertions, deletions,
+/// substitutions and swaps of neighbours).
+fn edits(a: &[char], b: &[char]) -> usize {
+    let (n, m) = (a.len().min(64), b.len().min(64));
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[n][m]
 }
 
 /// Names of different entities one edit apart.
@@ -647,6 +703,14 @@ mod tests {
         assert!(!one_edit(&chars("Russia"), &chars("Russian")));
         assert!(!one_edit(&chars("F-15"), &chars("F-16")));
         assert!(!one_edit(&chars("Korea"), &chars("Koreas")));
+    }
+
+    #[test]
+    fn edit_distance_counts_swaps_once() {
+        assert_eq!(edits(&chars("olso"), &chars("oslo")), 1);
+        assert_eq!(edits(&chars("tawain"), &chars("taiwan")), 2);
+        assert_eq!(edits(&chars("shahed13"), &chars("shahed136")), 1);
+        assert_eq!(plain("U.S."), plain("US"));
     }
 
     #[test]

@@ -192,3 +192,18 @@ fn a_story_of_one_or_unrelated_documents_is_harmless() {
     assert!(s.entities.iter().all(|e| e.documents.len() == 2));
     assert!(s.figures.iter().all(|f| f.agreement == Agreement::Same), "{:?}", s.figures);
 }
+
+#[test]
+fn near_identical_names_and_typos_are_variants() {
+    let a = analyse("Iran has supplied Russia with Shahed-136 drones since 2022, officials in Oslo said.", &Options::default());
+    let b = analyse("Russia has relied on Iranian Shahed-13 drones, according to a report from Olso.", &Options::default());
+    let s = story(&[&a, &b]);
+    let shown = show(&s, &[&a, &b]);
+    let has = |x: &str, y: &str, why: VariantKind| {
+        s.variants.iter().any(|v| v.why == why && v.forms.iter().any(|f| f == x) && v.forms.iter().any(|f| f == y))
+    };
+    assert!(has("Shahed-136", "Shahed-13", VariantKind::Similar), "{shown}");
+    assert!(has("Oslo", "Olso", VariantKind::Spelling) || has("Oslo", "Olso", VariantKind::Similar), "{shown}");
+    // Not variants: a country and its demonym, a country and another one letter apart.
+    assert!(!s.variants.iter().any(|v| v.forms.iter().any(|f| f == "Iran") && v.forms.iter().any(|f| f == "Iranian")), "{shown}");
+}
