@@ -164,8 +164,10 @@ pub struct QuoteRef {
     pub quote: usize,
 }
 
-/// Most story entities compared pairwise; beyond, entities merge by key only.
-const MAX_PAIRWISE: usize = 4000;
+/// Most story entities one index key (a surname, an acronym) leads to.
+const MAX_CANDIDATES: usize = 64;
+/// Most variants of each kind reported.
+const MAX_VARIANTS: usize = 500;
 /// Most figures or quotes of one bucket compared pairwise.
 const MAX_BUCKET: usize = 400;
 
@@ -233,17 +235,49 @@ fn name_part(short: &[&str], long: &[&str]) -> bool {
             || (short.len() >= 2 && long.first() == short.first() && long.last() == short.last()))
 }
 
+/// The index keys under which a form may meet a form it is an alias of: its last word (a
+/// surname), and its acronym letters or its initials (with and without small words).
+fn hints(form: &str, key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(last) = key.rsplit(' ').next() {
+        out.push(format!("s:{last}"));
+    }
+    let letters: String = form.chars().filter(|c| *c != '.').collect();
+    if (2..=8).contains(&letters.chars().count()) && letters.chars().all(char::is_uppercase) {
+        out.push(format!("a:{letters}"));
+    }
+    let words: Vec<&str> = form.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    if words.len() >= 2 {
+        for skip_small in [false, true] {
+            let initials: String = words
+                .iter()
+                .filter(|w| !(skip_small && matches!(w.to_lowercase().as_str(), "of" | "the" | "for" | "and" | "on" | "in" | "&" | "de" | "des" | "du" | "la")))
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect();
+            out.push(format!("a:{initials}"));
+        }
+    }
+    out
+}
+
 /// Story entities, and for each document the story entity of each of its entities.
 fn merge_entities(docs: &[&Analysis]) -> (Vec<StoryEntity>, Vec<Vec<usize>>) {
     let mut groups: Vec<Merging> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_hint: HashMap<String, Vec<usize>> = HashMap::new();
     let mut of_entity: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
     for (d, a) in docs.iter().enumerate() {
         let mut mine = Vec::with_capacity(a.entities.len());
         for (i, e) in a.entities.iter().enumerate() {
             let forms: Vec<(String, String)> = forms_of(a, i).map(|f| (f.to_owned(), key(f))).collect();
             let found = forms.iter().find_map(|(_, k)| by_key.get(k).copied()).or_else(|| {
-                (groups.len() <= MAX_PAIRWISE).then(|| groups.iter().position(|g| g.accepts(&forms, e.label))).flatten()
+                // Only groups sharing a surname or an acronym can match: look those up.
+                let mut candidates: Vec<usize> =
+                    forms.iter().flat_map(|(f, k)| hints(f, k)).filter_map(|h| by_hint.get(&h)).flatten().copied().collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                candidates.into_iter().find(|&g| groups[g].accepts(&forms, e.label))
             });
             let g = found.unwrap_or_else(|| {
                 groups.push(Merging { forms: Vec::new(), labels: Vec::new(), members: Vec::new() });
@@ -254,6 +288,12 @@ fn merge_entities(docs: &[&Analysis]) -> (Vec<StoryEntity>, Vec<Vec<usize>>) {
                     groups[g].forms.push((f.clone(), k.clone()));
                 }
                 by_key.entry(k.clone()).or_insert(g);
+                for h in hints(f, k) {
+                    let slot = by_hint.entry(h).or_default();
+                    if slot.last() != Some(&g) && slot.len() < MAX_CANDIDATES {
+                        slot.push(g);
+                    }
+                }
             }
             groups[g].labels.push((e.label, e.mentions.len()));
             groups[g].members.push(EntityRef { doc: d, entity: i, mentions: e.mentions.len() });
@@ -569,44 +609,69 @@ fn edits(a: &[char], b: &[char]) -> usize {
 
 /// Names of different entities one edit apart.
 fn similar_names(entities: &[StoryEntity], docs: &[&Analysis]) -> Vec<Variant> {
-    // (chars, owner, form)
-    let mut forms: Vec<(Vec<char>, usize, String)> = Vec::new();
+    // (lower-case chars, owner, form); each form once per owner.
+    let mut forms: Vec<(Vec<char>, usize, &str)> = Vec::new();
     for (i, e) in entities.iter().enumerate() {
+        let mut seen: Vec<&str> = Vec::new();
         for f in std::iter::once(&e.name).chain(e.aliases.iter()) {
-            if f.chars().count() >= 4 && !forms.iter().any(|(_, o, g)| *o == i && g == f) {
-                forms.push((f.chars().collect(), i, f.clone()));
+            let n = f.chars().count();
+            if (4..=64).contains(&n) && !seen.contains(&f.as_str()) {
+                seen.push(f);
+                forms.push((f.chars().flat_map(char::to_lowercase).collect(), i, f));
             }
-        }
-        if forms.len() > MAX_PAIRWISE {
-            break;
         }
     }
-    forms.sort_by_key(|(c, _, _)| c.len());
+    // Two strings one insertion, substitution or swap apart share a string with one character
+    // deleted (or one is the other with one deleted): index those, lists capped.
+    let mut by_deletion: HashMap<String, Vec<usize>> = HashMap::new();
+    for (x, (chars, _, _)) in forms.iter().enumerate() {
+        for skip in 0..=chars.len() {
+            let k: String = chars.iter().enumerate().filter(|&(i, _)| i != skip).map(|(_, c)| *c).collect();
+            let list = by_deletion.entry(k).or_default();
+            if list.len() < 16 {
+                list.push(x);
+            }
+        }
+    }
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for list in by_deletion.values() {
+        for (i, &x) in list.iter().enumerate() {
+            for &y in &list[i + 1..] {
+                if forms[x].1 != forms[y].1 {
+                    pairs.insert((x.min(y), x.max(y)));
+                }
+            }
+        }
+    }
     let mut out: Vec<Variant> = Vec::new();
-    for x in 0..forms.len() {
-        for y in x + 1..forms.len() {
-            let ((a, ea, fa), (b, eb, fb)) = (&forms[x], &forms[y]);
-            if b.len() > a.len() + 1 {
-                break;
-            }
-            if ea == eb || !one_edit(a, b) {
-                continue;
-            }
-            let (la, lb) = (entities[*ea].label, entities[*eb].label);
-            if la != lb && (la == Label::Group || lb == Label::Group) {
-                continue;
-            }
-            let docs_of = |e: usize, form: &str| -> Vec<usize> {
-                entities[e].documents.iter().filter(|m| forms_of(docs[m.doc], m.entity).any(|f| f == form)).map(|m| m.doc).collect()
-            };
-            let mut d: Vec<usize> = docs_of(*ea, fa);
-            d.extend(docs_of(*eb, fb));
-            d.sort_unstable();
-            d.dedup();
-            let pair = if entities[*ea].documents[0].doc <= entities[*eb].documents[0].doc { vec![fa.clone(), fb.clone()] } else { vec![fb.clone(), fa.clone()] };
-            if !out.iter().any(|v| v.forms == pair) {
-                out.push(Variant { forms: pair, docs: d, why: VariantKind::Similar });
-            }
+    let mut seen: BTreeSet<Vec<String>> = BTreeSet::new();
+    for (x, y) in pairs {
+        let (short, long) = if forms[x].0.len() <= forms[y].0.len() { (x, y) } else { (y, x) };
+        let ((a, ea, fa), (b, eb, fb)) = (&forms[short], &forms[long]);
+        if !one_edit(a, b) {
+            continue;
+        }
+        let (la, lb) = (entities[*ea].label, entities[*eb].label);
+        if la != lb && (la == Label::Group || lb == Label::Group) {
+            continue;
+        }
+        let docs_of = |e: usize, form: &str| -> Vec<usize> {
+            entities[e].documents.iter().filter(|m| forms_of(docs[m.doc], m.entity).any(|f| f == form)).map(|m| m.doc).collect()
+        };
+        let mut d: Vec<usize> = docs_of(*ea, fa);
+        d.extend(docs_of(*eb, fb));
+        d.sort_unstable();
+        d.dedup();
+        let pair = if entities[*ea].documents[0].doc <= entities[*eb].documents[0].doc {
+            vec![fa.to_string(), fb.to_string()]
+        } else {
+            vec![fb.to_string(), fa.to_string()]
+        };
+        if seen.insert(pair.clone()) {
+            out.push(Variant { forms: pair, docs: d, why: VariantKind::Similar });
+        }
+        if out.len() >= MAX_VARIANTS {
+            break;
         }
     }
     out
@@ -652,9 +717,22 @@ fn compare_quotes(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Vec
             infos.push((d, i, speaker, content_words(text, QUOTE_STOP)));
         }
     }
+    // Candidate pairs share a word: an inverted index, each list capped.
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, info) in infos.iter().enumerate() {
+        for w in &info.3 {
+            let list = postings.entry(w.as_str()).or_default();
+            if list.len() < MAX_BUCKET {
+                list.push(i);
+            }
+        }
+    }
     let mut parent: Vec<usize> = (0..infos.len()).collect();
     for i in 0..infos.len() {
-        for j in i + 1..infos.len() {
+        let mut others: Vec<usize> = infos[i].3.iter().filter_map(|w| postings.get(w.as_str())).flatten().copied().filter(|&j| j > i).collect();
+        others.sort_unstable();
+        others.dedup();
+        for j in others {
             let (a, b) = (&infos[i], &infos[j]);
             if a.0 == b.0 {
                 continue;

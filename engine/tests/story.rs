@@ -207,3 +207,51 @@ fn near_identical_names_and_typos_are_variants() {
     // Not variants: a country and its demonym, a country and another one letter apart.
     assert!(!s.variants.iter().any(|v| v.forms.iter().any(|f| f == "Iran") && v.forms.iter().any(|f| f == "Iranian")), "{shown}");
 }
+
+mod common;
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, .. proptest::prelude::ProptestConfig::default() })]
+
+    /// Any documents make a story without a panic, with every reference in range.
+    #[test]
+    fn any_documents_make_a_story(texts in proptest::collection::vec(newsish(), 0..4)) {
+        let analyses: Vec<Analysis> = texts.iter().map(|t| analyse(t, &Options::default())).collect();
+        for a in &analyses {
+            let errors = common::invariants(a);
+            proptest::prop_assert!(errors.is_empty(), "{errors:?}");
+        }
+        let refs: Vec<&Analysis> = analyses.iter().collect();
+        let s = story(&refs);
+        for e in &s.entities {
+            for m in &e.documents {
+                proptest::prop_assert!(m.doc < refs.len() && m.entity < refs[m.doc].entities.len());
+            }
+        }
+        for f in &s.figures {
+            for r in &f.reports {
+                proptest::prop_assert!(r.doc < refs.len() && r.figure < refs[r.doc].figures.len());
+            }
+        }
+        for q in &s.quotes {
+            for r in &q.reports {
+                proptest::prop_assert!(r.doc < refs.len() && r.quote < refs[r.doc].quotes.len());
+            }
+        }
+        for v in &s.variants {
+            proptest::prop_assert!(v.docs.iter().all(|&d| d < refs.len()));
+        }
+    }
+}
+
+/// News-like text with quote marks, names and figures in any order.
+fn newsish() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let pieces = prop::sample::select(vec![
+        "Russia", "Nils Stensønes", "Stensones", "NIS", "Norwegian Intelligence Service", "$118.5 billion", "61%",
+        "said", "told reporters", "he said", "the report said", "according to", "Focus 2024", "“", "”", "\"", "„",
+        "«", "»", " ", "\n\n", ".", ",", "three times more troops", "Shahed-13", "Shahed-136", "Olso", "Oslo",
+        "é", "🙂", "He", "added that", "It", "\r\n", "'", "’",
+    ]);
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+}

@@ -28,6 +28,25 @@ pub fn invariants(a: &Analysis) -> Vec<String> {
             }
         }
     }
+    let mut quote_end = 0;
+    for q in &a.quotes {
+        if q.span.is_empty() || q.span.end > a.text.len() || !a.text.is_char_boundary(q.span.start) || !a.text.is_char_boundary(q.span.end) {
+            errors.push(format!("quote {:?} is empty, out of range or off a char boundary", q.span));
+            continue;
+        }
+        if q.span.start < quote_end {
+            errors.push(format!("quote {:?} overlaps the one before or is out of order", q.span));
+        }
+        quote_end = q.span.end;
+        if q.speaker.is_some_and(|e| e >= a.entities.len()) {
+            errors.push(format!("quote {:?} has a speaker out of range", q.span));
+        }
+    }
+    for q in &report.quotes {
+        if at(q.start, q.end) != q.text {
+            errors.push(format!("JSON quote {}..{} is not {:?}", q.start, q.end, q.text));
+        }
+    }
     for f in &report.figures {
         if at(f.start, f.end) != f.text {
             errors.push(format!("JSON figure {}..{} is not {:?}", f.start, f.end, f.text));
