@@ -14,8 +14,9 @@
 //!   documents naming them, then by mentions.
 //! * **Figures** (money, percentages, quantities; dates are left out) measure the same thing in
 //!   two documents when they are of the same kind and unit and their sentences share at least
-//!   two content words or entities with the same value, or three with any value (and at least
-//!   a third of the smaller sentence's). Such figures form one row: `same` when every value
+//!   two content words or entities with the same value, or, with different values, three (and
+//!   a third of the smaller sentence's) and the same counted noun or the same word just before
+//!   the figure ("budget of"). Such figures form one row: `same` when every value
 //!   agrees, `differs` when not; a figure no other document matches is `single`.
 //! * **Variants**: words of one entity's forms that fold to the same key but are written
 //!   differently ("Stensønes" / "Stensones": `spelling`), forms of one entity one or two edits
@@ -461,7 +462,9 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
                 let shared = a.words.intersection(&b.words).count() + a.entities.iter().filter(|e| b.entities.contains(e)).count();
                 let smaller = (a.words.len() + a.entities.len()).min(b.words.len() + b.entities.len()).max(1);
                 let equal = same_value(a.value, b.value);
-                if (equal && shared >= 2) || (shared >= 3 && shared * 3 >= smaller) {
+                // Different values need the same counted noun, or the same word just before.
+                let same_measure = (k.0 == FigureKind::Quantity && !k.1.is_empty()) || a.before.iter().any(|w| b.before.iter().any(|x| stem(x) == stem(w)));
+                if (equal && shared >= 2) || (same_measure && shared >= 3 && shared * 3 >= smaller) {
                     union(&mut parent, i, j);
                 }
             }
