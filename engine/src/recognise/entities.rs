@@ -130,7 +130,7 @@ impl<'a> Doc<'a> {
         let tokens = &segments.tokens[..];
         let single = tokens
             .iter()
-            .map(|t| if t.kind == TokenKind::Word && t.span.len() <= 80 { gazetteer::lookup(t.span.of(text)) } else { None })
+            .map(|t| if t.kind == TokenKind::Word { gazetteer::lookup_token(t.span.of(text)) } else { None })
             .collect();
         let mut name_at = vec![None; tokens.len()];
         for m in gazetteer::matches(text, tokens) {
@@ -339,7 +339,8 @@ impl<'a> Doc<'a> {
         let mut titled = false;
         while a < b {
             let l = self.lists(a);
-            let gaz_name = self.name_at[a].is_some_and(|(_, e)| e.label().is_some() && !l.has(Lists::COMMON));
+            // "New" alone is a common word, "New Jersey" a name.
+            let gaz_name = self.name_at[a].is_some_and(|(end, e)| e.label().is_some() && (end > a + 1 || !l.has(Lists::COMMON)));
             if l.has(Lists::COMMON) && !gaz_name {
                 a += 1;
             } else if let Some(t) = self.title_at(a, b) {
@@ -460,12 +461,11 @@ impl<'a> Doc<'a> {
                     (Label::Org, 0.5)
                 } else if locative && n <= 3 {
                     (Label::Place, 0.45)
-                } else if n >= 2 && n <= 3 && words.len() == n && all(&|k| !self.is_acronym(k)) {
-                    (Label::Person, 0.4)
-                } else if n >= 2 {
-                    (Label::Org, 0.35)
                 } else {
-                    (Label::Person, 0.3)
+                    // Capitalised words with no cue: a name only if the document says so
+                    // elsewhere (or the tagger does).
+                    self.deferred.push(Deferred { first: a, end: b, fallback: None });
+                    return;
                 };
                 let _ = stop;
                 self.deferred.push(Deferred { first: a, end: b, fallback: Some(fallback) });

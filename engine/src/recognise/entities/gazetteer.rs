@@ -13,7 +13,8 @@
 //!
 //! # Stable API (used by the rules and by the learned tagger as features)
 //!
-//! * [`lookup`]: the entry of one form, written as it is in text;
+//! * [`lookup`]: the entry of one form, written as it is in text ([`lookup_token`] for one
+//!   token);
 //! * [`matches`]: for each token of a document, the longest entry that starts there;
 //! * [`token_lists`]: per token, the lists it begins or continues (a feature bitmask).
 //!
@@ -315,6 +316,21 @@ pub fn lookup(form: &str) -> Option<Entry> {
     }
     let tokens = tokenize(form);
     t.entries.get(&join(form, &tokens)).copied()
+}
+
+/// What the gazetteers know of one token's text, exactly as written (curly apostrophes read
+/// as straight ones): the fast path of [`lookup`] for text that is already one token.
+pub fn lookup_token(token: &str) -> Option<Entry> {
+    if token.len() > MAX_FORM_BYTES {
+        return None;
+    }
+    let t = table();
+    if token.contains('’') {
+        let mut key = String::with_capacity(token.len());
+        push_straight(&mut key, token);
+        return t.entries.get(&key).copied();
+    }
+    t.entries.get(token).copied()
 }
 
 /// Whether `form` is one of the entries' proper token prefixes ("North" of "North Korea").
