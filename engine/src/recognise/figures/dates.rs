@@ -1,0 +1,677 @@
+//! DATE: absolute and relative dates, periods, open ranges and durations.
+//!
+//! `iso` holds the resolved value in ISO 8601:
+//!
+//! | text | iso |
+//! |---|---|
+//! | "September 13, 2023", "2024-02-14", "13 September 2023" | `2023-09-13` |
+//! | "September 2022" | `2022-09` |
+//! | "in 2022", "for 2024" (the year alone is the figure) | `2022` |
+//! | "the 1990s" | `1990/1999` |
+//! | "last week" | `2024-W06` (ISO week) |
+//! | "since 2023", "since last month" | `2023/..`, `2024-01/..` (open range) |
+//! | "until 2024" | `../2024` |
+//! | "from 2014 to 2022", "2014-2022", "between 2014 and 2022" | `2014/2022` |
+//! | "for two years", "two years" | `P2Y` (duration) |
+//! | "for months" | `PXM` (duration of unknown length, TIMEX3 style) |
+//! | "the past two years" | `P2Y/2024-02-14` (duration ending at the publication date) |
+//! | "the coming months" | `2024-02-14/PXM` (duration starting at it) |
+//!
+//! Relative dates ("last month", "on Monday", "a year ago", "Feb. 24" without a year) are
+//! resolved against the publication date to the **most recent past occurrence**, the day of
+//! publication included, unless the wording says future ("next week", "will ... in October",
+//! "the coming months"); without a publication date they stay figures with `iso` `None`. The
+//! rules are in `DESIGN-figures.md`.
+//!
+//! Names are not dates: a month word needs a day, a year or a temporal preposition before it
+//! ("in May"), and never stands before a capitalised word ("May Smith"); abbreviations ("Jun")
+//! need a day or a year ("Dong Jun" is a name).
+
+use super::number::{self};
+use super::quantity::TIME_UNITS;
+use super::{figure, guard, Ctx};
+use crate::date::{month_from_name, Date};
+use crate::segment::TokenKind;
+use crate::{Figure, FigureKind};
+
+/// Adds the DATE figures of `c` to `out`.
+pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
+    let n = c.t.len();
+    let mut i = 0;
+    while i < n {
+        match at(c, i) {
+            Some((end, iso)) if end > i => {
+                out.push(figure(FigureKind::Date, c.span(i, end), None, None, iso));
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Prepositions after which a month name alone is a date ("in May", "since March").
+const MONTH_PREPS: &[&str] = &[
+    "in", "since", "until", "till", "by", "from", "through", "to", "during", "last", "next", "this", "early", "late",
+    "mid", "of", "before", "after", "between", "and", "or", "throughout", "on", "end", "beginning", "start", "-",
+    "for", "into", "around", "past", "coming", "previous",
+];
+
+/// Whether the wording around token `i` speaks of the future ("will", "next", "upcoming").
+pub fn future(c: &Ctx, i: usize) -> bool {
+    let lo = i.saturating_sub(8);
+    for k in (lo..i).rev() {
+        if c.stop(k) {
+            return false;
+        }
+        let l = c.l(k);
+        if matches!(l, "will" | "shall" | "upcoming" | "scheduled" | "expected" | "planned" | "plans" | "plan" | "going" | "due" | "tomorrow" | "won't" | "won’t")
+            || l.ends_with("'ll")
+            || l.ends_with("’ll")
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn month(c: &Ctx, i: usize) -> Option<(u8, bool)> {
+    let t = c.t.get(i)?;
+    if t.kind != TokenKind::Word || !c.capitalised(i) {
+        return None;
+    }
+    let m = month_from_name(t.s)?;
+    let full = t.l.trim_end_matches('.').len() > 4 || matches!(t.l.as_str(), "may" | "june" | "july");
+    Some((m, full))
+}
+
+fn weekday(c: &Ctx, i: usize) -> Option<u8> {
+    let t = c.t.get(i)?;
+    if t.kind != TokenKind::Word || !c.capitalised(i) {
+        return None;
+    }
+    WEEKDAYS.iter().position(|w| *w == t.l).map(|p| p as u8)
+}
+
+/// A day of the month at token `i` ("13", "13th", "1st"): the day and the token after.
+fn day(c: &Ctx, i: usize) -> Option<(u8, usize)> {
+    let t = c.t.get(i)?;
+    if t.kind != TokenKind::Number || t.blocked {
+        return None;
+    }
+    let (v, suffix) = number::digits(t.s)?;
+    if !(suffix.is_empty() || matches!(suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")) {
+        return None;
+    }
+    if t.s.contains([',', '.']) || !(1.0..=31.0).contains(&v) || v.fract() != 0.0 {
+        return None;
+    }
+    // "March 3:30", "May 5%": not a day.
+    if c.any(i + 1, &[":", "%"]) && c.glued(i + 1) {
+        return None;
+    }
+    Some((v as u8, i + 1))
+}
+
+/// A year at token `i` (four digits, 1000-2999): the year and the token after.
+fn year(c: &Ctx, i: usize) -> Option<(i32, usize)> {
+    let t = c.t.get(i)?;
+    if t.kind != TokenKind::Number || t.blocked || t.s.len() != 4 || !t.s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = t.s.parse().ok()?;
+    (1000..=2999).contains(&y).then_some((y, i + 1))
+}
+
+/// A resolved or unresolved point or period.
+#[derive(Clone, Debug, PartialEq)]
+enum P {
+    Day(Date),
+    Month(i32, u8),
+    Year(i32),
+    Decade(i32),
+    Week(i32, u32),
+    /// Relative, but no publication date to resolve it.
+    Unknown,
+}
+
+impl P {
+    fn iso(&self) -> Option<String> {
+        Some(match self {
+            P::Day(d) => d.to_string(),
+            P::Month(y, m) => format!("{y:04}-{m:02}"),
+            P::Year(y) => format!("{y:04}"),
+            P::Decade(y) => format!("{y:04}/{:04}", y + 9),
+            P::Week(y, w) => format!("{y:04}-W{w:02}"),
+            P::Unknown => return None,
+        })
+    }
+}
+
+/// The ISO week (year, week) of a date.
+pub fn iso_week(d: Date) -> Option<(i32, u32)> {
+    let thursday = d.add_days(3 - i64::from(d.weekday().index()))?;
+    let jan1 = Date::new(thursday.year, 1, 1)?;
+    let ordinal = thursday.to_days() - jan1.to_days();
+    Some((thursday.year, (ordinal / 7 + 1) as u32))
+}
+
+fn resolve_md(c: &Ctx, m: u8, d: u8, fut: bool) -> P {
+    let Some(p) = c.published else { return P::Unknown };
+    let mut y = p.year;
+    if !fut && (m, d) > (p.month, p.day) {
+        y -= 1;
+    }
+    if fut && (m, d) < (p.month, p.day) {
+        y += 1;
+    }
+    Date::new(y, m, d).map_or(P::Unknown, P::Day)
+}
+
+/// Month alone: `rel` -1 = "last" (strictly before), 0 = plain, 1 = "next", 2 = "this".
+fn resolve_m(c: &Ctx, m: u8, fut: bool, rel: i8) -> P {
+    let Some(p) = c.published else { return P::Unknown };
+    let y = match rel {
+        2 => p.year,
+        -1 => if m < p.month { p.year } else { p.year - 1 },
+        1 => if m > p.month { p.year } else { p.year + 1 },
+        _ if fut => if m >= p.month { p.year } else { p.year + 1 },
+        _ => if m <= p.month { p.year } else { p.year - 1 },
+    };
+    P::Month(y, m)
+}
+
+/// Weekday: `rel` as for [`resolve_m`].
+fn resolve_wd(c: &Ctx, wd: u8, fut: bool, rel: i8) -> P {
+    let Some(p) = c.published else { return P::Unknown };
+    let today = i64::from(p.weekday().index());
+    let wd = i64::from(wd);
+    let back = (today - wd).rem_euclid(7); // days back to the most recent (0 = today)
+    let fwd = (wd - today).rem_euclid(7);
+    let delta = match rel {
+        2 => wd - today,
+        -1 => -(if back == 0 { 7 } else { back }),
+        1 => if fwd == 0 { 7 } else { fwd },
+        _ if fut => fwd,
+        _ => -back,
+    };
+    p.add_days(delta).map_or(P::Unknown, P::Day)
+}
+
+/// A point or period at token `i`: the token after it and what it is.
+fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
+    let t = c.t.get(i)?;
+    if t.blocked {
+        return None;
+    }
+    // ISO: 2024-02-14
+    if let Some((y, k)) = year(c, i) {
+        if guard::is_hyphen(c.l(k)) && c.glued(k) && c.glued(k + 1) && c.glued(k + 3) && guard::is_hyphen(c.l(k + 2)) {
+            let mo = two_digits(c, k + 1);
+            let d = two_digits(c, k + 3);
+            if let (Some(mo), Some(d)) = (mo, d) {
+                if let Some(date) = Date::new(y, mo, d) {
+                    return Some((k + 4, P::Day(date)));
+                }
+            }
+        }
+        // 2024/02/14
+        if c.is(k, "/") && c.glued(k) && c.glued(k + 1) && c.is(k + 2, "/") && c.glued(k + 2) && c.glued(k + 3) {
+            if let (Some(mo), Some(d)) = (two_digits(c, k + 1), two_digits(c, k + 3)) {
+                if let Some(date) = Date::new(y, mo, d) {
+                    return Some((k + 4, P::Day(date)));
+                }
+            }
+        }
+    }
+    // 2/24/2022 (US order unless the first number cannot be a month), 24.02.2022
+    if t.kind == TokenKind::Number {
+        if let Some(p) = numeric_date(c, i) {
+            return Some(p);
+        }
+    }
+    // Month first: "September 13, 2023", "Feb. 24", "September 2022", "May".
+    if let Some((m, full)) = month(c, i) {
+        let fut = future(c, i);
+        let mut k = i + 1;
+        if c.is(k, "the") {
+            k += 1;
+        }
+        if let Some((d, k2)) = day(c, k) {
+            // Not "May 5 soldiers": a day is not followed by a counted noun or a unit.
+            let comma = c.is(k2, ",");
+            let yk = if comma { k2 + 1 } else { k2 };
+            if let Some((y, k3)) = year(c, yk) {
+                if let Some(date) = Date::new(y, m, d) {
+                    return Some((k3, P::Day(date)));
+                }
+            }
+            if !c.t.get(k2).is_some_and(|t| t.kind == TokenKind::Number) {
+                return Some((k2, resolve_md(c, m, d, fut)));
+            }
+        }
+        let yk = if c.is(i + 1, ",") { i + 2 } else { i + 1 };
+        if let Some((y, k3)) = year(c, yk) {
+            return Some((k3, P::Month(y, m)));
+        }
+        // A month alone: after a temporal preposition, never before a capitalised word.
+        let prev_ok = i > 0 && c.any(i - 1, MONTH_PREPS);
+        let next_cap = c.capitalised(i + 1) && month(c, i + 1).is_none();
+        if full && prev_ok && !next_cap && !(c.is(i, "may") && c.t.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && !c.stop(i + 1) && !c.any(i + 1, &["and", "or", "to", "through", "of"]))) {
+            return Some((i + 1, resolve_m(c, m, fut, 0)));
+        }
+        return None;
+    }
+    // Day first: "13 September 2023", "13th of September".
+    if let Some((d, k)) = day(c, i) {
+        let k = if c.is(k, "of") { k + 1 } else { k };
+        if let Some((m, _)) = month(c, k) {
+            let fut = future(c, i);
+            let yk = if c.is(k + 1, ",") { k + 2 } else { k + 1 };
+            if let Some((y, k3)) = year(c, yk) {
+                if let Some(date) = Date::new(y, m, d) {
+                    return Some((k3, P::Day(date)));
+                }
+            }
+            return Some((k + 1, resolve_md(c, m, d, fut)));
+        }
+    }
+    // Weekday, possibly with a date: "Monday", "Monday, Feb. 12".
+    if let Some(wd) = weekday(c, i) {
+        let k = if c.is(i + 1, ",") { i + 2 } else { i + 1 };
+        if let Some((e, p)) = point(c, k).filter(|(_, p)| matches!(p, P::Day(_))) {
+            return Some((e, p));
+        }
+        return Some((i + 1, resolve_wd(c, wd, future(c, i), 0)));
+    }
+    match t.l.as_str() {
+        "today" | "tonight" => return Some((i + 1, day_offset(c, 0))),
+        "yesterday" => return Some((i + 1, day_offset(c, -1))),
+        "tomorrow" => return Some((i + 1, day_offset(c, 1))),
+        _ => {}
+    }
+    // Decades: "the 1990s", "1990s".
+    if t.kind == TokenKind::Number && !guard::titled(c, i) {
+        if let Some(n) = number::parse(c, i).filter(|n| n.decade) {
+            let y = n.value.unwrap_or(0.0) as i32;
+            if (1000..=2990).contains(&y) {
+                return Some((n.end, P::Decade(y)));
+            }
+        }
+    }
+    // A year: "2022", "in 2022".
+    if let Some((y, k)) = year(c, i) {
+        if guard::titled(c, i) {
+            return None;
+        }
+        let prep = i > 0 && c.any(i - 1, MONTH_PREPS);
+        if !prep && !(1900..=2100).contains(&y) {
+            return None;
+        }
+        // "2000 soldiers" counts; "2024 election" is a year.
+        if let Some(next) = c.t.get(k) {
+            let l = next.l.as_str();
+            let plural_noun = next.kind == TokenKind::Word && l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") && !matches!(l, "was" | "has" | "is" | "this" | "its" | "as");
+            if plural_noun && !prep && next.s.chars().next().is_some_and(char::is_lowercase) {
+                return None;
+            }
+            if matches!(l, "%" | "percent" | ":") || (c.glued(k) && matches!(l, "." | ",") && c.t.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number && c.glued(k + 1))) {
+                return None;
+            }
+        }
+        return Some((k, P::Year(y)));
+    }
+    None
+}
+
+fn two_digits(c: &Ctx, i: usize) -> Option<u8> {
+    let t = c.t.get(i)?;
+    if t.kind != TokenKind::Number || t.s.len() > 2 || !t.s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.s.parse().ok()
+}
+
+fn numeric_date(c: &Ctx, i: usize) -> Option<(usize, P)> {
+    let t = &c.t[i];
+    // One token: "24.02.2022"
+    let parts: Vec<&str> = t.s.split('.').collect();
+    if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) && parts[2].len() == 4 {
+        let (d, m, y) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
+        return Date::new(y, m, d).map(|date| (i + 1, P::Day(date)));
+    }
+    // "2/24/2022"
+    let a = two_digits(c, i)?;
+    if c.is(i + 1, "/") && c.glued(i + 1) && c.glued(i + 2) && c.is(i + 3, "/") && c.glued(i + 3) && c.glued(i + 4) {
+        let b = two_digits(c, i + 2)?;
+        let (y, k) = year(c, i + 4)?;
+        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+        return Date::new(y, m, d).map(|date| (k, P::Day(date)));
+    }
+    None
+}
+
+fn day_offset(c: &Ctx, n: i64) -> P {
+    c.published.and_then(|p| p.add_days(n)).map_or(P::Unknown, P::Day)
+}
+
+/// A time unit word: its TIMEX3 letter(s) and whether it is longer than a day.
+fn unit_code(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "day" | "days" => "D",
+        "week" | "weeks" => "W",
+        "fortnight" | "fortnights" => "2W",
+        "month" | "months" => "M",
+        "year" | "years" => "Y",
+        "decade" | "decades" => "DE",
+        "century" | "centuries" => "CE",
+        "hour" | "hours" => "TH",
+        "minute" | "minutes" => "TM",
+        "second" | "seconds" => "TS",
+        _ => return None,
+    })
+}
+
+/// "P2Y", "PT3H", "PXM".
+fn duration(n: Option<f64>, code: &str) -> String {
+    let count = match n {
+        Some(v) if v.fract() == 0.0 => format!("{}", v as i64),
+        Some(v) => format!("{v}"),
+        None => "X".to_owned(),
+    };
+    match code {
+        "2W" => match n {
+            Some(v) => format!("P{}W", duration_num(v * 2.0)),
+            None => "PXW".to_owned(),
+        },
+        c if c.starts_with('T') => format!("PT{count}{}", &c[1..]),
+        c => format!("P{count}{c}"),
+    }
+}
+
+fn duration_num(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A count of time units at token `i` ("two years", "a year", "3.5years", "few weeks"):
+/// (count, unit code, token after).
+fn units(c: &Ctx, i: usize) -> Option<(Option<f64>, &'static str, usize)> {
+    let l = c.l(i);
+    if matches!(l, "a" | "an" | "one") {
+        if let Some(code) = unit_code(c.l(i + 1)) {
+            if !c.l(i + 1).ends_with('s') || l == "one" {
+                return Some((Some(1.0), code, i + 2));
+            }
+        }
+    }
+    if matches!(l, "few" | "several" | "many" | "some" | "couple") {
+        let k = if c.is(i + 1, "of") { i + 2 } else { i + 1 };
+        if let Some(code) = unit_code(c.l(k)).filter(|_| c.l(k).ends_with('s')) {
+            return Some((None, code, k + 1));
+        }
+    }
+    let t = c.t.get(i)?;
+    // "3.5years": one token.
+    if t.kind == TokenKind::Number && !t.blocked {
+        if let Some((v, suffix)) = number::digits(t.s) {
+            if let Some(code) = unit_code(&suffix.to_ascii_lowercase()) {
+                return Some((Some(v), code, i + 1));
+            }
+        }
+    }
+    let n = number::parse(c, i)?;
+    if n.ordinal || n.decade || n.fraction || n.value.is_none() {
+        return None;
+    }
+    // "two-year", "five-day": adjectives ("a two-year term") count too.
+    let k = if guard::is_hyphen(c.l(n.end)) && c.glued(n.end) && c.glued(n.end + 1) { n.end + 1 } else { n.end };
+    let code = unit_code(c.l(k))?;
+    Some((n.value, code, k + 1))
+}
+
+/// The date, period, range or duration that starts at token `i`: the token after and its iso.
+fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
+    let l = c.l(i);
+    let published = c.published;
+    match l {
+        "since" => {
+            let (e, p) = relative(c, i + 1).or_else(|| point(c, i + 1).map(|(e, p)| (e, p.iso())))?;
+            return Some((e, p.map(|s| format!("{s}/.."))));
+        }
+        "until" | "till" | "through" => {
+            if let Some((e, p)) = relative(c, i + 1).or_else(|| point(c, i + 1).map(|(e, p)| (e, p.iso()))) {
+                return Some((e, p.map(|s| format!("../{s}"))));
+            }
+            return None;
+        }
+        "from" | "between" => {
+            let joiners: &[&str] = if l == "from" { &["to", "until", "till", "through", "-", "–"] } else { &["and"] };
+            let (e1, p1) = point(c, i + 1)?;
+            if !c.any(e1, joiners) {
+                return None;
+            }
+            let (e2, p2) = point(c, e1 + 1)?;
+            let p1 = complete(p1, &p2);
+            return Some((e2, range(p1.iso(), p2.iso())));
+        }
+        "for" => {
+            // "for months", "for two years", "for decades"
+            if let Some(code) = unit_code(c.l(i + 1)).filter(|_| c.l(i + 1).ends_with('s')) {
+                return Some((i + 2, Some(duration(None, code))));
+            }
+            if let Some((n, code, e)) = units(c, i + 1) {
+                if !c.any(e, &["ago", "later", "earlier", "before", "after"]) {
+                    return Some((e, Some(duration(n, code))));
+                }
+            }
+            return None;
+        }
+        "early" | "late" | "mid" | "earlier" | "later" => {
+            let k = if guard::is_hyphen(c.l(i + 1)) && c.glued(i + 1) { i + 2 } else { i + 1 };
+            if let Some((e, p)) = relative(c, k) {
+                return Some((e, p));
+            }
+            if let Some((e, p)) = point(c, k).filter(|(_, p)| matches!(p, P::Year(_) | P::Month(..) | P::Decade(_))) {
+                return Some((e, p.iso()));
+            }
+            return None;
+        }
+        "the" => {
+            // "the past two years", "the last three months", "the coming months", "the 1990s"
+            let w = c.l(i + 1);
+            if matches!(w, "past" | "last" | "previous" | "coming" | "next" | "following") {
+                let back = matches!(w, "past" | "last" | "previous");
+                let (n, code, e) = if let Some(code) = unit_code(c.l(i + 2)) {
+                    let plural = c.l(i + 2).ends_with('s');
+                    (if plural { None } else { Some(1.0) }, code, i + 3)
+                } else {
+                    units(c, i + 2)?
+                };
+                let d = duration(n, code);
+                let iso = published.map(|p| if back { format!("{d}/{p}") } else { format!("{p}/{d}") });
+                return Some((e, iso));
+            }
+            if let Some((e, P::Decade(y))) = point(c, i + 1) {
+                return Some((e, P::Decade(y).iso()));
+            }
+            return None;
+        }
+        _ => {}
+    }
+    if let Some(r) = relative(c, i) {
+        return Some(r);
+    }
+    // "two years ago", "a year ago", "two years" (a duration)
+    if let Some((n, code, e)) = units(c, i) {
+        if c.is(e, "ago") {
+            let iso = match (published, n) {
+                (Some(p), Some(v)) if v.fract() == 0.0 => {
+                    let v = v as i64;
+                    let d = match code {
+                        "D" => p.add_days(-v),
+                        "W" => p.add_days(-7 * v),
+                        "2W" => p.add_days(-14 * v),
+                        "M" => p.add_months(-(v as i32)),
+                        "Y" => p.add_months(-12 * v as i32),
+                        "DE" => p.add_months(-120 * v as i32),
+                        _ => None,
+                    };
+                    d.map(|d| d.to_string())
+                }
+                _ => None,
+            };
+            return Some((e + 1, iso));
+        }
+        if c.any(e, &["later", "earlier", "before", "after", "old"]) {
+            return None;
+        }
+        // "a year" alone is no figure; "two years" is a duration.
+        if !matches!(l, "a" | "an") {
+            return Some((e, Some(duration(n, code))));
+        }
+        return None;
+    }
+    let (e, p) = point(c, i)?;
+    // Year ranges: "2014-2022", "2022-23", "2014 to 2022"
+    if let P::Year(y) = p {
+        if guard::is_hyphen(c.l(e)) || c.is(e, "/") {
+            if let Some(t) = c.t.get(e + 1).filter(|t| t.kind == TokenKind::Number && !t.blocked) {
+                if t.s.len() == 4 {
+                    if let Some((y2, e2)) = year(c, e + 1).filter(|(y2, _)| *y2 > y && *y2 - y < 200) {
+                        return Some((e2, Some(format!("{y:04}/{y2:04}"))));
+                    }
+                } else if t.s.len() == 2 && t.s.bytes().all(|b| b.is_ascii_digit()) {
+                    let y2 = y / 100 * 100 + t.s.parse::<i32>().ok()?;
+                    if y2 > y {
+                        return Some((e + 2, Some(format!("{y:04}/{y2:04}"))));
+                    }
+                }
+            }
+        }
+    }
+    Some((e, p.iso()))
+}
+
+/// A start without a year takes the end's: "from March to May 2023".
+fn complete(p1: P, p2: &P) -> P {
+    match (&p1, p2) {
+        (P::Month(y1, m1), P::Month(y2, m2)) if y1 != y2 && m1 <= m2 => P::Month(*y2, *m1),
+        _ => p1,
+    }
+}
+
+fn range(a: Option<String>, b: Option<String>) -> Option<String> {
+    Some(format!("{}/{}", a?, b?))
+}
+
+/// "last month", "this year", "next week", "last Monday", "next September", "earlier this
+/// month", "this past week": the token after and the iso.
+fn relative(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
+    let mut k = i;
+    if c.any(k, &["earlier", "later", "early", "late"]) && c.any(k + 1, &["this", "last", "next"]) {
+        k += 1;
+    }
+    let rel: i8 = match c.l(k) {
+        "last" | "previous" | "past" => -1,
+        "this" | "current" => 2,
+        "next" | "coming" => 1,
+        _ => return None,
+    };
+    let mut u = k + 1;
+    if rel == 2 && c.any(u, &["past", "coming"]) {
+        u += 1;
+    }
+    let w = c.l(u);
+    let published = c.published;
+    let iso = |p: P| p.iso();
+    let step = i32::from(if rel == 2 { 0 } else { rel });
+    let p = match w {
+        "week" => match published.and_then(|p| p.add_days(7 * i64::from(step))).and_then(iso_week) {
+            Some((y, wk)) => P::Week(y, wk),
+            None => P::Unknown,
+        },
+        "month" => match published.and_then(|p| p.add_months(step)) {
+            Some(d) => P::Month(d.year, d.month),
+            None => P::Unknown,
+        },
+        "year" => match published {
+            Some(p) => P::Year(p.year + step),
+            None => P::Unknown,
+        },
+        "decade" => match published {
+            Some(p) => P::Decade((p.year / 10 + step) * 10),
+            None => P::Unknown,
+        },
+        _ => {
+            if let Some((m, _)) = month(c, u) {
+                resolve_m(c, m, false, rel)
+            } else if let Some(wd) = weekday(c, u) {
+                resolve_wd(c, wd, false, rel)
+            } else {
+                return None;
+            }
+        }
+    };
+    // "last year's": the possessive stays out.
+    let _ = TIME_UNITS;
+    Some((u + 1, iso(p)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::tokenize;
+
+    fn iso(text: &str) -> Vec<(String, Option<String>)> {
+        let p = Date::new(2024, 2, 14);
+        let ctx = Ctx::new(text, &tokenize(text), p);
+        let mut out = Vec::new();
+        find(&ctx, &mut out);
+        out.into_iter().map(|f| (f.span.of(text).to_owned(), f.iso)).collect()
+    }
+
+    fn one(text: &str, span: &str, want: Option<&str>) {
+        let got = iso(text);
+        assert!(got.iter().any(|(s, i)| s == span && i.as_deref() == want), "{text:?}: {got:?}");
+    }
+
+    #[test]
+    fn anchors() {
+        one("on September 13, 2023, ahead", "September 13, 2023", Some("2023-09-13"));
+        one("on Feb. 24 the war", "Feb. 24", Some("2023-02-24"));
+        one("on Feb. 12 the war", "Feb. 12", Some("2024-02-12"));
+        one("date 2024-02-14 Russia", "2024-02-14", Some("2024-02-14"));
+        one("in September 2022 they", "September 2022", Some("2022-09"));
+        one("in 2022 they", "2022", Some("2022"));
+        one("announced plans last month to", "last month", Some("2024-01"));
+        one("told reporters on Monday", "Monday", Some("2024-02-12"));
+        one("stronger than a year ago", "a year ago", Some("2023-02-14"));
+        one("they meet next week", "next week", Some("2024-W08"));
+        one("a call earlier this month", "earlier this month", Some("2024-02"));
+        one("up 61% since 2023, and", "since 2023", Some("2023/.."));
+        one("Over the past two years, they", "the past two years", Some("P2Y/2024-02-14"));
+        one("fighting for months.", "for months", Some("PXM"));
+        one("said in October.", "October", Some("2023-10"));
+        one("will visit in October.", "October", Some("2024-10"));
+        one("from 2014 to 2022", "from 2014 to 2022", Some("2014/2022"));
+        one("in 2014-2022", "2014-2022", Some("2014/2022"));
+        one("in the 1990s", "the 1990s", Some("1990/1999"));
+        one("last Monday", "last Monday", Some("2024-02-12"));
+        one("next Monday", "next Monday", Some("2024-02-19"));
+        one("said Wednesday", "Wednesday", Some("2024-02-14"));
+        one("will vote on Wednesday", "Wednesday", Some("2024-02-14"));
+        one("continuing until 2024.", "until 2024", Some("../2024"));
+    }
+
+    #[test]
+    fn names_are_not_dates() {
+        for s in ["defense minister, Dong Jun, stated", "May Smith said", "Mao Ning said", "the Focus 2024 report", "Vision 2030 plan", "He may go", "troops march on"] {
+            assert!(iso(s).is_empty(), "{s:?}: {:?}", iso(s));
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Where no figure may be: identifiers and the like.
+//!
+//! A *chunk* is a run of tokens without white space between them ("Shahed-136,", "F-16s",
+//! "https://example.com/2024", "+47 22 33 44 55" is several). Every token of a chunk is
+//! **blocked** when the chunk is
+//!
+//! * a model name or identifier: letters, a hyphen, digits ("Shahed-136", "Su-34", "S-400",
+//!   "COVID-19", "PAC-3"), except the date prefixes "mid-", "pre-", "post-", "early-", "late-";
+//!   digits glued to letters ("A320", "9M723") are no number token in the first place;
+//! * a URL ("://", "www."), an e-mail or handle ("@"), a hashtag ("#2024");
+//! * a time or ratio ("10:30", "3:1");
+//! * an ISBN (after "ISBN") or a phone number ("+47 22 33 44 55", "(555) 123-4567",
+//!   "555-123-4567").
+//!
+//! A number right after a capitalised word is a name too ("Leopard 2", "Focus 2024",
+//! "Vision 2030", "Boeing 737"): [`titled`] says so, except after months, weekdays and the
+//! ordinary words that open a sentence ("In 2022", "About 300").
+
+use super::{Ctx, TokenKind};
+
+/// Capitalised words that may stand right before a number: function words and adverbs that
+/// open sentences or headlines.
+const CAP_OK: &[&str] = &[
+    "a", "about", "above", "after", "against", "all", "almost", "along", "also", "among", "an", "and", "another",
+    "approximately", "around", "as", "at", "before", "below", "between", "beyond", "but", "by", "circa", "during",
+    "each", "even", "every", "exactly", "fewer", "for", "from", "in", "into", "just", "last", "least", "less", "like",
+    "more", "most", "nearly", "next", "nor", "of", "off", "on", "only", "or", "out", "over", "past", "per", "roughly",
+    "since", "so", "some", "than", "that", "the", "these", "this", "those", "through", "throughout", "till", "to",
+    "top", "under", "until", "up", "upwards", "via", "when", "while", "with", "within", "without", "yet", "barely",
+    "fully", "nearly", "only", "perhaps", "maybe", "possibly", "reportedly", "allegedly", "estimated", "total",
+    "at", "are", "were", "was", "is", "be", "been", "have", "has", "had", "will", "would", "could", "should", "may",
+    "might", "must", "can", "it", "they", "we", "he", "she", "i", "you", "there", "here", "now", "then", "still",
+    "whereas", "because", "if", "though", "although", "however", "meanwhile", "today", "yesterday", "tomorrow",
+    "year", "years", "fiscal", "spring", "summer", "autumn", "fall", "winter", "christmas", "easter", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "us", "u.s.", "usd", "eur", "gbp",
+    "jpy", "cny", "rub", "uah", "chf", "inr", "cad", "aud", "number", "nearly", "than", "both", "either",
+    "neither", "just", "not", "no", "almost", "said", "says", "say", "page",
+];
+
+/// Whether the number at token `i` follows a capitalised word that makes it part of a name.
+pub fn titled(c: &Ctx, i: usize) -> bool {
+    if i == 0 || !c.t[i].gap || !c.capitalised(i - 1) {
+        return false;
+    }
+    let w = c.l(i - 1);
+    let w = w.trim_end_matches('.');
+    !(CAP_OK.contains(&w) || crate::date::month_from_name(w).is_some() || weekday(w))
+}
+
+fn weekday(w: &str) -> bool {
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains(&w)
+}
+
+/// Marks the blocked tokens of `c`.
+pub fn mark(c: &mut Ctx) {
+    let n = c.t.len();
+    let mut a = 0;
+    let mut isbn_next = false;
+    let mut phone_open = false;
+    while a < n {
+        let mut b = a + 1;
+        while b < n && !c.t[b].gap {
+            b += 1;
+        }
+        let chunk = &c.text[c.t[a].span.start..c.t[b - 1].span.end];
+        let digits = chunk.bytes().filter(u8::is_ascii_digit).count();
+        let mut block = isbn_next;
+        isbn_next = false;
+        let lower = &c.t[a].l;
+        if lower.starts_with("isbn") {
+            block = true;
+            isbn_next = true;
+        }
+        if chunk.contains("://") || lower.starts_with("www.") || chunk.contains('@') || chunk.starts_with('#') {
+            block = true;
+        }
+        if digits > 0 && identifier(c, a, b) {
+            block = true;
+        }
+        // Phone numbers: a "+47" or "(555)" chunk opens one, following digit groups go on.
+        let phoneish = digits > 0 && chunk.chars().all(|ch| ch.is_ascii_digit() || "+-()–.".contains(ch));
+        let trimmed = chunk.trim_end_matches(['.', ',', ';', ':', ')']);
+        if phone_open && phoneish && digits <= 5 && !trimmed.contains('.') {
+            block = true;
+        } else {
+            phone_open = false;
+        }
+        if phoneish && (chunk.starts_with('+') || (chunk.starts_with('(') && digits >= 2 && digits <= 4 && chunk.ends_with(')'))) {
+            // Only when digit groups follow: "(2022)" alone is a year in brackets.
+            let next_digits = b < n && c.t[b].kind == TokenKind::Number;
+            if chunk.starts_with('+') || next_digits {
+                block = true;
+                phone_open = true;
+            }
+        }
+        if phoneish && digits >= 7 && !phone_open && phone_shape(trimmed) {
+            block = true;
+        }
+        if block {
+            for t in &mut c.t[a..b] {
+                t.blocked = true;
+            }
+        }
+        a = b;
+    }
+}
+
+/// Letters, a hyphen, digits inside the chunk `a..b`; or digits around a colon.
+fn identifier(c: &Ctx, a: usize, b: usize) -> bool {
+    for k in a..b {
+        let t = &c.t[k];
+        if t.kind == TokenKind::Word && k + 2 < b && is_hyphen(&c.t[k + 1].l) && c.t[k + 2].kind == TokenKind::Number {
+            let w = t.l.as_str();
+            if !["mid", "pre", "post", "early", "late", "end", "start", "under", "over"].contains(&w) {
+                return true;
+            }
+        }
+        // A number glued after a letter word with a slash or period path: "covid/19".
+        if t.s == ":" && k > a && k + 1 < b && c.t[k - 1].kind == TokenKind::Number && c.t[k + 1].kind == TokenKind::Number {
+            return true;
+        }
+        // Digits directly followed by a hyphen and a code in capitals: "136-A", "2S-19".
+        if t.kind == TokenKind::Number && k + 2 < b && is_hyphen(&c.t[k + 1].l) && c.t[k + 2].kind == TokenKind::Word {
+            let w = c.t[k + 2].s;
+            if w.chars().count() <= 2 && w.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit()) {
+                return true;
+            }
+        }
+        // A slash path with letters and digits: "example.org/2024/report".
+        if t.s == "/" && k > a && c.t[a..b].iter().any(|x| x.kind == TokenKind::Word) && c.t[a..b].iter().any(|x| x.kind == TokenKind::Number) {
+            let letters_before = c.t[k - 1].kind == TokenKind::Word && c.t[k - 1].s.contains('.');
+            if letters_before {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether `s` is a hyphen or dash.
+pub fn is_hyphen(s: &str) -> bool {
+    matches!(s, "-" | "‐" | "‑" | "–")
+}
+
+/// "555-123-4567", "123-4567", "978-3-16-148410-0": digit groups joined by hyphens that are
+/// neither an ISO date ("2024-02-14") nor a range of years ("2014-2022").
+fn phone_shape(s: &str) -> bool {
+    let groups: Vec<&str> = s.split(['-', '–', '.']).collect();
+    if groups.iter().any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    match groups.as_slice() {
+        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => false,
+        [a, b] => a.len() == 3 && b.len() == 4,
+        g => g.len() >= 3,
+    }
+}

@@ -1,0 +1,220 @@
+//! Figures: MONEY, PERCENT, QUANTITY and DATE with normalised values.
+//!
+//! The recogniser works on the tokens of [`crate::segment`], read through a small view
+//! ([`Ctx`]) that knows each token's lower-cased form, whether white space precedes it and
+//! whether it lies inside an identifier ([`guard`]). One submodule per kind proposes figures:
+//!
+//! * [`number`]: digits ("1,000", "118.5", "48bn"), number words ("twenty-five", "a third"),
+//!   scale words ("million", "bn"), vague amounts ("millions of");
+//! * [`money`]: symbols, codes and currency words around a number, and ranges;
+//! * [`percent`]: "61%", "61 percent", "per cent", "percentage points";
+//! * [`quantity`]: a number and what it counts, fractions and multipliers;
+//! * [`dates`]: absolute, relative (resolved against the publication date), periods, open
+//!   ranges and durations (the anchoring rules are in `DESIGN-figures.md`).
+//!
+//! Each kind may propose overlapping readings; [`recognise`] keeps the longest (one candidate
+//! per figure). Every scan is a single pass over the tokens with a bounded look-ahead, so the
+//! recogniser stays linear in the length of the text.
+
+pub mod dates;
+pub mod guard;
+pub mod money;
+pub mod number;
+pub mod percent;
+pub mod quantity;
+
+use super::{Candidate, Source, What};
+use crate::segment::{self, Segments, Token, TokenKind};
+use crate::{Date, Figure, FigureKind, Span};
+
+/// A token as the figure recognisers see it.
+#[derive(Clone, Debug)]
+pub struct Tok<'a> {
+    /// Its text.
+    pub s: &'a str,
+    /// Its text, lower-cased.
+    pub l: String,
+    /// Where it stands.
+    pub span: Span,
+    /// What it is made of.
+    pub kind: TokenKind,
+    /// Whether white space (or the start of the text) precedes it.
+    pub gap: bool,
+    /// Whether it lies inside an identifier, URL, e-mail, phone number or ISBN ([`guard`]).
+    pub blocked: bool,
+}
+
+/// The tokens of a text with what the recognisers need to know about them.
+#[derive(Clone, Debug)]
+pub struct Ctx<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub t: Vec<Tok<'a>>,
+    /// The publication date relative dates resolve against.
+    pub published: Option<Date>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The view of `tokens` of `text`.
+    pub fn new(text: &'a str, tokens: &[Token], published: Option<Date>) -> Ctx<'a> {
+        let mut t: Vec<Tok<'a>> = Vec::with_capacity(tokens.len());
+        let mut prev_end = 0;
+        for tok in tokens {
+            let s = tok.span.of(text);
+            t.push(Tok {
+                s,
+                l: s.to_lowercase(),
+                span: tok.span,
+                kind: tok.kind,
+                gap: tok.span.start == 0 || tok.span.start > prev_end,
+                blocked: false,
+            });
+            prev_end = tok.span.end;
+        }
+        let mut ctx = Ctx { text, t, published };
+        guard::mark(&mut ctx);
+        ctx
+    }
+
+    /// The lower-cased text of token `i`, or "" past the end.
+    pub fn l(&self, i: usize) -> &str {
+        self.t.get(i).map_or("", |t| t.l.as_str())
+    }
+
+    /// Whether token `i` is (case-insensitively) `word`.
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        self.l(i) == word
+    }
+
+    /// Whether token `i` is one of `words`.
+    pub fn any(&self, i: usize, words: &[&str]) -> bool {
+        let l = self.l(i);
+        !l.is_empty() && words.contains(&l)
+    }
+
+    /// Whether token `i` directly follows token `i - 1` (no white space between).
+    pub fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.gap)
+    }
+
+    /// The span from the start of token `a` to the end of token `b - 1`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.t[a].span.start, self.t[b - 1].span.end)
+    }
+
+    /// Whether token `i` is a word starting with an upper-case letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.s.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    /// Whether token `i` ends a sentence-like stretch (".", "!", "?", ";", ":").
+    pub fn stop(&self, i: usize) -> bool {
+        self.any(i, &[".", "!", "?", ";", "…"])
+    }
+}
+
+/// A figure found by one of the per-kind recognisers, before the sentence is known.
+fn figure(kind: FigureKind, span: Span, value: Option<f64>, unit: Option<String>, iso: Option<String>) -> Figure {
+    Figure { kind, span, value, unit, iso, sentence: 0 }
+}
+
+/// Adds the figure candidates of the document to `out`: one per figure, the longest reading.
+pub fn recognise(text: &str, segments: &Segments, published: Option<Date>, out: &mut Vec<Candidate>) {
+    let ctx = Ctx::new(text, &segments.tokens, published);
+    for f in all(&ctx) {
+        out.push(Candidate { span: f.span, what: What::Figure(f), score: 1.0, source: Source::Figures });
+    }
+}
+
+/// Every figure of `ctx`, non-overlapping, in text order (longer readings win).
+fn all(ctx: &Ctx) -> Vec<Figure> {
+    let mut found = Vec::new();
+    money::find(ctx, &mut found);
+    percent::find(ctx, &mut found);
+    dates::find(ctx, &mut found);
+    quantity::find(ctx, &mut found, false);
+    longest(ctx.text, found)
+}
+
+/// Keeps the longest of overlapping figures (earlier kinds win ties), in text order.
+fn longest(text: &str, found: Vec<Figure>) -> Vec<Figure> {
+    let candidates: Vec<Candidate> = found
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| Candidate {
+            span: f.span,
+            // Earlier proposals win ties: a tiny score penalty by order keeps select deterministic.
+            score: 1.0 - (i as f32 * 1e-7).min(1e-3),
+            what: What::Figure(f),
+            source: Source::Figures,
+        })
+        .collect();
+    crate::resolve::select(text, candidates)
+        .into_iter()
+        .filter_map(|c| match c.what {
+            What::Figure(f) => Some(f),
+            What::Entity(_) => None,
+        })
+        .collect()
+}
+
+fn ctx_of(text: &str, published: Option<Date>) -> Ctx<'_> {
+    Ctx::new(text, &segment::tokenize(text), published)
+}
+
+/// All figures of `text`, as [`recognise`] proposes them (non-overlapping, text order).
+pub fn figures(text: &str, published: Option<Date>) -> Vec<Figure> {
+    all(&ctx_of(text, published))
+}
+
+/// The MONEY figures of `text` alone (for per-kind evaluation).
+pub fn money(text: &str) -> Vec<Figure> {
+    let ctx = ctx_of(text, None);
+    let mut out = Vec::new();
+    money::find(&ctx, &mut out);
+    longest(text, out)
+}
+
+/// The PERCENT figures of `text` alone (for per-kind evaluation).
+pub fn percent(text: &str) -> Vec<Figure> {
+    let ctx = ctx_of(text, None);
+    let mut out = Vec::new();
+    percent::find(&ctx, &mut out);
+    longest(text, out)
+}
+
+/// The QUANTITY figures of `text` alone, every number included, even bare number words
+/// (for per-kind evaluation; the page shows only numbers that count something or stand as
+/// digits).
+pub fn quantity(text: &str) -> Vec<Figure> {
+    let ctx = ctx_of(text, None);
+    let mut out = Vec::new();
+    quantity::find(&ctx, &mut out, true);
+    longest(text, out)
+}
+
+/// The DATE figures of `text` alone, resolved against `published` (for per-kind evaluation).
+pub fn dates(text: &str, published: Option<Date>) -> Vec<Figure> {
+    let ctx = ctx_of(text, published);
+    let mut out = Vec::new();
+    dates::find(&ctx, &mut out);
+    longest(text, out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(text: &str, published: Option<Date>) -> Vec<(String, FigureKind, Option<f64>, Option<String>, Option<String>)> {
+        figures(text, published).into_iter().map(|f| (f.span.of(text).to_owned(), f.kind, f.value, f.unit, f.iso)).collect()
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for s in ["", "$", "%", "-", "$-", "since", "the past", "a third of", "Feb.", "2024-", "2024-02-", "$5-", "between $", "three times", "\u{301}5", "5\u{301}%", "٣ troops", "½"] {
+            let _ = show(s, Date::new(2024, 2, 14));
+            let _ = show(s, None);
+        }
+    }
+}

@@ -1,0 +1,315 @@
+//! MONEY: an amount with a currency; `value` in units, `unit` an ISO 4217 code.
+//!
+//! * A symbol or code before the number: "$48 billion", "US$5m", "€2.5bn", "£300", "¥1,000",
+//!   "USD 5 million". "$" alone is USD; "¥" is JPY (yuan are written out or as "CNY").
+//! * A currency word or code after it: "420 million euros", "5,000 hryvnias",
+//!   "10 billion U.S. dollars", "3 million Swiss francs", "2 billion yuan", "50 cents".
+//!   "pounds" is money only with a scale word ("5 million pounds"), otherwise a weight.
+//! * Ranges ("$5 million to $10 million", "$5-10 million", "between $5 and $10 billion") are one
+//!   figure whose `value` is `None`: no single amount stands for a range.
+
+use super::number::{self, Num};
+use super::{figure, Ctx};
+use crate::segment::TokenKind;
+use crate::{Figure, FigureKind, Span};
+
+/// A currency symbol and its code.
+fn symbol(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "$" => "USD",
+        "€" => "EUR",
+        "£" => "GBP",
+        "¥" | "￥" => "JPY",
+        "₽" => "RUB",
+        "₴" => "UAH",
+        "₹" => "INR",
+        "₩" => "KRW",
+        "₺" => "TRY",
+        "₪" => "ILS",
+        "₦" => "NGN",
+        "₱" => "PHP",
+        "฿" => "THB",
+        "₫" => "VND",
+        _ => return None,
+    })
+}
+
+/// A prefix glued before "$": "US$", "C$", "A$"...
+fn dollar_prefix(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "us" | "u.s." => "USD",
+        "c" | "ca" | "can" => "CAD",
+        "a" | "au" => "AUD",
+        "hk" => "HKD",
+        "nz" => "NZD",
+        "s" => "SGD",
+        "r" => "BRL",
+        "nt" => "TWD",
+        "mx" => "MXN",
+        _ => return None,
+    })
+}
+
+/// ISO 4217 codes written as words.
+const CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "RUB", "UAH", "CHF", "INR", "CAD", "AUD", "HKD", "NZD", "SGD", "BRL",
+    "KRW", "TRY", "ILS", "SEK", "NOK", "DKK", "PLN", "ZAR", "MXN", "SAR", "AED", "TWD", "IRR", "KPW", "BYN", "HUF",
+    "CZK", "EGP", "NGN", "PKR", "IDR", "THB", "VND", "MYR", "ARS", "CLP", "COP", "KZT", "GEL", "QAR",
+];
+
+fn code(s: &str) -> Option<&'static str> {
+    let found = CODES.iter().find(|c| **c == s)?;
+    Some(if *found == "RMB" { "CNY" } else { found })
+}
+
+/// A currency word after the number and its code ("euros" EUR).
+fn word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "dollar" | "dollars" => "USD",
+        "euro" | "euros" => "EUR",
+        "pound" | "pounds" | "sterling" => "GBP",
+        "yen" => "JPY",
+        "yuan" | "renminbi" => "CNY",
+        "ruble" | "rubles" | "rouble" | "roubles" => "RUB",
+        "hryvnia" | "hryvnias" | "hryvnas" | "hryvnya" | "hryvnyas" => "UAH",
+        "rupee" | "rupees" => "INR",
+        "franc" | "francs" => "CHF",
+        "peso" | "pesos" => "MXN",
+        "lira" | "liras" | "lire" => "TRY",
+        "shekel" | "shekels" => "ILS",
+        "rand" => "ZAR",
+        "riyal" | "riyals" => "SAR",
+        "dirham" | "dirhams" => "AED",
+        "zloty" | "zlotys" | "zlotys." => "PLN",
+        "krona" | "kronor" => "SEK",
+        "krone" | "kroner" => "NOK",
+        "rial" | "rials" => "IRR",
+        "forint" | "forints" => "HUF",
+        "real" | "reais" => "BRL",
+        "won" => "KRW",
+        "cent" | "cents" => "USD",
+        "pence" | "penny" => "GBP",
+        "bitcoin" | "bitcoins" => "XBT",
+        _ => return None,
+    })
+}
+
+/// A nationality before a currency word that changes its code: "Canadian dollars" CAD.
+fn national(adj: &str, currency: &str) -> Option<&'static str> {
+    Some(match (adj, currency) {
+        ("u.s." | "us" | "american", "USD") => "USD",
+        ("canadian", "USD") => "CAD",
+        ("australian", "USD") => "AUD",
+        ("singapore", "USD") => "SGD",
+        ("taiwan" | "taiwanese", "USD") => "TWD",
+        ("zimbabwean" | "zimbabwe", "USD") => "ZWL",
+        ("hong", "USD") => "HKD",
+        ("zealand", "USD") => "NZD",
+        ("swiss", "CHF") => "CHF",
+        ("french", "CHF") => "FRF",
+        ("british", "GBP") => "GBP",
+        ("egyptian", "GBP") => "EGP",
+        ("japanese", "JPY") => "JPY",
+        ("chinese", "CNY") => "CNY",
+        ("russian", "RUB") => "RUB",
+        ("belarusian", "RUB") => "BYN",
+        ("ukrainian", "UAH") => "UAH",
+        ("indian", "INR") => "INR",
+        ("pakistani", "INR") => "PKR",
+        ("mexican", "MXN") => "MXN",
+        ("argentine" | "argentinian", "MXN") => "ARS",
+        ("philippine", "MXN") => "PHP",
+        ("turkish", "TRY") => "TRY",
+        ("norwegian", "NOK") => "NOK",
+        ("danish", "NOK") => "DKK",
+        ("swedish", "SEK") => "SEK",
+        ("iranian", "IRR") => "IRR",
+        ("korean", "KRW") => "KRW",
+        ("brazilian", "BRL") => "BRL",
+        ("saudi", "SAR") => "SAR",
+        ("polish", "PLN") => "PLN",
+        ("south", "ZAR") => "ZAR",
+        _ => return None,
+    })
+}
+
+/// The currency before token `i` (a symbol, "US$", a code): its code and first token.
+pub(super) fn before(c: &Ctx, i: usize) -> Option<(&'static str, usize)> {
+    if i == 0 {
+        return None;
+    }
+    let p = &c.t[i - 1];
+    if let Some(code) = symbol(p.s) {
+        if p.s == "$" && i >= 2 && !p.gap {
+            if let Some(pre) = dollar_prefix(c.t[i - 2].l.as_str()).filter(|_| c.t[i - 2].kind == TokenKind::Word) {
+                return Some((pre, i - 2));
+            }
+        }
+        return Some((code, i - 1));
+    }
+    if p.kind == TokenKind::Word && c.t[i].gap {
+        if let Some(code) = code(p.s) {
+            return Some((code, i - 1));
+        }
+    }
+    None
+}
+
+/// The currency after the number ending before token `k`: its code and the token after it.
+fn after(c: &Ctx, k: usize, num: &Num) -> Option<(&'static str, usize, f64)> {
+    let t = c.t.get(k)?;
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    if let Some(code) = code(t.s) {
+        return Some((code, k + 1, 1.0));
+    }
+    // "U.S. dollars", "Swiss francs", "Hong Kong dollars", "New Zealand dollars".
+    let mut j = k;
+    let mut adj: Option<&str> = None;
+    for width in [2usize, 1] {
+        if let Some(w) = c.t.get(k + width).map(|t| t.l.as_str()).and_then(word) {
+            let a = c.l(k + width - 1);
+            if let Some(n) = national(a, w) {
+                adj = Some(n);
+                j = k + width;
+                break;
+            }
+        }
+    }
+    let w = c.l(j);
+    let mut code = word(w)?;
+    if let Some(a) = adj {
+        code = a;
+    }
+    if matches!(w, "pound" | "pounds") && adj.is_none() && !num.scaled {
+        return None;
+    }
+    if w == "won" && adj.is_none() {
+        return None;
+    }
+    if w == "real" && adj.is_none() {
+        return None;
+    }
+    let mut factor = if matches!(w, "cent" | "cents" | "pence" | "penny") { 0.01 } else { 1.0 };
+    let mut end = j + 1;
+    if matches!(w, "pound" | "pounds") && c.is(end, "sterling") {
+        end += 1;
+    }
+    if w == "cents" && code == "USD" && adj.is_none() && c.is(end, "on") {
+        factor = 0.01;
+    }
+    Some((code, end, factor))
+}
+
+/// Adds the MONEY figures of `c` to `out`.
+pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
+    let n = c.t.len();
+    let mut i = 0;
+    while i < n {
+        match at(c, i) {
+            Some((span, end, value, unit)) => {
+                out.push(figure(FigureKind::Money, span, value, Some(unit.to_owned()), None));
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// One amount starting with the number at token `i`: (start token, value, code, end token).
+fn amount(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usize, bool)> {
+    let t = c.t.get(i)?;
+    if t.kind != TokenKind::Number && t.kind != TokenKind::Word {
+        return None;
+    }
+    if let Some((code, start)) = before(c, i) {
+        let num = number::parse_raw(c, i)?;
+        if num.ordinal || num.decade {
+            return None;
+        }
+        let mut end = num.end;
+        let mut value = num.value;
+        // Short scale forms after a currency: "$5 m", "$2.5 bn" (handled), "€3 m".
+        if !num.scaled {
+            if let Some(s) = c.t.get(end).filter(|t| t.kind == TokenKind::Word).and_then(|t| number::scale(&t.l, true)) {
+                value = value.map(|v| v * s);
+                end += 1;
+            }
+        }
+        // "$5 million USD": a redundant code after.
+        if c.t.get(end).is_some_and(|t| code_of(t.s) == Some(code)) && !c.t[end].blocked {
+            end += 1;
+        }
+        return Some((start, value, code, end, true));
+    }
+    let num = number::parse(c, i)?;
+    if num.ordinal || num.decade || num.fraction || num.value.is_none() {
+        return None;
+    }
+    let (code, end, factor) = after(c, num.end, &num)?;
+    Some((i, num.value.map(|v| v * factor), code, end, false))
+}
+
+fn code_of(s: &str) -> Option<&'static str> {
+    code(s)
+}
+
+/// The money figure that starts at token `i`: its span, end token, value and code.
+fn at(c: &Ctx, i: usize) -> Option<(Span, usize, Option<f64>, &'static str)> {
+    // "between $5 and $10 billion"
+    if c.is(i, "between") {
+        let (s1, _, code1, e1, _) = first_amount(c, i + 1)?;
+        if s1 != i + 1 || !c.is(e1, "and") {
+            return None;
+        }
+        let (s2, v2, code2, e2, _) = first_amount(c, e1 + 1)?;
+        if s2 == e1 + 1 && code1 == code2 && v2.is_some() {
+            return Some((c.span(i, e2), e2, None, code1));
+        }
+        return None;
+    }
+    let (start, value, code, end, _) = amount_at(c, i)?;
+    if start != i {
+        return None;
+    }
+    // Ranges: "$5 million to $10 million", "$5-10 million", "$5 million-$10 million".
+    let joiner = c.any(end, &["to", "-", "–"]);
+    if joiner {
+        let j = end + 1;
+        if let Some((s2, v2, code2, e2, _)) = first_amount(c, j) {
+            if s2 == j && code2 == code && v2.is_some() {
+                return Some((c.span(i, e2), e2, None, code));
+            }
+        }
+        // "$5-10 million": a bare number then a scale.
+        if let Some(n2) = number::parse_raw(c, j).filter(|n| !n.ordinal && n.value.is_some()) {
+            if n2.scaled && c.t[j].kind == TokenKind::Number && value.is_some() {
+                return Some((c.span(i, n2.end), n2.end, None, code));
+            }
+        }
+    }
+    Some((c.span(start, end), end, value, code))
+}
+
+/// The amount whose first token is `i` (a symbol, a code or the number itself).
+fn amount_at(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usize, bool)> {
+    let t = c.t.get(i)?;
+    // Starts with a symbol or code: the number follows.
+    let sym = symbol(t.s).is_some() || (t.kind == TokenKind::Word && code(t.s).is_some());
+    let pre = t.kind == TokenKind::Word && dollar_prefix(&t.l).is_some() && c.is(i + 1, "$") && c.glued(i + 1);
+    if pre {
+        return amount(c, i + 2).filter(|a| a.0 == i);
+    }
+    if sym {
+        return amount(c, i + 1).filter(|a| a.0 == i);
+    }
+    if t.blocked {
+        return None;
+    }
+    amount(c, i).filter(|a| a.0 == i && !a.4)
+}
+
+fn first_amount(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usize, bool)> {
+    amount_at(c, i)
+}

@@ -1,0 +1,337 @@
+//! Numbers: digits, number words, scale words, fractions and vague amounts.
+//!
+//! [`parse`] reads the number that starts at a token and says where it ends (a token index).
+//! It reads
+//!
+//! * digits with grouping commas and a decimal point ("1,000", "118.5"), glued scale suffixes
+//!   ("48bn", "5m", "10k"), ordinal suffixes ("13th") and decades ("1990s");
+//! * number words ("three", "twenty-five", "one hundred and twenty", "a dozen");
+//! * a following scale word ("118.5 billion", "two million", "1.5 bn");
+//! * fractions ("a third", "two-thirds", "half", "three quarters");
+//! * vague plural amounts ("millions", "tens of thousands", "dozens"): no single value.
+
+use super::{guard, Ctx};
+use crate::segment::TokenKind;
+
+/// A number read from the tokens.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Num {
+    /// The value; `None` for vague amounts ("millions").
+    pub value: Option<f64>,
+    /// The token after the number.
+    pub end: usize,
+    /// Written in words ("three") rather than digits.
+    pub words: bool,
+    /// An ordinal ("13th", "third").
+    pub ordinal: bool,
+    /// A fraction ("a third").
+    pub fraction: bool,
+    /// A decade ("1990s").
+    pub decade: bool,
+    /// A scale was applied ("million", "bn").
+    pub scaled: bool,
+    /// Written as plain digits with no separators or suffix ("2024"), so possibly a year.
+    pub plain: bool,
+}
+
+const UNITS: [&str; 20] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const ORDINAL_UNITS: [&str; 20] = [
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "nineteenth",
+];
+
+/// The value of a scale word: "thousand" 1e3, "bn" 1e9; `glued` allows the short forms that
+/// only follow a number directly or a currency ("m", "k").
+pub fn scale(word: &str, short: bool) -> Option<f64> {
+    Some(match word {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" | "mln" | "mn" => 1e6,
+        "billion" | "bn" | "bln" => 1e9,
+        "trillion" | "tn" | "trln" => 1e12,
+        "m" if short => 1e6,
+        "k" if short => 1e3,
+        "b" if short => 1e9,
+        "t" if short => 1e12,
+        _ => return None,
+    })
+}
+
+/// A word's value as a cardinal (0-90) or `None`.
+fn small(word: &str) -> Option<f64> {
+    if let Some(i) = UNITS.iter().position(|u| *u == word) {
+        return Some(i as f64);
+    }
+    TENS.iter().position(|t| *t == word).map(|i| (i as f64 + 2.0) * 10.0)
+}
+
+/// A word's value as an ordinal ("third" 3, "twentieth" 20).
+fn ordinal_word(word: &str) -> Option<f64> {
+    if let Some(i) = ORDINAL_UNITS.iter().position(|u| *u == word) {
+        return Some(i as f64);
+    }
+    let tens = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
+    if let Some(i) = tens.iter().position(|t| *t == word) {
+        return Some((i as f64 + 2.0) * 10.0);
+    }
+    match word {
+        "hundredth" => Some(100.0),
+        "thousandth" => Some(1000.0),
+        _ => None,
+    }
+}
+
+/// The denominator of a fraction word ("half" 2, "third"/"thirds" 3, "quarter" 4).
+fn denominator(word: &str) -> Option<f64> {
+    match word {
+        "half" | "halves" => Some(2.0),
+        "quarter" | "quarters" => Some(4.0),
+        _ => {
+            let w = word.strip_suffix('s').unwrap_or(word);
+            ordinal_word(w).filter(|d| *d >= 3.0)
+        }
+    }
+}
+
+/// Parses a digits token: its value and what is glued after the digits.
+pub fn digits(s: &str) -> Option<(f64, &str)> {
+    let end = s.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(s.len());
+    let (num, rest) = s.split_at(end);
+    let num = num.trim_end_matches(['.', ',']);
+    if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    // Grouping commas must group by three ("1,000,000"); a decimal point at most once.
+    let mut parts = num.split('.');
+    let int = parts.next()?;
+    let frac = parts.next();
+    if parts.next().is_some() {
+        return None;
+    }
+    let groups: Vec<&str> = int.split(',').collect();
+    if groups.len() > 1 && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+        return None;
+    }
+    let mut clean: String = groups.concat();
+    if let Some(f) = frac {
+        if f.contains(',') || f.is_empty() {
+            return None;
+        }
+        clean.push('.');
+        clean.push_str(f);
+    }
+    let v: f64 = clean.parse().ok()?;
+    let _ = rest;
+    v.is_finite().then_some((v, &s[num.len()..]))
+}
+
+/// Reads the number starting at token `i`, unless it is blocked or part of a name.
+pub fn parse(c: &Ctx, i: usize) -> Option<Num> {
+    let t = c.t.get(i)?;
+    if t.blocked {
+        return None;
+    }
+    let n = parse_raw(c, i)?;
+    // "Leopard 2", "Focus 2024" are names; "London 7 million" is not.
+    if t.kind == TokenKind::Number && guard::titled(c, i) && !n.scaled {
+        return None;
+    }
+    Some(n)
+}
+
+/// Reads the number starting at token `i`, whatever stands before it.
+pub fn parse_raw(c: &Ctx, i: usize) -> Option<Num> {
+    let t = c.t.get(i)?;
+    if t.blocked {
+        return None;
+    }
+    let mut n = match t.kind {
+        TokenKind::Number => from_digits(c, i)?,
+        TokenKind::Word => from_words(c, i)?,
+        _ => return None,
+    };
+    if n.ordinal || n.decade {
+        return Some(n);
+    }
+    // A scale word after: "118.5 billion", "two million", "a hundred thousand".
+    let mut k = n.end;
+    while let (Some(v), Some(s)) = (n.value, c.t.get(k).and_then(|t| scale(&t.l, false))) {
+        if c.t[k].kind != TokenKind::Word || (n.scaled && s <= 1e3 && n.value.unwrap_or(0.0) >= 1e6) {
+            break;
+        }
+        n.value = Some(v * s);
+        n.scaled = true;
+        n.plain = false;
+        k += 1;
+        n.end = k;
+    }
+    // "tens of thousands", "hundreds of millions": vague.
+    Some(n)
+}
+
+fn from_digits(c: &Ctx, i: usize) -> Option<Num> {
+    let t = &c.t[i];
+    let (mut v, suffix) = digits(t.s)?;
+    let mut n = Num { value: None, end: i + 1, words: false, ordinal: false, fraction: false, decade: false, scaled: false, plain: false };
+    let suffix = suffix.to_ascii_lowercase();
+    match suffix.as_str() {
+        "" => n.plain = !t.s.contains([',', '.']),
+        "st" | "nd" | "rd" | "th" => n.ordinal = true,
+        "s" | "'s" if v >= 1000.0 && v % 10.0 == 0.0 => n.decade = true,
+        s => match scale(s, true) {
+            Some(m) => {
+                v *= m;
+                n.scaled = true;
+            }
+            None => return None,
+        },
+    }
+    // "1/2", "3/4": a fraction in digits.
+    if suffix.is_empty() && c.is(i + 1, "/") && c.glued(i + 1) && c.glued(i + 2) {
+        if let Some(d) = c.t.get(i + 2).filter(|t| t.kind == TokenKind::Number).and_then(|t| digits(t.s)).filter(|(d, s)| s.is_empty() && *d > 0.0 && *d <= 100.0) {
+            if v < d.0 && !c.is(i + 3, "/") {
+                n.value = Some(v / d.0);
+                n.fraction = true;
+                n.end = i + 3;
+                return Some(n);
+            }
+        }
+    }
+    // "1 1/2"? too rare in news; a glued "½" is.
+    n.value = Some(v);
+    Some(n)
+}
+
+fn word_value(c: &Ctx, i: usize) -> Option<(f64, usize)> {
+    let w = c.l(i);
+    let v = small(w)?;
+    // "twenty-five", "twenty five"
+    if v >= 20.0 {
+        let j = if guard::is_hyphen(c.l(i + 1)) && c.glued(i + 1) && c.glued(i + 2) { i + 2 } else { i + 1 };
+        if let Some(u) = small(c.l(j)).filter(|u| *u >= 1.0 && *u <= 9.0) {
+            return Some((v + u, j + 1));
+        }
+    }
+    Some((v, i + 1))
+}
+
+fn from_words(c: &Ctx, i: usize) -> Option<Num> {
+    let mut n = Num { value: None, end: i, words: true, ordinal: false, fraction: false, decade: false, scaled: false, plain: false };
+    let w = c.l(i);
+    // Vague: "millions", "tens of thousands", "dozens", "hundreds".
+    if matches!(w, "dozens" | "hundreds" | "thousands" | "millions" | "billions" | "trillions" | "tens" | "scores") {
+        n.end = i + 1;
+        if w == "tens" || w == "hundreds" {
+            if c.is(i + 1, "of") && matches!(c.l(i + 2), "thousands" | "millions" | "billions") {
+                n.end = i + 3;
+            } else if w == "tens" {
+                return None;
+            }
+        }
+        return Some(n);
+    }
+    // "a third", "a dozen", "a hundred", "a million", "a half".
+    if w == "a" || w == "an" || w == "one" {
+        let next = c.l(i + 1);
+        if let Some(d) = denominator(next).filter(|_| next != "halves") {
+            if !(w == "one" && next == "second") {
+                n.value = Some(1.0 / d);
+                n.fraction = true;
+                n.end = i + 2;
+                return Some(n);
+            }
+        }
+        if w != "one" {
+            if next == "dozen" {
+                n.value = Some(12.0);
+                n.end = i + 2;
+                return Some(n);
+            }
+            if scale(next, false).is_some() {
+                n.value = Some(1.0);
+                n.end = i + 1;
+                return Some(n);
+            }
+            return None;
+        }
+    }
+    if w == "half" {
+        n.value = Some(0.5);
+        n.fraction = true;
+        n.end = i + 1;
+        return Some(n);
+    }
+    if w == "dozen" {
+        n.value = Some(12.0);
+        n.end = i + 1;
+        return Some(n);
+    }
+    if let Some(v) = ordinal_word(w) {
+        n.value = Some(v);
+        n.ordinal = true;
+        n.end = i + 1;
+        return Some(n);
+    }
+    // Cardinal words with hundreds: "one hundred and twenty three".
+    let (mut v, mut k) = word_value(c, i)?;
+    if c.is(k, "hundred") {
+        v *= 100.0;
+        k += 1;
+        let j = if c.is(k, "and") { k + 1 } else { k };
+        if let Some((r, e)) = word_value(c, j).filter(|(r, _)| *r >= 1.0 && *r < 100.0) {
+            v += r;
+            k = e;
+        }
+    }
+    // Fractions: "two thirds", "two-thirds", "three quarters".
+    let j = if guard::is_hyphen(c.l(k)) && c.glued(k) && c.glued(k + 1) { k + 1 } else { k };
+    if v >= 1.0 && v < 20.0 {
+        if let Some(d) = denominator(c.l(j)).filter(|_| c.l(j).ends_with('s') && v > 1.0) {
+            n.value = Some(v / d);
+            n.fraction = true;
+            n.end = j + 1;
+            return Some(n);
+        }
+    }
+    // "a dozen" done; "three dozen"
+    if c.is(k, "dozen") {
+        v *= 12.0;
+        k += 1;
+    }
+    n.value = Some(v);
+    n.end = k;
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Ctx;
+    use super::*;
+    use crate::segment::tokenize;
+
+    fn num(s: &str) -> Option<(Option<f64>, usize)> {
+        let ctx = Ctx::new(s, &tokenize(s), None);
+        parse(&ctx, 0).map(|n| (n.value, n.end))
+    }
+
+    #[test]
+    fn reads_numbers() {
+        assert_eq!(num("118.5 billion"), Some((Some(118.5e9), 2)));
+        assert_eq!(num("1,000"), Some((Some(1000.0), 1)));
+        assert_eq!(num("48bn"), Some((Some(48e9), 1)));
+        assert_eq!(num("twenty-five"), Some((Some(25.0), 3)));
+        assert_eq!(num("one hundred and twenty three"), Some((Some(123.0), 5)));
+        assert_eq!(num("a third"), Some((Some(1.0 / 3.0), 2)));
+        assert_eq!(num("two-thirds"), Some((Some(2.0 / 3.0), 3)));
+        assert_eq!(num("millions"), Some((None, 1)));
+        assert_eq!(num("tens of thousands"), Some((None, 3)));
+        assert_eq!(num("1,00"), None);
+        assert_eq!(num("1.2.3"), None);
+        assert_eq!(num("two million"), Some((Some(2e6), 2)));
+    }
+}

@@ -1,0 +1,219 @@
+//! QUANTITY: a number and what it counts; `unit` is the counted noun phrase.
+//!
+//! * "500 soldiers", "two countries", "1.5 million barrels": the number and the noun phrase after
+//!   it (lower-case words up to a function word, a verb-like "-ed" word after a noun, or the first
+//!   plural noun of a compound: "artillery shells", "troops").
+//! * "three of the vehicles", "a third of overall government spending": a number or fraction,
+//!   "of", a determiner (for fractions optional) and the noun phrase. "one of the ..." is left
+//!   out: it is nearly always a pronoun.
+//! * "millions of artillery shells", "tens of thousands of people": vague amounts; `value` is
+//!   `None` by convention, `unit` the noun phrase.
+//! * multipliers: "three times more troops", "three times as many troops", "twice as many",
+//!   "twice as much": `value` is the factor (3, 2), `unit` the noun phrase when there is one.
+//! * numbers in digits that count nothing ("rose to 300.") are quantities without a unit; bare
+//!   number words ("one", "three") are not shown on the page, but are returned by
+//!   [`super::quantity`] for per-kind evaluation.
+//!
+//! Durations ("two years") are left to [`super::dates`]; years ("2022") too.
+
+use super::number::{self, Num};
+use super::{figure, Ctx};
+use crate::segment::TokenKind;
+use crate::{Figure, FigureKind};
+
+/// Words that end a counted noun phrase (or cannot start one).
+const STOP: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by", "with", "without",
+    "than", "as", "that", "which", "who", "whom", "whose", "this", "these", "those", "is", "are", "was", "were", "be",
+    "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "could", "should", "can", "may",
+    "might", "must", "shall", "not", "no", "into", "onto", "over", "under", "after", "before", "since", "until",
+    "about", "around", "per", "each", "every", "more", "most", "less", "least", "fewer", "so", "such", "very", "too",
+    "also", "just", "only", "even", "still", "yet", "if", "when", "while", "where", "whether", "because", "although",
+    "though", "then", "there", "here", "it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "we",
+    "us", "our", "you", "your", "i", "me", "my", "said", "says", "say", "told", "according", "against", "between",
+    "among", "during", "through", "across", "behind", "via", "up", "down", "out", "off", "away", "back", "all",
+    "both", "either", "neither", "other", "another", "some", "any", "many", "much", "several", "few", "own", "same",
+    "times", "percent", "cent", "pct", "ago", "later", "earlier", "old", "what", "how", "why", "like", "near",
+    "toward", "towards", "upon", "within", "along", "beyond", "amid", "amidst", "despite", "including", "plus",
+    "minus", "now", "ever", "never", "already", "again", "once", "twice", "thrice", "hundred", "thousand", "million",
+    "billion", "trillion", "dozen", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
+/// Time units: a number with one of these is a duration ([`super::dates`]).
+pub const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    "year", "years", "decade", "decades", "century", "centuries", "fortnight", "fortnights",
+];
+
+/// Determiners after "of": "three of the vehicles".
+const DETERMINERS: &[&str] = &["the", "its", "their", "his", "her", "our", "these", "those", "your", "my", "all"];
+
+fn wordlike(c: &Ctx, k: usize) -> bool {
+    c.t.get(k).is_some_and(|t| t.kind == TokenKind::Word && !t.blocked && t.s.chars().next().is_some_and(|ch| ch.is_lowercase()))
+}
+
+/// The counted noun phrase starting at token `k`: its end token, if there is one.
+pub fn noun_phrase(c: &Ctx, k: usize) -> Option<usize> {
+    let mut j = k;
+    let mut last_plural: Option<usize> = None;
+    while j < c.t.len() && j < k + 4 && wordlike(c, j) {
+        let w = c.l(j);
+        if STOP.contains(&w) {
+            break;
+        }
+        if j > k && (w.ends_with("ed") || w.ends_with("ing") && last_plural.is_some()) {
+            break;
+        }
+        let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
+        if j > k && last_plural.is_some() {
+            break;
+        }
+        if plural {
+            last_plural = Some(j);
+        }
+        j += 1;
+        // "-": "ballistic-missile launchers"
+        if guard_hyphen(c, j) && wordlike(c, j + 1) && c.glued(j + 1) {
+            j += 1;
+        }
+    }
+    (j > k).then_some(j)
+}
+
+fn guard_hyphen(c: &Ctx, j: usize) -> bool {
+    super::guard::is_hyphen(c.l(j)) && c.glued(j)
+}
+
+fn unit(c: &Ctx, a: usize, b: usize) -> String {
+    c.span(a, b).of(c.text).to_owned()
+}
+
+/// Adds the QUANTITY figures of `c` to `out`; `all` adds bare numbers of every kind.
+pub fn find(c: &Ctx, out: &mut Vec<Figure>, all: bool) {
+    let n = c.t.len();
+    let mut i = 0;
+    while i < n {
+        match at(c, i, all) {
+            Some((end, f)) => {
+                out.push(f);
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn at(c: &Ctx, i: usize, all: bool) -> Option<(usize, Figure)> {
+    let t = c.t.get(i)?;
+    // Multipliers: "twice as many", "three times more troops".
+    if let Some(f) = multiplier(c, i) {
+        return Some(f);
+    }
+    if t.kind != TokenKind::Number && t.kind != TokenKind::Word {
+        return None;
+    }
+    // After a currency symbol or code the number is money ("$95 billion defense aid").
+    if super::money::before(c, i).is_some() {
+        return None;
+    }
+    let num: Num = number::parse(c, i)?;
+    if num.ordinal || num.decade {
+        return None;
+    }
+    let first = c.l(i);
+    // "no one", "every one", "the one": a pronoun.
+    if first == "one" && i > 0 && c.any(i - 1, &["no", "any", "every", "each", "some", "the", "this", "that", "which", "no-"]) {
+        return None;
+    }
+    let mk = |end: usize, value: Option<f64>, u: Option<String>| {
+        Some((end, figure(FigureKind::Quantity, c.span(i, end), value, u, None)))
+    };
+    // "N of the X", "a third of (the) X", "millions of X".
+    if c.is(num.end, "of") {
+        let k = num.end + 1;
+        let det = c.any(k, DETERMINERS);
+        let vague = num.value.is_none();
+        if det || num.fraction || vague {
+            let np = if det { k + 1 } else { k };
+            let ok = !(first == "one" && !num.fraction);
+            if ok {
+                if let Some(e) = noun_phrase(c, np) {
+                    return mk(e, num.value, Some(unit(c, np, e)));
+                }
+            }
+        }
+        if vague {
+            // "tens of thousands of people"
+            return None;
+        }
+    }
+    if num.value.is_none() || num.fraction {
+        return None;
+    }
+    // "N X": a counted noun right after.
+    let k = num.end;
+    if !TIME_UNITS.contains(&c.l(k)) {
+        if let Some(e) = noun_phrase(c, k) {
+            if !(num.plain && (1000.0..=2100.0).contains(&num.value.unwrap_or(0.0)) && !c.l(e - 1).ends_with('s')) {
+                if !(num.words && first == "one" && !all && c.is(k, "of")) {
+                    return mk(e, num.value, Some(unit(c, k, e)));
+                }
+            }
+        }
+    }
+    if all || (!num.words && !(num.plain && looks_like_year(num.value))) {
+        if !all && TIME_UNITS.contains(&c.l(k)) {
+            return None;
+        }
+        return mk(num.end, num.value, None);
+    }
+    None
+}
+
+fn looks_like_year(v: Option<f64>) -> bool {
+    v.is_some_and(|v| (1000.0..=2100.0).contains(&v) && v.fract() == 0.0)
+}
+
+/// "twice as many (X)", "three times more X", "three times as many X as".
+fn multiplier(c: &Ctx, i: usize) -> Option<(usize, Figure)> {
+    let w = c.l(i);
+    let (factor, k) = match w {
+        "twice" => (2.0, i + 1),
+        "thrice" => (3.0, i + 1),
+        _ => {
+            let t = c.t.get(i)?;
+            if t.kind != TokenKind::Number && t.kind != TokenKind::Word {
+                return None;
+            }
+            let n = number::parse(c, i)?;
+            if !c.is(n.end, "times") || n.ordinal {
+                return None;
+            }
+            (n.value?, n.end + 1)
+        }
+    };
+    // "as many", "as much", "more", "fewer", "larger", "higher", "bigger", "greater", "less"
+    let mut j = k;
+    if c.is(j, "as") && c.any(j + 1, &["many", "much"]) {
+        j += 2;
+    } else if c.any(j, &["more", "fewer", "less", "larger", "higher", "bigger", "greater", "smaller", "lower"]) {
+        j += 1;
+    } else if w == "twice" || w == "thrice" {
+        if c.is(j, "as") {
+            // "twice as large"
+            j += 1;
+            if wordlike(c, j) {
+                j += 1;
+            }
+            return Some((j, figure(FigureKind::Quantity, c.span(i, j), Some(factor), None, None)));
+        }
+        return None;
+    } else {
+        return None;
+    }
+    let (end, u) = match noun_phrase(c, j) {
+        Some(e) => (e, Some(unit(c, j, e))),
+        None => (j, None),
+    };
+    Some((end, figure(FigureKind::Quantity, c.span(i, end), Some(factor), u, None)))
+}
