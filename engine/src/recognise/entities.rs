@@ -361,6 +361,18 @@ impl<'a> Doc<'a> {
         while b > a && !self.is_cap(b - 1) {
             b -= 1;
         }
+        // A title after its modifiers: "Defense Minister Sergei Shoigu", "Norway’s Foreign
+        // Minister Espen Barth Eide", "Brigadier General Ross Hoyt".
+        let cued = (a..b).any(|k| self.lists(k).has(Lists::ORG_CUE.with(Lists::PLACE_CUE).with(Lists::EVENT_CUE)) && self.is_cap(k));
+        if !titled && !cued {
+            for k in a + 1..b.min(a + 4) {
+                if let Some(t) = self.title_at(k, b) {
+                    titled = true;
+                    a = t;
+                    break;
+                }
+            }
+        }
         if a >= b {
             return;
         }
