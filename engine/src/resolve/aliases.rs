@@ -360,4 +360,70 @@ mod tests {
         assert!(is_acronym_of("ISW", "Institute for the Study of War"));
         assert_eq!(fold("Stensønes"), "stensones");
     }
+
+    #[test]
+    fn merges_variants_possessives_and_works() {
+        let text = "the United States and U.S. and US. Russia's army; Russia. Stensønes’ view. Focus 2024 and Focus. Russian troops.";
+        let got = names(
+            text,
+            &[
+                ("United States", Label::Place),
+                ("U.S.", Label::Place),
+                ("US", Label::Place),
+                ("Russia's", Label::Place),
+                ("Russia", Label::Place),
+                ("Stensønes’", Label::Person),
+                ("Focus 2024", Label::Work),
+                ("Focus", Label::Work),
+                ("Russian", Label::Group),
+            ],
+        );
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert_eq!(got[0].0, "United States");
+        assert_eq!(got[1], ("Russia".to_owned(), vec![]), "{got:?}");
+        assert_eq!(got[2].0, "Stensønes");
+        assert_eq!(got[3], ("Focus 2024".to_owned(), vec!["Focus".to_owned()]));
+        assert_eq!(got[4].0, "Russian");
+    }
+
+    #[test]
+    fn a_surname_after_a_full_name_is_that_person_with_the_persons_label() {
+        let text = "Patrick Bury spoke. Bury said. Bury Town won.";
+        let mentions = [
+            (Span::new(0, 12), Label::Person),
+            (Span::new(20, 24), Label::Place),
+            (Span::new(31, 40), Label::Org),
+        ];
+        let e = group(text, &mentions);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].name, "Patrick Bury");
+        assert_eq!(e[0].label, Label::Person);
+        assert_eq!(e[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_nationality_never_joins_an_organisation_by_its_letters() {
+        let text = "Norwegian Intelligence Service. NIS. Norway. Norwegian.";
+        let got = names(text, &[("Norwegian Intelligence Service", Label::Org), ("NIS", Label::Org), ("Norway", Label::Place), ("Norwegian", Label::Group)]);
+        assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    #[test]
+    fn many_distinct_names_group_in_linear_time() {
+        let mut text = String::new();
+        let mut mentions = Vec::new();
+        for i in 0..30_000u32 {
+            let name = format!("Xa{i:06} Yb{i:06}");
+            let at = text.len();
+            text.push_str(&name);
+            text.push_str(". ");
+            mentions.push((Span::new(at, at + name.len()), Label::Person));
+            let at = at + 9; // the surname alone
+            mentions.push((Span::new(at, at + 8), Label::Person));
+        }
+        let t = std::time::Instant::now();
+        let e = group(&text, &mentions);
+        assert_eq!(e.len(), 30_000);
+        assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
+    }
 }
