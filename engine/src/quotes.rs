@@ -512,8 +512,20 @@ impl<'a> Context<'a> {
             ent.label == Label::Person
                 && ent.name.split(' ').all(|w| ROLE_NOUNS.contains(&w.to_lowercase().as_str()) || TITLE_WORDS.contains(&w))
         };
+        // A possessor ("Putin's spokesman Dmitry Peskov") gives way to another name after it.
+        let possessor = |span: &Span| {
+            let k = self.token_from(span.end);
+            toks.get(k).is_some_and(|t| t.span.start == span.end) && matches!(self.tok(k), "'s" | "’s" | "'" | "’")
+        };
         let with = |labels: &[Label]| {
-            inside.iter().find(|(_, e)| labels.contains(&self.entities[*e].label) && !titled(*e)).map(|&(_, e)| e)
+            let mut found = inside.iter().filter(|(_, e)| labels.contains(&self.entities[*e].label) && !titled(*e));
+            let first = found.next()?;
+            if possessor(&first.0) {
+                if let Some(other) = found.find(|(s, _)| !possessor(s)) {
+                    return Some(other.1);
+                }
+            }
+            Some(first.1)
         };
         if let Some(e) = with(&[Label::Person]).or_else(|| with(&[Label::Org, Label::Work])) {
             return Some(e);
@@ -525,6 +537,18 @@ impl<'a> Context<'a> {
             }
             let w = self.tok(k).to_lowercase();
             let at = toks[k].span.start.min(anchor);
+            // The determiner, over up to three adjectives: "a senior official".
+            let mut d = k;
+            while d > from && k - d < 4 && self.is_word(d - 1) && {
+                let t = self.tok(d - 1);
+                t.chars().all(char::is_lowercase) && !matches!(t, "a" | "an" | "one" | "another" | "the")
+            } {
+                d -= 1;
+            }
+            let indefinite = d > 0 && matches!(self.tok(d - 1).to_lowercase().as_str(), "a" | "an" | "one" | "another");
+            if indefinite && ROLE_NOUNS.contains(&w.as_str()) {
+                continue; // "a spokesman for the ministry": read on
+            }
             if PERSON_PRONOUNS.contains(&w.as_str()) || ROLE_NOUNS.contains(&w.as_str()) && !self.tok(k + 1).eq_ignore_ascii_case("of") {
                 return self.last_before(at, &[Label::Person], Some(PRONOUN_REACH), None);
             }
@@ -532,7 +556,6 @@ impl<'a> Context<'a> {
                 return self.last_before(at, &[Label::Org, Label::Work], Some(PRONOUN_REACH), None);
             }
             if DOC_NOUNS.contains(&w.as_str()) {
-                let indefinite = k > 0 && matches!(self.tok(k - 1).to_lowercase().as_str(), "a" | "an" | "one");
                 if indefinite {
                     return None;
                 }
@@ -644,6 +667,17 @@ mod tests {
         let got = run(text, &[("Focus 2024", Label::Work), ("British Ministry of Defence", Label::Org)]);
         let speakers: Vec<Option<&str>> = got.iter().map(|q| q.1.as_deref()).collect();
         assert_eq!(speakers, [Some("Focus 2024"), Some("Focus 2024"), Some("British Ministry of Defence")], "{got:?}");
+    }
+
+    #[test]
+    fn possessors_and_indefinite_roles() {
+        let text = "Vladimir Putin met Xi Jinping. “The talks went well,” Putin's spokesman Dmitry Peskov said. “We saw no escalation,” a spokesman for the Defence Ministry said. “Nothing changes,” a senior official said.";
+        let got = run(
+            text,
+            &[("Vladimir Putin", Label::Person), ("Xi Jinping", Label::Person), ("Putin", Label::Person), ("Dmitry Peskov", Label::Person), ("Defence Ministry", Label::Org)],
+        );
+        let speakers: Vec<Option<&str>> = got.iter().map(|q| q.1.as_deref()).collect();
+        assert_eq!(speakers, [Some("Dmitry Peskov"), Some("Defence Ministry"), None], "{got:?}");
     }
 
     #[test]

@@ -115,7 +115,6 @@ fn the_chiefs_two_spellings_are_a_variant() {
 }
 
 #[test]
-#[ignore = "needs the figure recogniser (\"three times more troops\" as a quantity)"]
 fn both_sources_report_the_troop_ratio() {
     let Some([a, b]) = samples() else { return };
     let s = story(&[&a, &b]);
