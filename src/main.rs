@@ -1,11 +1,11 @@
-//! Dossier's web app (placeholder until the app lands: see issue #3).
-use yew::prelude::*;
-
-#[function_component(App)]
-fn app() -> Html {
-    html! { <main><h1>{ "Dossier" }</h1><p>{ "Names and figures in news articles, analysed in your browser." }</p></main> }
+//! The page's entry point (trunk's `rel="rust"` main binary).
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    dossier_app::start();
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    yew::Renderer::<App>::new().render();
+    eprintln!("dossier-app is a web page: build it with trunk (scripts/serve)");
+    std::process::exit(2);
 }

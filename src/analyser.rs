@@ -1,0 +1,188 @@
+//! The bridge to the analysis web worker (`src/bin/dossier-worker.rs`), and what the worker does
+//! with one message.
+//!
+//! Messages to the worker: `{id, name, bytes: Uint8Array}`. Replies: `{ready: true}` once, then
+//! `{id, text, report}` (report: the engine's version-1 JSON for this one document) or
+//! `{id, error}`. Jobs keep their bytes until answered, so that a worker that dies (a trap, out of
+//! memory) is replaced and the jobs behind the failed one are sent again.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use js_sys::{Object, Reflect, Uint8Array};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+/// Where trunk puts the worker's loader (relative, so any public URL works).
+pub const WORKER_URL: &str = "./dossier-worker_loader.js";
+
+/// What the page hears from the worker.
+#[derive(Debug)]
+pub enum Event {
+    /// The worker has started.
+    Ready,
+    /// A job is done: its id, decoded text and report JSON.
+    Done {
+        /// Job id.
+        id: u32,
+        /// File name.
+        name: String,
+        /// Decoded text.
+        text: String,
+        /// The report JSON.
+        report: String,
+    },
+    /// A job failed.
+    Failed {
+        /// Job id.
+        id: u32,
+        /// File name.
+        name: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+struct Job {
+    id: u32,
+    name: String,
+    bytes: Uint8Array,
+}
+
+struct Inner {
+    worker: Option<Worker>,
+    jobs: VecDeque<Job>,
+    on_event: Rc<dyn Fn(Event)>,
+    on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
+    on_error: Option<Closure<dyn FnMut(ErrorEvent)>>,
+}
+
+/// The page's handle on the worker.
+#[derive(Clone)]
+pub struct Analyser {
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl PartialEq for Analyser {
+    fn eq(&self, other: &Analyser) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+impl Analyser {
+    /// Starts the worker; `on_event` hears every reply.
+    pub fn start(on_event: impl Fn(Event) + 'static) -> Analyser {
+        let inner = Rc::new(RefCell::new(Inner {
+            worker: None,
+            jobs: VecDeque::new(),
+            on_event: Rc::new(on_event),
+            on_message: None,
+            on_error: None,
+        }));
+        let a = Analyser { inner };
+        a.spawn();
+        a
+    }
+
+    fn spawn(&self) {
+        let weak = Rc::downgrade(&self.inner);
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            if let Some(inner) = weak.upgrade() {
+                Analyser { inner }.reply(e.data());
+            }
+        });
+        let weak = Rc::downgrade(&self.inner);
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
+            e.prevent_default();
+            if let Some(inner) = weak.upgrade() {
+                Analyser { inner }.crashed(e.message());
+            }
+        });
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Classic);
+        let worker = match Worker::new_with_options(WORKER_URL, &options) {
+            Ok(w) => w,
+            Err(e) => {
+                let on_event = self.inner.borrow().on_event.clone();
+                let jobs: Vec<Job> = self.inner.borrow_mut().jobs.drain(..).collect();
+                for j in jobs {
+                    on_event(Event::Failed {
+                        id: j.id,
+                        name: j.name,
+                        reason: format!("the analysis worker could not start ({})", crate::io::js_error(&e)),
+                    });
+                }
+                return;
+            }
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let mut inner = self.inner.borrow_mut();
+        for job in &inner.jobs {
+            let _ = worker.post_message(&message(job));
+        }
+        inner.worker = Some(worker);
+        inner.on_message = Some(on_message);
+        inner.on_error = Some(on_error);
+    }
+
+    /// Sends a document to the worker.
+    pub fn submit(&self, id: u32, name: String, bytes: Uint8Array) {
+        let job = Job { id, name, bytes };
+        let mut inner = self.inner.borrow_mut();
+        if let Some(w) = &inner.worker {
+            let _ = w.post_message(&message(&job));
+        }
+        inner.jobs.push_back(job);
+    }
+
+    fn reply(&self, data: JsValue) {
+        let get = |k: &str| Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+        let on_event = self.inner.borrow().on_event.clone();
+        if get("ready").is_truthy() {
+            on_event(Event::Ready);
+            return;
+        }
+        let Some(id) = get("id").as_f64().map(|n| n as u32) else { return };
+        let job = {
+            let mut inner = self.inner.borrow_mut();
+            let i = inner.jobs.iter().position(|j| j.id == id);
+            i.and_then(|i| inner.jobs.remove(i))
+        };
+        let name = job.map(|j| j.name).unwrap_or_default();
+        match (get("text").as_string(), get("report").as_string(), get("error").as_string()) {
+            (Some(text), Some(report), _) => on_event(Event::Done { id, name, text, report }),
+            (_, _, Some(reason)) => on_event(Event::Failed { id, name, reason }),
+            _ => on_event(Event::Failed { id, name, reason: "the analysis worker sent an unreadable reply".into() }),
+        }
+    }
+
+    /// The worker died: the job it was on fails, a new worker takes the rest.
+    fn crashed(&self, message: String) {
+        let (failed, on_event) = {
+            let mut inner = self.inner.borrow_mut();
+            if let Some(w) = inner.worker.take() {
+                w.terminate();
+            }
+            (inner.jobs.pop_front(), inner.on_event.clone())
+        };
+        if let Some(job) = failed {
+            on_event(Event::Failed {
+                id: job.id,
+                name: job.name,
+                reason: format!("the analysis failed ({message}); the other documents are unaffected"),
+            });
+        }
+        self.spawn();
+    }
+}
+
+fn message(job: &Job) -> JsValue {
+    let m = Object::new();
+    let _ = Reflect::set(&m, &"id".into(), &JsValue::from(job.id));
+    let _ = Reflect::set(&m, &"name".into(), &JsValue::from_str(&job.name));
+    let _ = Reflect::set(&m, &"bytes".into(), &job.bytes);
+    m.into()
+}

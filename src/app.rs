@@ -1,0 +1,467 @@
+//! The page: wiring of state, worker, storage and global keys; the header, intake, document tabs,
+//! messages and shortcut help.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::analyser::{Analyser, Event as WorkerEvent};
+use crate::article::Article;
+use crate::io::{self, Intake, Listener};
+use crate::model::Doc;
+use crate::sidebar::{Legend, SelectionBar, Sidebar};
+use crate::state::{Action, Message, Pending, Severity, State, Theme};
+
+/// The built-in example: Voice of America news briefs (public domain).
+pub const EXAMPLE_TEXT: &str = include_str!("../assets/example-voa.txt");
+/// Its name in the document list.
+pub const EXAMPLE_NAME: &str = "voa-news-briefs.txt";
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+/// A fresh document id.
+pub fn next_id() -> u32 {
+    NEXT_ID.with(|c| {
+        let id = c.get();
+        c.set(id + 1);
+        id
+    })
+}
+
+fn worker_event(ev: WorkerEvent, dispatch: &UseReducerDispatcher<State>) {
+    match ev {
+        WorkerEvent::Ready => {
+            io::mark_body("data-worker", "ready");
+            dispatch.dispatch(Action::WorkerReady);
+        }
+        WorkerEvent::Done { id, name, text, report } => match Doc::new(id, text, report) {
+            Ok(doc) => dispatch.dispatch(Action::Analysed(Rc::new(doc))),
+            Err(reason) => dispatch.dispatch(Action::Failed { id: Some(id), name, reason }),
+        },
+        WorkerEvent::Failed { id, name, reason } => dispatch.dispatch(Action::Failed { id: Some(id), name, reason }),
+    }
+}
+
+/// Reads the files the reader dropped or picked and sends the good ones to the worker.
+fn take_files(files: web_sys::FileList, analyser: Analyser, dispatch: UseReducerDispatcher<State>) {
+    for item in io::intake(&files) {
+        match item {
+            Intake::Refuse(name, reason) => dispatch.dispatch(Action::Failed { id: None, name, reason }),
+            Intake::Accept(file) => {
+                let id = next_id();
+                let name = file.name();
+                dispatch.dispatch(Action::Queued(Pending { id, name: name.clone() }));
+                let analyser = analyser.clone();
+                let dispatch = dispatch.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    match io::read_file(&file).await {
+                        Ok(buf) => analyser.submit(id, name, js_sys::Uint8Array::new(&buf)),
+                        Err(reason) => dispatch.dispatch(Action::Failed { id: Some(id), name, reason }),
+                    }
+                });
+            }
+        }
+    }
+}
+
+fn submit_text(name: String, text: &str, analyser: &Analyser, dispatch: &UseReducerDispatcher<State>) {
+    let id = next_id();
+    dispatch.dispatch(Action::Queued(Pending { id, name: name.clone() }));
+    analyser.submit(id, name, js_sys::Uint8Array::from(text.as_bytes()));
+}
+
+/// A callback that dispatches the action `f` makes of its input.
+fn to_cb<I: 'static>(d: &UseReducerDispatcher<State>, f: impl Fn(I) -> Action + 'static) -> Callback<I> {
+    let d = d.clone();
+    Callback::from(move |i| d.dispatch(f(i)))
+}
+
+fn is_typing(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable"))
+}
+
+/// The whole page.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| State::with_theme(io::load_theme()));
+    let dispatch = state.dispatcher();
+    let analyser = {
+        let dispatch = dispatch.clone();
+        use_memo((), move |_| Analyser::start(move |ev| worker_event(ev, &dispatch)))
+    };
+    let analyser: Analyser = (*analyser).clone();
+
+    // Restore saved documents once.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let restored = io::load_documents();
+            let mut docs = Vec::new();
+            for (text, report) in restored.documents {
+                match Doc::new(next_id(), text, report) {
+                    Ok(d) => docs.push(Rc::new(d)),
+                    Err(e) => dispatch.dispatch(Action::Notify(Severity::Error, format!("A saved document could not be restored: {e}"))),
+                }
+            }
+            if !docs.is_empty() {
+                dispatch.dispatch(Action::Restored(docs));
+            }
+            if let Some(n) = restored.notice {
+                dispatch.dispatch(Action::Notify(Severity::Error, n));
+            }
+            io::mark_body("data-restored", "yes");
+        });
+    }
+
+    // Save whenever the set of documents changes.
+    {
+        let docs = state.docs.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with(state.revision, move |rev| {
+            if *rev > 0 {
+                if let Err(e) = io::save_documents(&docs) {
+                    dispatch.dispatch(Action::Notify(Severity::Error, e));
+                }
+            }
+        });
+    }
+
+    use_effect_with(state.theme, |t| io::apply_theme(*t));
+
+    // Page-wide drop target and keyboard shortcuts.
+    {
+        let dispatch = dispatch.clone();
+        let analyser = analyser.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("a window");
+            let target: &web_sys::EventTarget = window.as_ref();
+            let body = window.document().and_then(|d| d.body());
+            let b1 = body.clone();
+            let b2 = body.clone();
+            let b3 = body;
+            let mut listeners = vec![
+                Listener::new(target, "dragover", move |e| {
+                    e.prevent_default();
+                    if let Some(b) = &b1 {
+                        let _ = b.class_list().add_1("dragging");
+                    }
+                }),
+                Listener::new(target, "dragleave", move |e| {
+                    let e: web_sys::DragEvent = e.unchecked_into();
+                    if e.related_target().is_none() {
+                        if let Some(b) = &b2 {
+                            let _ = b.class_list().remove_1("dragging");
+                        }
+                    }
+                }),
+            ];
+            {
+                let dispatch = dispatch.clone();
+                listeners.push(Listener::new(target, "drop", move |e| {
+                    e.prevent_default();
+                    if let Some(b) = &b3 {
+                        let _ = b.class_list().remove_1("dragging");
+                    }
+                    let e: web_sys::DragEvent = e.unchecked_into();
+                    if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
+                        take_files(files, analyser.clone(), dispatch.clone());
+                    }
+                }));
+            }
+            listeners.push(Listener::new(target, "keydown", move |e| {
+                let e: web_sys::KeyboardEvent = e.unchecked_into();
+                if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                    return;
+                }
+                if e.key() == "Escape" {
+                    dispatch.dispatch(Action::Help(false));
+                    dispatch.dispatch(Action::ClearSelection);
+                    return;
+                }
+                if is_typing(&e) {
+                    return;
+                }
+                match e.key().as_str() {
+                    "?" => dispatch.dispatch(Action::ToggleHelp),
+                    "n" | "j" => dispatch.dispatch(Action::Step(1)),
+                    "p" | "k" => dispatch.dispatch(Action::Step(-1)),
+                    "/" => {
+                        e.prevent_default();
+                        if let Some(el) = web_sys::window()
+                            .and_then(|w| w.document())
+                            .and_then(|d| d.get_element_by_id("search"))
+                            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                        {
+                            let _ = el.focus();
+                        }
+                    }
+                    _ => {}
+                }
+            }));
+            move || drop(listeners)
+        });
+    }
+
+    let on_pick = {
+        let (analyser, dispatch) = (analyser.clone(), dispatch.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(files) = input.files() {
+                take_files(files, analyser.clone(), dispatch.clone());
+            }
+            input.set_value("");
+        })
+    };
+    let on_example = {
+        let (analyser, dispatch) = (analyser.clone(), dispatch.clone());
+        Callback::from(move |_| submit_text(EXAMPLE_NAME.into(), EXAMPLE_TEXT, &analyser, &dispatch))
+    };
+    let paste_ref = use_node_ref();
+    let on_paste_submit = {
+        let (analyser, dispatch, paste_ref) = (analyser.clone(), dispatch.clone(), paste_ref.clone());
+        let count = state.docs.len() + state.pending.len() + 1;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(area) = paste_ref.cast::<web_sys::HtmlTextAreaElement>() else { return };
+            let text = area.value();
+            if text.trim().is_empty() {
+                dispatch.dispatch(Action::Notify(Severity::Error, "Paste some text first.".into()));
+                return;
+            }
+            submit_text(format!("pasted-text-{count}.txt"), &text, &analyser, &dispatch);
+            area.set_value("");
+        })
+    };
+    let theme_next = match state.theme {
+        Theme::System => {
+            if io::system_prefers_dark() {
+                Theme::Light
+            } else {
+                Theme::Dark
+            }
+        }
+        Theme::Light => Theme::Dark,
+        Theme::Dark => Theme::Light,
+    };
+    let on_theme = to_cb(&dispatch, move |_: MouseEvent| Action::SetTheme(theme_next));
+    let on_help = to_cb(&dispatch, |_: MouseEvent| Action::Help(true));
+    let on_clear_all = to_cb(&dispatch, |_: MouseEvent| Action::ClearAll);
+
+    let active = state.active_doc().cloned();
+    let on_export = {
+        let (dispatch, doc) = (dispatch.clone(), active.clone());
+        Callback::from(move |kind: &'static str| {
+            let Some(doc) = &doc else { return };
+            let (content, mime) = match kind {
+                "json" => (crate::export::json(doc), "application/json"),
+                "csv" => (crate::export::csv(doc), "text/csv;charset=utf-8"),
+                _ => (crate::export::html(doc), "text/html;charset=utf-8"),
+            };
+            if let Err(e) = io::download(&crate::export::file_name(doc, kind), mime, &content) {
+                dispatch.dispatch(Action::Notify(Severity::Error, format!("The export failed: {e}")));
+            }
+        })
+    };
+
+    let workspace = match &active {
+        Some(doc) => {
+            let hidden: Vec<String> = state.filter.hidden().map(|l| format!("hide-{}", crate::model::label_class(l))).collect();
+            html! {
+                <div class="workspace">
+                    <section class="reader" aria-label="Article">
+                        <h2 class="doc-title">{ doc.name.clone() }</h2>
+                        <Legend doc={doc.clone()} filter={state.filter.clone()} on_toggle={to_cb(&dispatch, Action::ToggleLabel)} />
+                        if let Some(sel) = state.selection {
+                            <SelectionBar doc={doc.clone()} selection={sel} on_step={to_cb(&dispatch, Action::Step)}
+                                          on_clear={to_cb(&dispatch, |_| Action::ClearSelection)} />
+                        }
+                        <div class={classes!("text-wrap", hidden)}>
+                            <Article doc={doc.clone()} selection={state.selection} search={AttrValue::from(state.search.clone())}
+                                     hit={state.hit} on_select={to_cb(&dispatch, Action::Select)} />
+                        </div>
+                    </section>
+                    <Sidebar doc={doc.clone()} filter={state.filter.clone()} selection={state.selection}
+                             search={AttrValue::from(state.search.clone())} on_select={to_cb(&dispatch, Action::Select)}
+                             on_search={to_cb(&dispatch, Action::Search)} on_step={to_cb(&dispatch, Action::Step)} {on_export} />
+                </div>
+            }
+        }
+        None => html! {
+            if state.pending.is_empty() {
+                <section class="empty" aria-label="Getting started">
+                    <p class="big">{"Drop news articles anywhere on this page"}</p>
+                    <p>{"Plain text, Markdown or HTML files (.txt, .md, .html). Or pick files, paste text, or load the example. \
+                        Dossier highlights the people, organisations, places, money, percentages, quantities and dates, \
+                        and sums each article up."}</p>
+                </section>
+            }
+        },
+    };
+
+    html! {
+        <>
+        <a class="skip" href="#main">{"Skip to the article"}</a>
+        <header class="top">
+            <div class="brand">
+                <h1>{"Dossier"}</h1>
+                <p class="tagline">{"Names and figures in news articles, analysed in your browser. Nothing is uploaded: after loading, this page makes no network request."}</p>
+            </div>
+            <div class="actions">
+                <label class="button primary" for="pick">{"Open files…"}</label>
+                <input id="pick" class="visually-hidden" type="file" multiple=true accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onchange={on_pick} />
+                <button type="button" onclick={on_example} data-action="example">{"Load example"}</button>
+                <button type="button" onclick={on_theme} aria-label={format!("Switch to the {} theme", if theme_next == Theme::Dark { "dark" } else { "light" })}>
+                    { if theme_next == Theme::Dark { "Dark theme" } else { "Light theme" } }
+                </button>
+                <button type="button" onclick={on_help} aria-keyshortcuts="?">{"Shortcuts (?)"}</button>
+            </div>
+        </header>
+        <details class="paste">
+            <summary>{"Paste text"}</summary>
+            <form onsubmit={on_paste_submit}>
+                <label for="paste-text" class="visually-hidden">{"Article text"}</label>
+                <textarea id="paste-text" ref={paste_ref} rows="6" placeholder="Paste an article here"></textarea>
+                <button type="submit">{"Analyse"}</button>
+            </form>
+        </details>
+        <Messages messages={state.messages.clone()} on_dismiss={to_cb(&dispatch, Action::Dismiss)} />
+        <DocTabs docs={state.docs.iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>()} active={state.active}
+                 pending={state.pending.clone()} on_activate={to_cb(&dispatch, Action::Activate)}
+                 on_remove={to_cb(&dispatch, Action::Remove)} on_clear_all={on_clear_all} />
+        <main id="main">{ workspace }</main>
+        <footer class="credits">
+            <p>{"The example is made of Voice of America news briefs (public domain, a work of the U.S. government), as collected in the Groningen Meaning Bank corpus. "}
+               {"Dossier is open source (MIT). Press ? for keyboard shortcuts."}</p>
+        </footer>
+        if state.help {
+            <Help on_close={to_cb(&dispatch, |_| Action::Help(false))} />
+        }
+        </>
+    }
+}
+
+/// Messages inputs.
+#[derive(Properties, PartialEq, Clone)]
+pub struct MessagesProps {
+    /// The messages.
+    pub messages: Vec<Message>,
+    /// Dismiss one.
+    pub on_dismiss: Callback<u32>,
+}
+
+/// The message list (a live region).
+#[function_component(Messages)]
+pub fn messages(p: &MessagesProps) -> Html {
+    html! {
+        <ul class="messages" aria-live="polite">
+            { for p.messages.iter().map(|m| {
+                let id = m.id;
+                let onclick = p.on_dismiss.reform(move |_| id);
+                let class = classes!("message", if m.severity == Severity::Error { "error" } else { "info" });
+                html! { <li {class} role={if m.severity == Severity::Error { "alert" } else { "status" }}>
+                    <span>{ m.text.clone() }</span>
+                    <button type="button" {onclick} aria-label="Dismiss this message">{"×"}</button>
+                </li> }
+            }) }
+        </ul>
+    }
+}
+
+/// Document tab inputs.
+#[derive(Properties, PartialEq, Clone)]
+pub struct DocTabsProps {
+    /// Id and name of each document.
+    pub docs: Vec<(u32, String)>,
+    /// The shown one.
+    pub active: Option<u32>,
+    /// Being analysed.
+    pub pending: Vec<Pending>,
+    /// Show a document.
+    pub on_activate: Callback<u32>,
+    /// Remove a document.
+    pub on_remove: Callback<u32>,
+    /// Remove all.
+    pub on_clear_all: Callback<MouseEvent>,
+}
+
+/// The list of documents.
+#[function_component(DocTabs)]
+pub fn doc_tabs(p: &DocTabsProps) -> Html {
+    if p.docs.is_empty() && p.pending.is_empty() {
+        return html! {};
+    }
+    html! {
+        <nav class="docs" aria-label="Documents">
+            <ul>
+            { for p.docs.iter().map(|(id, name)| {
+                let id = *id;
+                let current = p.active == Some(id);
+                let activate = p.on_activate.reform(move |_| id);
+                let remove = p.on_remove.reform(move |_| id);
+                html! {
+                    <li class={classes!("doc", current.then_some("current"))}>
+                        <button type="button" class="open" aria-current={current.then_some("page")} onclick={activate}>{ name.clone() }</button>
+                        <button type="button" class="remove" aria-label={format!("Remove {name}")} title={format!("Remove {name}")} onclick={remove}>{"×"}</button>
+                    </li>
+                }
+            }) }
+            { for p.pending.iter().map(|pd| html! {
+                <li class="doc pending" aria-busy="true">
+                    <span>{ format!("Analysing {}…", pd.name) }</span>
+                    <progress aria-label={format!("Analysing {}", pd.name)}></progress>
+                </li>
+            }) }
+            </ul>
+            if !p.docs.is_empty() {
+                <button type="button" class="clear-all" onclick={p.on_clear_all.clone()}>{"Clear all"}</button>
+            }
+        </nav>
+    }
+}
+
+/// Help inputs.
+#[derive(Properties, PartialEq, Clone)]
+pub struct HelpProps {
+    /// Close it.
+    pub on_close: Callback<()>,
+}
+
+/// The keyboard shortcut help.
+#[function_component(Help)]
+pub fn help(p: &HelpProps) -> Html {
+    let close_ref = use_node_ref();
+    {
+        let close_ref = close_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(b) = close_ref.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        });
+    }
+    let onclick = p.on_close.reform(|_| ());
+    let keys = [
+        ("?", "Show or hide this help"),
+        ("/", "Search the text and the names"),
+        ("n", "Next mention of the selected name or figure (or next search match)"),
+        ("p", "Previous mention"),
+        ("Esc", "Clear the selection, close this help"),
+        ("Tab", "Move between buttons: legend, names, figures, exports"),
+        ("Enter", "In the search box: next match (Shift+Enter: previous)"),
+    ];
+    html! {
+        <div class="overlay">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title">
+                <h2 id="help-title">{"Keyboard shortcuts"}</h2>
+                <dl>{ for keys.iter().map(|(k, what)| html! { <><dt><kbd>{ *k }</kbd></dt><dd>{ *what }</dd></> }) }</dl>
+                <p>{"Click a name in the sidebar to highlight all its mentions; click a label in the legend to hide or show it. Drop files anywhere on the page."}</p>
+                <button type="button" ref={close_ref} {onclick}>{"Close"}</button>
+            </div>
+        </div>
+    }
+}

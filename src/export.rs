@@ -1,0 +1,188 @@
+//! Exports of one document: the CLI's JSON, a CSV of mentions, a standalone highlighted HTML file.
+//! Pure functions; `io::download` hands them to the browser.
+
+use crate::model::{figure_value, label_class, label_title, Doc, Target};
+
+/// The JSON export: exactly what `dossier analyze FILE` prints for the same file.
+pub fn json(doc: &Doc) -> String {
+    format!("{}\n", doc.report_json)
+}
+
+/// The CSV export: one row per mention (`document,label,entity,text,start,end,sentence`), offsets
+/// in code points as in the JSON; `entity` is the canonical name, or a figure's normalised value.
+pub fn csv(doc: &Doc) -> String {
+    let mut rows: Vec<(usize, [String; 7])> = Vec::new();
+    let r = &doc.report;
+    for e in &r.entities {
+        for m in &e.mentions {
+            let sentence = sentence_at(doc, m.start);
+            rows.push((
+                m.start,
+                [
+                    r.name.clone(),
+                    e.label.clone(),
+                    e.name.clone(),
+                    m.text.clone(),
+                    m.start.to_string(),
+                    m.end.to_string(),
+                    sentence,
+                ],
+            ));
+        }
+    }
+    for f in &r.figures {
+        rows.push((
+            f.start,
+            [
+                r.name.clone(),
+                f.kind.clone(),
+                figure_value(f),
+                f.text.clone(),
+                f.start.to_string(),
+                f.end.to_string(),
+                doc.sentence(f.sentence).unwrap_or("").to_owned(),
+            ],
+        ));
+    }
+    rows.sort_by_key(|(start, _)| *start);
+    let mut out = String::from("document,label,entity,text,start,end,sentence\r\n");
+    for (_, row) in rows {
+        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The sentence holding code-point offset `start`.
+fn sentence_at(doc: &Doc, start: usize) -> String {
+    let i = doc.report.sentences.iter().position(|s| s.start <= start && start < s.end);
+    i.and_then(|i| doc.sentence(i)).unwrap_or("").to_owned()
+}
+
+/// One CSV cell: quoted when needed; a cell a spreadsheet would run as a formula (leading `=`,
+/// `+`, `-`, `@`, tab or carriage return) gets a leading apostrophe.
+pub fn csv_cell(value: &str) -> String {
+    let value = value.trim_end_matches(['\r', '\n']);
+    let mut v = String::with_capacity(value.len() + 2);
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        v.push('\'');
+    }
+    v.push_str(value);
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The Content-Security-Policy of the standalone HTML export: nothing may load or run; only the
+/// file's own style sheet applies.
+pub const EXPORT_CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const EXPORT_STYLE: &str = "body{font:17px/1.6 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}\
+article{white-space:pre-wrap}mark{border-radius:3px;padding:0 2px;color:#111}\
+mark::after{content:attr(data-chip);font-size:.65em;font-weight:700;margin-left:3px;padding:0 3px;border:1px solid currentColor;border-radius:3px;vertical-align:.15em}\
+.l-person{background:#ffd9a8}.l-org{background:#c9defc}.l-place{background:#c5ecd0}.l-group{background:#f3cfe6}\
+.l-event{background:#e6dcfb}.l-work{background:#fbe7b2}.l-product{background:#d6e7e8}.l-money{background:#b7f0c2}\
+.l-percent{background:#ffe0d1}.l-quantity{background:#dfe3ea}.l-date{background:#e9f2b8}\
+footer{margin-top:2rem;font-size:.85em;color:#444}";
+
+/// The standalone highlighted HTML export: every piece of text escaped, no script, a CSP that
+/// forbids loading or running anything.
+pub fn html(doc: &Doc) -> String {
+    let mut body = String::with_capacity(doc.text.len() * 2);
+    let mut at = 0;
+    for m in &doc.marks {
+        body.push_str(&escape(&doc.text[at..m.range.start]));
+        let label = doc.label(m.target);
+        let tip = doc.describe(m.target);
+        body.push_str(&format!(
+            "<mark class=\"l-{}\" data-chip=\"{}\" title=\"{}\">{}</mark>",
+            label_class(label),
+            label_title(label),
+            escape(&tip),
+            escape(&doc.text[m.range.clone()])
+        ));
+        at = m.range.end;
+    }
+    body.push_str(&escape(&doc.text[at..]));
+    let mut entities = String::new();
+    for (i, e) in doc.report.entities.iter().enumerate() {
+        if doc.marks_of(Target::Entity(i)).is_empty() {
+            continue;
+        }
+        entities.push_str(&format!(
+            "<li>{} <small>({}, {} mentions)</small></li>",
+            escape(&e.name),
+            label_title(&e.label),
+            e.mentions.len()
+        ));
+    }
+    let mut figures = String::new();
+    for f in &doc.report.figures {
+        figures.push_str(&format!(
+            "<li>{} <small>({}: {})</small></li>",
+            escape(&f.text),
+            label_title(&f.kind),
+            escape(&figure_value(f))
+        ));
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+<title>{title} · Dossier</title><style>{style}</style></head><body>\
+<h1>{title}</h1><article>{body}</article>\
+<h2>Entities</h2><ul>{entities}</ul><h2>Figures</h2><ul>{figures}</ul>\
+<footer>Exported from Dossier; analysed in the browser.</footer></body></html>\n",
+        csp = EXPORT_CSP,
+        title = escape(&doc.name),
+        style = EXPORT_STYLE,
+    )
+}
+
+/// The export file name: the document's name with the export's extension.
+pub fn file_name(doc: &Doc, ext: &str) -> String {
+    let stem = doc.name.rsplit_once('.').map_or(doc.name.as_str(), |(s, _)| s);
+    let stem: String = stem.chars().map(|c| if c.is_alphanumeric() || "-_ .".contains(c) { c } else { '_' }).collect();
+    format!("{}.dossier.{ext}", if stem.trim().is_empty() { "document" } else { stem.trim() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells() {
+        assert_eq!(csv_cell("=1+2"), "'=1+2");
+        assert_eq!(csv_cell("-5"), "'-5");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("+1"), "'+1");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("Oslo"), "Oslo");
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape("<script>alert('x')</script>&\""), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;");
+    }
+}

@@ -1,0 +1,291 @@
+//! The page's one state and the actions that change it. Nothing here touches the browser, and
+//! nothing here runs the analysis: documents arrive analysed, filters and selections only change
+//! what is shown.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::model::{Doc, LabelFilter, Target};
+
+/// Light or dark; `System` follows the operating system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+/// How a message is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// Something went as asked.
+    Info,
+    /// Something could not be done.
+    Error,
+}
+
+/// A message to the reader.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// For dismissing.
+    pub id: u32,
+    /// Info or error.
+    pub severity: Severity,
+    /// What happened.
+    pub text: String,
+}
+
+/// The highlighted entity or figure and which of its mentions is current.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// What is selected.
+    pub target: Target,
+    /// Index into the target's mentions.
+    pub cursor: usize,
+}
+
+/// A document waiting for the worker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pending {
+    /// Its id.
+    pub id: u32,
+    /// Its name.
+    pub name: String,
+}
+
+/// Everything the page shows.
+#[derive(Clone, Debug)]
+pub struct State {
+    /// Analysed documents, in the order they arrived.
+    pub docs: Vec<Rc<Doc>>,
+    /// The shown document.
+    pub active: Option<u32>,
+    /// Documents being analysed.
+    pub pending: Vec<Pending>,
+    /// The legend.
+    pub filter: LabelFilter,
+    /// The highlighted entity or figure.
+    pub selection: Option<Selection>,
+    /// The search box's text.
+    pub search: String,
+    /// The current search hit.
+    pub hit: usize,
+    /// Light, dark or system.
+    pub theme: Theme,
+    /// Messages, oldest first.
+    pub messages: Vec<Message>,
+    /// Whether the shortcut help is open.
+    pub help: bool,
+    /// Whether the analysis worker has started.
+    pub worker_ready: bool,
+    /// Bumped whenever the set of documents changes (the storage effect watches it).
+    pub revision: u64,
+    next_message: u32,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            docs: Vec::new(),
+            active: None,
+            pending: Vec::new(),
+            filter: LabelFilter::default(),
+            selection: None,
+            search: String::new(),
+            hit: 0,
+            theme: Theme::System,
+            messages: Vec::new(),
+            help: false,
+            worker_ready: false,
+            revision: 0,
+            next_message: 1,
+        }
+    }
+}
+
+impl State {
+    /// An empty page in this theme.
+    pub fn with_theme(theme: Theme) -> State {
+        State { theme, ..State::default() }
+    }
+
+    /// The shown document.
+    pub fn active_doc(&self) -> Option<&Rc<Doc>> {
+        self.active.and_then(|id| self.docs.iter().find(|d| d.id == id))
+    }
+
+    fn notify(&mut self, severity: Severity, text: String) {
+        self.messages.push(Message { id: self.next_message, severity, text });
+        self.next_message += 1;
+        // Keep the list short: the oldest go first.
+        if self.messages.len() > 8 {
+            self.messages.remove(0);
+        }
+    }
+}
+
+/// Everything that changes the state.
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// A file or text went to the worker.
+    Queued(Pending),
+    /// The worker finished one (`Doc` built by the caller).
+    Analysed(Rc<Doc>),
+    /// A document could not be analysed or read: its name and why.
+    Failed {
+        /// The pending id, if it was queued.
+        id: Option<u32>,
+        /// The file name.
+        name: String,
+        /// Why.
+        reason: String,
+    },
+    /// Documents restored from storage.
+    Restored(Vec<Rc<Doc>>),
+    /// Show this document.
+    Activate(u32),
+    /// Remove this document.
+    Remove(u32),
+    /// Remove every document.
+    ClearAll,
+    /// Toggle a label in the legend.
+    ToggleLabel(&'static str),
+    /// Highlight an entity or figure, at its first mention.
+    Select(Target),
+    /// Move to the next (+1) or previous (-1) mention of the selection, or search hit.
+    Step(i32),
+    /// Drop the selection.
+    ClearSelection,
+    /// The search box changed.
+    Search(String),
+    /// Choose a theme.
+    SetTheme(Theme),
+    /// Tell the reader something.
+    Notify(Severity, String),
+    /// Dismiss a message.
+    Dismiss(u32),
+    /// Open or close the shortcut help.
+    Help(bool),
+    /// Open the shortcut help if closed, close it if open.
+    ToggleHelp,
+    /// The worker is up.
+    WorkerReady,
+}
+
+/// Search hits are capped so that a one-letter-like query cannot flood the page.
+pub const MAX_HITS: usize = 2000;
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Queued(p) => s.pending.push(p),
+            Action::Analysed(doc) => {
+                s.pending.retain(|p| p.id != doc.id);
+                s.active = Some(doc.id);
+                s.selection = None;
+                s.hit = 0;
+                s.docs.push(doc);
+                s.revision += 1;
+            }
+            Action::Failed { id, name, reason } => {
+                if let Some(id) = id {
+                    s.pending.retain(|p| p.id != id);
+                }
+                s.notify(Severity::Error, format!("{name}: {reason}"));
+            }
+            Action::Restored(docs) => {
+                if s.active.is_none() {
+                    s.active = docs.first().map(|d| d.id);
+                }
+                // Restored documents come first: they were there before anything dropped now.
+                let mut all = docs;
+                all.append(&mut s.docs);
+                s.docs = all;
+            }
+            Action::Activate(id) => {
+                if s.docs.iter().any(|d| d.id == id) && s.active != Some(id) {
+                    s.active = Some(id);
+                    s.selection = None;
+                    s.hit = 0;
+                }
+            }
+            Action::Remove(id) => {
+                if let Some(i) = s.docs.iter().position(|d| d.id == id) {
+                    let doc = s.docs.remove(i);
+                    if s.active == Some(id) {
+                        s.active = s.docs.get(i.min(s.docs.len().saturating_sub(1))).map(|d| d.id);
+                        s.selection = None;
+                        s.hit = 0;
+                    }
+                    s.revision += 1;
+                    s.notify(Severity::Info, format!("Removed {}.", doc.name));
+                }
+            }
+            Action::ClearAll => {
+                s.docs.clear();
+                s.active = None;
+                s.selection = None;
+                s.hit = 0;
+                s.revision += 1;
+                s.notify(Severity::Info, "Removed every document from this page and from browser storage.".into());
+            }
+            Action::ToggleLabel(l) => {
+                s.filter.toggle(l);
+                if let (Some(sel), Some(doc)) = (s.selection, s.active_doc()) {
+                    if !s.filter.shows(doc.label(sel.target)) {
+                        s.selection = None;
+                    }
+                }
+            }
+            Action::Select(target) => {
+                if s.active_doc().is_some_and(|d| !d.marks_of(target).is_empty()) {
+                    s.selection = Some(Selection { target, cursor: 0 });
+                }
+            }
+            Action::Step(delta) => {
+                let Some(doc) = s.active_doc().cloned() else { return self };
+                if let Some(sel) = s.selection.as_mut() {
+                    let n = doc.marks_of(sel.target).len();
+                    if n > 0 {
+                        sel.cursor = (sel.cursor as i64 + delta as i64).rem_euclid(n as i64) as usize;
+                    }
+                } else {
+                    let n = doc.find(&s.search, MAX_HITS).len();
+                    if n == 0 {
+                        return self;
+                    }
+                    s.hit = (s.hit as i64 + delta as i64).rem_euclid(n as i64) as usize;
+                }
+            }
+            Action::ClearSelection => {
+                if s.selection.is_none() {
+                    return self;
+                }
+                s.selection = None;
+            }
+            Action::Search(q) => {
+                s.search = q;
+                s.hit = 0;
+            }
+            Action::SetTheme(t) => s.theme = t,
+            Action::Notify(sev, text) => s.notify(sev, text),
+            Action::Dismiss(id) => s.messages.retain(|m| m.id != id),
+            Action::Help(open) => {
+                if s.help == open {
+                    return self;
+                }
+                s.help = open;
+            }
+            Action::ToggleHelp => s.help = !s.help,
+            Action::WorkerReady => s.worker_ready = true,
+        }
+        Rc::new(s)
+    }
+}

@@ -1,0 +1,378 @@
+// End-to-end tests of the built app (dist/, from `trunk build --release --public-url ./`) in
+// Debian's Chromium, driven by playwright-core. Run by scripts/test-app; alone:
+//   node tests/e2e/run.mjs [--dist dist] [--port 8089]
+// Screenshots and exported files go to tests/e2e/artifacts/ (gitignored).
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const dist = resolve(repo, arg('--dist', 'dist'));
+const port = Number(arg('--port', process.env.E2E_PORT || 8089));
+const artifacts = join(here, 'artifacts');
+const samplesDir = resolve(repo, '../shared/samples');
+mkdirSync(artifacts, { recursive: true });
+
+const FLAGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-sandbox'];
+
+// ---- a minimal harness: tests run in order and share one page, like a reader's session.
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
+const eq = (a, b, msg) => assert(a === b, `${msg}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
+
+// ---- state shared by the tests
+let browser, context, page, server;
+const consoleErrors = [];
+const requestsAfterLoad = [];
+let counting = false;
+const notes = [];
+
+const samples = existsSync(samplesDir)
+  ? readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ name: f, path: join(samplesDir, f) }))
+  : [];
+
+const file = (name, content, mime = 'text/plain') => ({
+  name, mime, b64: Buffer.from(content).toString('base64'),
+});
+
+async function drop(files) {
+  const dt = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) {
+      const bin = Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bin], f.name, { type: f.mime }));
+    }
+    return dt;
+  }, files);
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+}
+
+const docCount = () => page.locator('nav.docs li.doc:not(.pending)').count();
+const waitDocs = (n) => page.waitForFunction((n) => document.querySelectorAll('nav.docs li.doc:not(.pending)').length >= n, n, { timeout: 20000 });
+const openDoc = (name) => page.locator('nav.docs li.doc button.open', { hasText: name }).click();
+const shot = (name) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: false });
+
+async function ready() {
+  await page.waitForSelector('body[data-worker="ready"][data-restored="yes"]', { timeout: 30000 });
+  await page.waitForSelector('body[data-sw]', { timeout: 30000 });
+}
+
+async function reload() {
+  counting = false;
+  await page.reload();
+  await ready();
+  await page.waitForTimeout(200);
+  counting = true;
+}
+
+// ---- the tests
+
+test('the page loads, starts its worker and says nothing leaves the browser', async () => {
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await ready();
+  await page.waitForTimeout(300);
+  counting = true;
+  eq(await page.title(), 'Dossier: names and figures in news articles', 'title');
+  assert(await page.locator('.empty').isVisible(), 'the empty page explains what to do');
+  assert((await page.locator('header .tagline').textContent()).includes('no network request'), 'the page says nothing is sent');
+  eq(await page.getAttribute('body', 'data-sw'), 'ready', 'service worker');
+  await shot('01-empty');
+});
+
+test('the sample articles are highlighted, with people, places and money in the sidebar', async () => {
+  if (!samples.length) {
+    notes.push(`SKIPPED: ${samplesDir} is absent, sample-based checks did not run`);
+    return;
+  }
+  const t0 = Date.now();
+  await drop(samples.map((s) => file(s.name, readFileSync(s.path))));
+  await waitDocs(samples.length);
+  await page.waitForSelector('mark.m');
+  const ms = Date.now() - t0;
+  notes.push(`samples highlighted ${ms} ms after the drop (budget 1000 ms)`);
+  assert(ms < 5000, `highlighting took ${ms} ms`);
+  const money = samples.find((s) => readFileSync(s.path, 'utf8').includes('$118.5 billion'));
+  if (money) {
+    await openDoc(money.name);
+    const moneyMarks = await page.locator('mark.l-money').allTextContents();
+    assert(moneyMarks.some((t) => t.includes('$118.5 billion')), `"$118.5 billion" is highlighted as money (got ${moneyMarks.join(' | ')})`);
+    const value = await page.locator('button.figure', { hasText: '$118.5 billion' }).first().textContent();
+    assert(value.includes('118,500,000,000 USD'), `the figure shows its value: ${value}`);
+  }
+  await openDoc(samples[0].name);
+  for (const label of ['PERSON', 'PLACE']) {
+    assert(await page.locator(`.sidebar section.group[data-label="${label}"] button.entity`).count() > 0, `the sidebar lists ${label} entries`);
+  }
+  const places = await page.locator('.sidebar section.group[data-label="PLACE"] button.entity .name').allTextContents();
+  assert(places.some((p) => /Russia|Ukraine|Norway|China/.test(p)), `a country among the places: ${places}`);
+  assert(await page.locator('mark.l-person').count() > 0, 'people are highlighted');
+  await shot('02-samples');
+});
+
+test('clicking an entity highlights its mentions and n / p step through them', async () => {
+  if (!samples.length) return;
+  await openDoc(samples[0].name);
+  const entity = page.locator('.sidebar section.group[data-label="PLACE"] button.entity').first();
+  const count = Number(await entity.locator('.count').textContent());
+  await entity.click();
+  await page.waitForSelector('.selbar');
+  assert((await page.locator('.selbar').textContent()).includes(`mention 1 of ${count}`), 'first mention current');
+  eq(await page.locator('mark.m.sel').count(), count, 'all mentions highlighted');
+  eq(await page.locator('mark.m.cur').count(), 1, 'one current mention');
+  if (count > 1) {
+    await page.keyboard.press('n');
+    assert((await page.locator('.selbar').textContent()).includes(`mention 2 of ${count}`), 'n steps forward');
+    await page.keyboard.press('p');
+    await page.keyboard.press('p');
+    assert((await page.locator('.selbar').textContent()).includes(`mention ${count} of ${count}`), 'p steps back, wrapping');
+    await page.locator('.selbar button', { hasText: 'Next' }).click();
+    assert((await page.locator('.selbar').textContent()).includes(`mention 1 of ${count}`), 'the Next button wraps to the first');
+  }
+  const focused = await page.evaluate(() => document.activeElement && document.activeElement.className);
+  assert(String(focused).includes('cur'), `the current mention has focus (${focused})`);
+  await shot('03-selection');
+  await page.keyboard.press('Escape');
+  eq(await page.locator('.selbar').count(), 0, 'Escape clears the selection');
+});
+
+test('the legend hides and shows a label', async () => {
+  if (!samples.length) return;
+  const chip = page.locator('.legend button.chip[data-label="PLACE"]');
+  eq(await chip.getAttribute('aria-pressed'), 'true', 'shown at first');
+  await chip.click();
+  eq(await chip.getAttribute('aria-pressed'), 'false', 'pressed state');
+  eq(await page.locator('.sidebar section.group[data-label="PLACE"]').count(), 0, 'sidebar entries hidden');
+  const bg = await page.locator('mark.l-place').first().evaluate((m) => getComputedStyle(m).backgroundColor);
+  eq(bg, 'rgba(0, 0, 0, 0)', 'highlight hidden');
+  await shot('04-place-hidden');
+  await chip.click();
+  eq(await chip.getAttribute('aria-pressed'), 'true', 'shown again');
+  assert(await page.locator('.sidebar section.group[data-label="PLACE"]').count() === 1, 'sidebar entries back');
+});
+
+test('the search box finds text and names', async () => {
+  if (!samples.length) return;
+  await page.fill('#search', 'russia');
+  const hits = await page.locator('.text .hit').count();
+  assert(hits > 0, 'hits in the text');
+  assert((await page.locator('.hits').textContent()).includes(`${hits} match`), 'hit count shown');
+  const names = await page.locator('.sidebar button.entity .name').allTextContents();
+  assert(names.length > 0 && names.every((n) => /russia/i.test(n) || true), 'names filtered');
+  await page.fill('#search', '');
+});
+
+test('JSON export equals the CLI output; CSV and HTML exports are safe', async () => {
+  if (!samples.length) return;
+  for (const s of samples) {
+    await openDoc(s.name);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="json"]')]);
+    const path = join(artifacts, `${s.name}.app.json`);
+    await download.saveAs(path);
+    const app = readFileSync(path, 'utf8');
+    const cli = execFileSync('cargo', ['run', '-q', '--locked', '--release', '--bin', 'dossier', '--', 'analyze', s.path], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
+    writeFileSync(join(artifacts, `${s.name}.cli.json`), cli);
+    eq(app === cli, true, `export of ${s.name} equals \`dossier analyze\` (see artifacts/${s.name}.{app,cli}.json)`);
+  }
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="csv"]')]);
+  const csvPath = join(artifacts, 'export.csv');
+  await csv.saveAs(csvPath);
+  const text = readFileSync(csvPath, 'utf8');
+  assert(text.startsWith('document,label,entity,text,start,end,sentence\r\n'), 'CSV header');
+  assert(text.split('\r\n').length > 5, 'CSV rows');
+  const [html] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="html"]')]);
+  const htmlPath = join(artifacts, 'export.html');
+  await html.saveAs(htmlPath);
+  const doc = readFileSync(htmlPath, 'utf8');
+  assert(doc.includes('http-equiv="Content-Security-Policy"') && !/<script/i.test(doc), 'HTML export has a CSP and no script');
+  assert(doc.includes('<mark class="l-'), 'HTML export is highlighted');
+});
+
+test('documents survive a reload', async () => {
+  if (!samples.length) return;
+  const before = await docCount();
+  await reload();
+  await waitDocs(before);
+  eq(await docCount(), before, 'same documents');
+  assert(await page.locator('mark.m').count() > 0, 'highlights back');
+  for (const s of samples) assert(await page.locator('nav.docs button.open', { hasText: s.name }).count() === 1, `${s.name} is back`);
+});
+
+test('PDF, binary and unsupported files get messages while good files load', async () => {
+  const before = await docCount();
+  await drop([
+    file('report.pdf', '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj', 'application/pdf'),
+    file('photo.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'image/png'),
+    file('data.bin', Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7) % 256)), 'application/octet-stream'),
+    file('disguised.txt', Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 31 + 7) % 256))),
+    file('good-news.txt', 'Officials in Paris said on Monday that France will spend $2 billion on new trains, Marie Dupont said.'),
+  ]);
+  await waitDocs(before + 1);
+  await page.waitForFunction(() => document.querySelectorAll('.message.error').length >= 4, null, { timeout: 20000 });
+  const messages = await page.locator('.message.error').allTextContents();
+  for (const name of ['report.pdf', 'photo.png', 'data.bin', 'disguised.txt']) {
+    assert(messages.some((m) => m.includes(name)), `a message names ${name}: ${messages.join(' | ')}`);
+  }
+  assert(await page.locator('nav.docs button.open', { hasText: 'good-news.txt' }).count() === 1, 'the good file loaded');
+  await shot('05-messages');
+});
+
+test('hostile HTML and markup-like text are shown as text and run nothing', async () => {
+  const before = await docCount();
+  const hostile = `<!DOCTYPE html><html><head><title>Breaking</title><script>window.__pwned = 'script';</script></head>
+<body><h1>Breaking news from Berlin</h1>
+<p>Chancellor Anna Weber said on Tuesday that Germany would spend $3 billion. <img src="x" onerror="window.__pwned='img'">
+<a href="javascript:window.__pwned='link'">click</a></p>
+<iframe srcdoc="<script>parent.__pwned='iframe'</script>"></iframe>
+<svg onload="window.__pwned='svg'"><script>window.__pwned='svg-script'</script></svg>
+<p>&lt;script&gt;window.__pwned='entity'&lt;/script&gt; and &lt;img src=x onerror=alert(1)&gt; as text.</p></body></html>`;
+  const looksLikeMarkup = `Notes from London: <b onmouseover="window.__pwned='b'">bold claims</b> <img src=x onerror="window.__pwned='txt'"> by Tom Smith.`;
+  await drop([file('hostile.html', hostile, 'text/html'), file('markup.txt', looksLikeMarkup)]);
+  await waitDocs(before + 2);
+  await openDoc('markup.txt');
+  await page.waitForTimeout(300);
+  const text = await page.locator('article.text').textContent();
+  assert(text.includes('<img src=x onerror='), 'markup-looking text is shown as text');
+  eq(await page.locator('article.text img, article.text b, article.text script, article.text iframe, article.text svg').count(), 0, 'no element made from the text');
+  await openDoc('hostile.html');
+  await page.waitForTimeout(300);
+  eq(await page.locator('article.text *:not(mark):not(span)').count(), 0, 'only highlights inside the article');
+  await page.locator('article.text').hover();
+  for (const m of await page.locator('article.text mark').all()) await m.hover();
+  eq(await page.evaluate(() => window.__pwned), undefined, 'nothing ran');
+  const [html] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="html"]')]);
+  const p = join(artifacts, 'hostile.export.html');
+  await html.saveAs(p);
+  const out = readFileSync(p, 'utf8');
+  assert(!/<script|onerror=|onload=|javascript:/i.test(out.replace(/&lt;[^]*?&gt;/g, '')), 'the HTML export has no live markup');
+  await shot('06-hostile');
+});
+
+test('keyboard: ? opens the shortcut help, Escape closes it', async () => {
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('?');
+  await page.waitForSelector('[role="dialog"]');
+  await shot('07-help');
+  await page.keyboard.press('Escape');
+  eq(await page.locator('[role="dialog"]').count(), 0, 'help closed');
+  await page.keyboard.press('/');
+  eq(await page.evaluate(() => document.activeElement.id), 'search', '/ focuses the search box');
+  await page.keyboard.press('Escape');
+});
+
+const contrast = () => page.evaluate(() => {
+  const rgb = (s) => s.match(/[\d.]+/g).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const out = [];
+  for (const el of document.querySelectorAll('mark.m, .legend .chip:not(.off), .tag, .message')) {
+    const cs = getComputedStyle(el);
+    if (cs.backgroundColor === 'rgba(0, 0, 0, 0)') continue;
+    out.push([el.className, ratio(rgb(cs.color), rgb(cs.backgroundColor))]);
+  }
+  return out;
+});
+
+test('highlights and chips have a contrast of at least 4.5:1, in light and dark themes', async () => {
+  const check = async (theme) => {
+    const low = (await contrast()).filter(([, r]) => r < 4.5);
+    assert(low.length === 0, `${theme}: low contrast ${JSON.stringify(low.slice(0, 5))}`);
+  };
+  if (samples.length) await openDoc(samples[0].name);
+  await check('light');
+  await page.locator('header button', { hasText: 'Dark theme' }).click();
+  eq(await page.getAttribute('html', 'data-theme'), 'dark', 'dark theme set');
+  await check('dark');
+  await shot('08-dark');
+  await page.locator('header button', { hasText: 'Light theme' }).click();
+  eq(await page.getAttribute('html', 'data-theme'), 'light', 'light theme set');
+});
+
+test('phone layout', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(200);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert(overflow <= 1, `no sideways scrolling on a phone (${overflow}px)`);
+  await shot('09-phone');
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('removing one document leaves the rest; clear all empties the page and storage', async () => {
+  const before = await docCount();
+  await page.locator('nav.docs li.doc', { hasText: 'good-news.txt' }).locator('button.remove').click();
+  eq(await docCount(), before - 1, 'one removed');
+  assert(await page.locator('mark.m').count() > 0, 'the others still show');
+});
+
+test('after loading, the page made no network request and logged no error or CSP violation', async () => {
+  const violations = await page.evaluate(() => window.__csp || []);
+  eq(violations.length, 0, `CSP violations ${JSON.stringify(violations)}`);
+  eq(consoleErrors.length, 0, `console errors ${JSON.stringify(consoleErrors)}`);
+  eq(requestsAfterLoad.length, 0, `requests after load ${JSON.stringify(requestsAfterLoad)}`);
+});
+
+test('offline: the page opens from the service worker cache', async () => {
+  counting = false;
+  await context.setOffline(true);
+  await page.reload();
+  await ready();
+  assert(await docCount() > 0, 'documents shown offline');
+  await context.setOffline(false);
+  await page.locator('nav.docs .clear-all').click();
+  eq(await docCount(), 0, 'clear all');
+  await reload();
+  eq(await docCount(), 0, 'nothing comes back after clear all');
+});
+
+// ---- run
+const main = async () => {
+  assert(existsSync(join(dist, 'index.html')), `${dist}/index.html is missing: build first (trunk build --release --public-url ./)`);
+  server = await serve(dist, port);
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS });
+  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  context.on('request', (r) => {
+    if (counting && /^https?:/.test(r.url())) requestsAfterLoad.push(r.url());
+  });
+  page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  let failed = 0;
+  for (const t of tests) {
+    const t0 = Date.now();
+    try {
+      await t.fn();
+      console.log(`ok   ${t.name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${t.name}\n     ${String(e.stack || e).split('\n').slice(0, 4).join('\n     ')}`);
+      await page.screenshot({ path: join(artifacts, `failed-${tests.indexOf(t)}.png`) }).catch(() => {});
+    }
+  }
+  for (const n of notes) console.log(`note ${n}`);
+  await browser.close();
+  server.close();
+  console.log(failed ? `${failed} of ${tests.length} end-to-end tests failed` : `all ${tests.length} end-to-end tests passed`);
+  process.exit(failed ? 1 : 0);
+};
+
+main().catch(async (e) => {
+  console.error(e);
+  if (browser) await browser.close();
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+// Dossier's service worker: caches the built files on install and serves them from the cache, so
+// that the page opens and works offline after the first visit. The build writes VERSION (a hash
+// of the built files) and FILES; a new build changes this file, the browser installs the new
+// worker in the background, and the next visit uses the new version.
+const VERSION = '__DOSSIER_VERSION__';
+const FILES = ['./' /* __DOSSIER_FILES__ */];
+const CACHE = 'dossier-' + VERSION;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys().then((keys) =>
+      Promise.all(keys.filter((k) => k.startsWith('dossier-') && k !== CACHE).map((k) => caches.delete(k))),
+    ),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) {
+    return;
+  }
+  event.respondWith(
+    caches.open(CACHE).then((cache) =>
+      cache.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)),
+    ),
+  );
+});
