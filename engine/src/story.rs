@@ -27,6 +27,9 @@
 //!   overlap (at least three shared, half of the shorter quote's), or whatever the speakers if
 //!   they overlap by four fifths.
 //!
+//! [`entities_csv`] and [`figures_csv`] export the contract's story as CSV (the entity x
+//! document matrix, the figure comparison).
+//!
 //! Comparisons are pairwise over entities, figures and quotes (never over tokens), bucketed by
 //! length, kind and unit, and capped, so a huge document cannot make the story quadratic in its
 //! text.
@@ -768,12 +771,119 @@ fn compare_quotes(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Vec
         .collect()
 }
 
+/// The story's entity table as CSV: one row per story entity, one column of mention counts
+/// per document (named by the document), after `name`, `label` and `aliases` (joined by `; `).
+/// Empty when the report has no story.
+pub fn entities_csv(report: &crate::contract::Report) -> String {
+    let Some(story) = &report.story else { return String::new() };
+    let mut out = String::new();
+    let mut header = vec!["name".to_owned(), "label".to_owned(), "aliases".to_owned()];
+    header.extend(report.documents.iter().map(|d| d.name.clone()));
+    csv_row(&mut out, &header);
+    for e in &story.entities {
+        let mut row = vec![e.name.clone(), e.label.clone(), e.aliases.join("; ")];
+        for d in 0..report.documents.len() {
+            let n: usize = e.documents.iter().filter(|m| m.doc == d).map(|m| m.mentions).sum();
+            row.push(n.to_string());
+        }
+        csv_row(&mut out, &row);
+    }
+    out
+}
+
+/// The story's figure comparison as CSV: one row per reported figure, rows of one measure
+/// together (`measure` numbers them from 1), with the figure's sentence when `texts[doc]` (the
+/// documents' decoded texts, in order) is given. Empty when the report has no story.
+pub fn figures_csv(report: &crate::contract::Report, texts: &[&str]) -> String {
+    let Some(story) = &report.story else { return String::new() };
+    let mut out = String::new();
+    let header = ["measure", "subject", "about", "agreement", "document", "figure", "kind", "value", "unit", "sentence"];
+    csv_row(&mut out, &header.map(str::to_owned));
+    // Byte offsets of each document's chars, built only for documents that are asked for.
+    let mut offsets: Vec<Option<Vec<usize>>> = vec![None; report.documents.len()];
+    for (m, f) in story.figures.iter().enumerate() {
+        for r in &f.reports {
+            let Some(doc) = report.documents.get(r.doc) else { continue };
+            let Some(fig) = doc.figures.get(r.figure) else { continue };
+            let sentence = match (texts.get(r.doc), doc.sentences.get(fig.sentence)) {
+                (Some(text), Some(s)) => {
+                    let idx = offsets[r.doc].get_or_insert_with(|| text.char_indices().map(|(i, _)| i).chain([text.len()]).collect());
+                    match (idx.get(s.start), idx.get(s.end)) {
+                        (Some(&a), Some(&b)) if a <= b => text[a..b].to_owned(),
+                        _ => String::new(),
+                    }
+                }
+                _ => String::new(),
+            };
+            let value = fig.value.map(|v| if v.fract() == 0.0 && v.abs() < 9.0e15 { format!("{}", v as i64) } else { v.to_string() });
+            csv_row(
+                &mut out,
+                &[
+                    (m + 1).to_string(),
+                    f.subject.clone().unwrap_or_default(),
+                    f.about.clone().unwrap_or_default(),
+                    f.agreement.clone(),
+                    doc.name.clone(),
+                    fig.text.clone(),
+                    fig.kind.clone(),
+                    value.unwrap_or_default(),
+                    fig.unit.clone().unwrap_or_default(),
+                    sentence,
+                ],
+            );
+        }
+    }
+    out
+}
+
+/// Appends one CSV record (RFC 4180: fields with commas, quotes or line breaks are quoted). A
+/// field a spreadsheet would run as a formula (`=`, `+`, `@`, or `-` before a non-digit) gets
+/// a leading `'`.
+fn csv_row(out: &mut String, fields: &[String]) {
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let mut chars = f.chars();
+        let formula = match chars.next() {
+            Some('=' | '+' | '@' | '\t' | '\r') => true,
+            Some('-') => !chars.next().is_some_and(|c| c.is_ascii_digit()),
+            _ => false,
+        };
+        let owned;
+        let f = if formula {
+            owned = format!("'{f}");
+            &owned
+        } else {
+            f
+        };
+        if f.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&f.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(f);
+        }
+    }
+    out.push_str("\r\n");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_quoting() {
+        let mut out = String::new();
+        csv_row(&mut out, &["a".to_owned(), "b, c".to_owned(), "say \"hi\"".to_owned(), "x\ny".to_owned()]);
+        assert_eq!(out, "a,\"b, c\",\"say \"\"hi\"\"\",\"x\ny\"\r\n");
+        let mut out = String::new();
+        csv_row(&mut out, &["=SUM(A1)".to_owned(), "-5%".to_owned(), "-x".to_owned()]);
+        assert_eq!(out, "'=SUM(A1),-5%,'-x\r\n");
     }
 
     #[test]

@@ -254,3 +254,22 @@ fn newsish() -> impl proptest::strategy::Strategy<Value = String> {
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
+
+#[test]
+fn the_story_exports_as_csv() {
+    let Some([a, b]) = samples() else { return };
+    let docs = vec![DocumentReport::from_analysis(NEWSWEEK, &a), DocumentReport::from_analysis(BI, &b)];
+    let report = Report::with_story(docs, &[Some(&a), Some(&b)]);
+    let entities = dossier_engine::story::entities_csv(&report);
+    let mut lines = entities.lines();
+    assert_eq!(lines.next(), Some(format!("name,label,aliases,{NEWSWEEK},{BI}").as_str()));
+    assert!(entities.lines().any(|l| l.starts_with("Nils Stensønes,PERSON,") && l.ends_with(",5,2")), "{entities}");
+    let figures = dossier_engine::story::figures_csv(&report, &[&a.text, &b.text]);
+    assert!(figures.starts_with("measure,subject,about,agreement,document,figure,kind,value,unit,sentence\r\n"));
+    let troops: Vec<&str> = figures.lines().filter(|l| l.contains("three times") && l.contains(",same,")).collect();
+    assert_eq!(troops.len(), 2, "{figures}");
+    assert!(troops[1].contains("Nils Andreas Stensones, head of Norway"), "{figures}");
+    // Without a story, nothing.
+    let one = Report::with_story(vec![DocumentReport::from_analysis(NEWSWEEK, &a)], &[Some(&a)]);
+    assert!(dossier_engine::story::entities_csv(&one).is_empty());
+}
