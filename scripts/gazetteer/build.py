@@ -191,7 +191,9 @@ def main():
     write("countries.tsv", (f"{f}\t{'' if c == f else c}" for f, c in sorted(countries.items())))
     write("capitals.txt", sorted(capitals))
     write("cities.tsv", (f"{f}\t{t}" for f, t in sorted(cities.items())))
-    write("regions.tsv", (f"{f}\t{t}" for f, t in sorted(regions.items()) if f not in countries and f not in given and f.lower() not in common))
+    # Small regions that are also given names or common words ("Aurora", "Bruce") are left out;
+    # US states and big provinces stay ("Florida", "Georgia").
+    write("regions.tsv", (f"{f}\t{t}" for f, t in sorted(regions.items()) if f not in countries and (t == 1 or f not in given and f.lower() not in common)))
     write("demonyms.tsv", (f"{f}\t{c}" for f, (c, _) in sorted(demonyms.items())))
     write("given_names.txt", sorted(given))
 

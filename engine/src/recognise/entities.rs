@@ -80,6 +80,9 @@ const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "from", "into", "towa
 /// organisation and place names.
 const PARTICLES: &[&str] = &["de", "del", "della", "da", "dos", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "du", "di", "ter"];
 
+/// Company suffixes that end a company's name.
+const COMPANY_SUFFIXES: &[&str] = &["Inc.", "Inc", "Ltd.", "Ltd", "Corp.", "Corp", "LLC", "PLC", "plc", "GmbH", "AG", "Co.", "S.A.", "N.V.", "B.V."];
+
 /// Nouns after a product series that say it is the product ("Shahed drones").
 const PRODUCT_NOUNS: &[&str] = &[
     "drone", "drones", "missile", "missiles", "tank", "tanks", "jet", "jets", "fighter", "fighters", "aircraft", "helicopter",
@@ -287,7 +290,8 @@ impl<'a> Doc<'a> {
     /// The end of the run of capitalised words starting at `i`.
     fn run_end(&self, i: usize, stop: usize) -> usize {
         let mut end = i + 1;
-        let mut cue = self.lists(i).has(Lists::ORG_CUE.with(Lists::PLACE_CUE).with(Lists::EVENT_CUE));
+        let cues = Lists::ORG_CUE.with(Lists::PLACE_CUE).with(Lists::EVENT_CUE).with(Lists::EVENT_LEAD);
+        let mut cue = self.lists(i).has(cues);
         loop {
             let j = end;
             if j >= stop {
@@ -301,7 +305,15 @@ impl<'a> Doc<'a> {
                     let w = self.word(j);
                     let particle = PARTICLES.contains(&w) && self.gap(j + 1) == Some(true) && self.is_cap(j + 1);
                     let connector = cue && matches!(w, "of" | "for" | "on" | "&") && self.gap(j + 1) == Some(true);
-                    if particle {
+                    // "el-Sisi", "al-Assad"
+                    let hyphened = PARTICLES.contains(&w)
+                        && matches!(self.word(j + 1), "-" | "‐")
+                        && self.gap(j + 1) == Some(false)
+                        && self.gap(j + 2) == Some(false)
+                        && self.is_cap(j + 2);
+                    if hyphened {
+                        end = j + 3;
+                    } else if particle {
                         end = j + 2;
                     } else if connector && self.is_cap(j + 1) {
                         end = j + 2;
@@ -324,7 +336,7 @@ impl<'a> Doc<'a> {
                 None => break,
             }
             if end > j {
-                cue |= (j..end).any(|k| self.lists(k).has(Lists::ORG_CUE.with(Lists::PLACE_CUE).with(Lists::EVENT_CUE)) && self.is_cap(k));
+                cue |= (j..end).any(|k| self.lists(k).has(cues) && self.is_cap(k));
             }
         }
         end
@@ -334,6 +346,12 @@ impl<'a> Doc<'a> {
     fn run(&mut self, mut a: usize, mut b: usize, start: usize, stop: usize, kind: SentenceKind) {
         if b - a > 12 {
             return; // no name is this long: a list or a shouted line
+        }
+        // A company suffix ends the company: "Apple Inc. CEO Tim Cook".
+        if let Some(k) = (a..b.saturating_sub(1)).find(|&k| COMPANY_SUFFIXES.contains(&self.word(k))) {
+            self.run(a, k + 1, start, stop, kind);
+            self.run(k + 1, b, start, stop, kind);
+            return;
         }
         // Leading common words and titles: "The Institute", "Although China", "President Putin".
         let mut titled = false;
@@ -395,7 +413,12 @@ impl<'a> Doc<'a> {
         let org_cue = n >= 2 && any(&|k| self.lists(k).has(Lists::ORG_CUE) && (k == last || matches!(self.word(k + 1), "of" | "for" | "on" | "&")));
         let place_cue = n >= 2
             && (self.lists(last).has(Lists::PLACE_CUE) || self.lists(a).has(Lists::PLACE_CUE) && self.word(a + 1) == "of");
-        let event_cue = n >= 2 && self.lists(last).has(Lists::EVENT_CUE);
+        let lead = self.word(a);
+        let event_cue = n >= 2
+            && (self.lists(last).has(Lists::EVENT_CUE)
+                || self.lists(a).has(Lists::EVENT_LEAD)
+                    && known.is_none()
+                    && (self.word(a + 1) == "of" || !matches!(lead, "Battle" | "Siege" | "Treaty" | "Massacre" | "Fall")));
 
         let mut label: Option<(Label, f32)> = None;
         if org_cue {

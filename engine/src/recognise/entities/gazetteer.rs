@@ -81,8 +81,11 @@ impl Lists {
     /// Never part of an entity: months, days ("September", "Monday").
     pub const NEVER: Lists = Lists(1 << 22);
 
+    /// Words that start an event's name ("Hurricane", "Operation", "Battle" of).
+    pub const EVENT_LEAD: Lists = Lists(1 << 23);
+
     /// Number of lists.
-    pub const COUNT: u32 = 23;
+    pub const COUNT: u32 = 24;
 
     /// Whether any of `other`'s lists is in this set.
     pub const fn has(self, other: Lists) -> bool {
@@ -247,6 +250,7 @@ fn section_lists(name: &str) -> Lists {
         "place_cue" => Lists::PLACE_CUE,
         "place_noun" => Lists::PLACE_NOUN,
         "event_cue" => Lists::EVENT_CUE,
+        "event_lead" => Lists::EVENT_LEAD,
         "work_noun" => Lists::WORK_NOUN,
         _ => Lists::default(),
     }
