@@ -179,7 +179,9 @@ test('JSON export equals the CLI output; CSV and HTML exports are safe', async (
     const path = join(artifacts, `${s.name}.app.json`);
     await download.saveAs(path);
     const app = readFileSync(path, 'utf8');
-    const cli = execFileSync('cargo', ['run', '-q', '--locked', '--release', '--bin', 'dossier', '--', 'analyze', s.path], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const cli = process.env.DOSSIER_CLI
+      ? execFileSync(process.env.DOSSIER_CLI, ['analyze', s.path], { encoding: 'utf8', maxBuffer: 1 << 26 })
+      : execFileSync('cargo', ['run', '-q', '--locked', '--release', '--bin', 'dossier', '--', 'analyze', s.path], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
     writeFileSync(join(artifacts, `${s.name}.cli.json`), cli);
     eq(app === cli, true, `export of ${s.name} equals \`dossier analyze\` (see artifacts/${s.name}.{app,cli}.json)`);
   }
