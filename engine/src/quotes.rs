@@ -7,8 +7,10 @@
 //!
 //! One linear pass over each paragraph pairs opening and closing marks: `“…”`, `„…“`, `«…»` and
 //! straight `"…"` (a straight mark opens after white space, a bracket or a dash and before a
-//! non-space; the next straight mark closes). Single quotes are left alone: `’` is far more often
-//! an apostrophe. A quote still open at the end of a paragraph goes on into the next paragraph
+//! non-space; the next straight mark closes), and British `‘…’` (a `‘` after white space and
+//! before a letter opens; a `’` closes unless it is an apostrophe: inside a word, or after an
+//! `s` before a lower-case word, "the leaders’ summit"). Straight single quotes are left alone,
+//! and so are single quotes inside a double-quoted quotation. A quote still open at the end of a paragraph goes on into the next paragraph
 //! when that one opens with a quote mark (the newspaper convention for long quotations);
 //! otherwise it ends with its paragraph.
 //!
@@ -190,20 +192,41 @@ struct Raw {
 
 fn opens(c: char, prev: Option<char>, next: Option<char>) -> bool {
     let next_ok = next.is_some_and(|n| !n.is_whitespace());
+    let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/\"“".contains(p));
     match c {
         '“' | '„' | '«' => next_ok,
-        '"' => next_ok && prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p)),
+        '"' => next_ok && after_space,
+        // British style: an opening single quote before a letter ("‘90s" is an elision).
+        '‘' => after_space && next.is_some_and(char::is_alphabetic),
         _ => false,
     }
 }
 
-fn closes(open: char, c: char) -> bool {
+/// Whether `c` closes a quote opened by `open`; `next` and `next2` are the two characters
+/// after it.
+fn closes(open: char, c: char, prev: Option<char>, next: Option<char>, next2: Option<char>) -> bool {
     match open {
         '“' => matches!(c, '”' | '"'),
         '"' => matches!(c, '"' | '”'),
         '„' => matches!(c, '“' | '”' | '"'),
         '«' => c == '»',
+        // `’` closes unless it is an apostrophe: inside a word ("don’t") or a plural possessive
+        // before a lower-case word ("the leaders’ summit").
+        '‘' => {
+            c == '’'
+                && !next.is_some_and(char::is_alphanumeric)
+                && !(prev == Some('s') && next == Some(' ') && next2.is_some_and(char::is_lowercase))
+        }
         _ => false,
+    }
+}
+
+/// The mark a paragraph opens with to go on with a quote opened by `open`.
+fn continues(open: char, first: char) -> bool {
+    if open == '‘' {
+        first == '‘'
+    } else {
+        matches!(first, '“' | '"' | '„' | '«')
     }
 }
 
@@ -218,13 +241,12 @@ fn find_marks(text: &str, paragraphs: &[Span]) -> Vec<Raw> {
         let mut skip_first = false;
         if let Some((at, inner, mark)) = open {
             let first = s.chars().next();
-            if first.is_some_and(|c| matches!(c, '“' | '"' | '„' | '«')) {
+            if first.is_some_and(|c| continues(mark, c)) {
                 skip_first = true; // the quotation goes on
             } else {
                 out.push(Raw { open: at, inner: Span::new(inner, last_end), close_end: last_end, close: None });
                 open = None;
             }
-            let _ = mark;
         }
         let mut prev: Option<char> = None;
         let mut chars = s.char_indices().peekable();
@@ -234,6 +256,7 @@ fn find_marks(text: &str, paragraphs: &[Span]) -> Vec<Raw> {
         while let Some((i, c)) = chars.next() {
             let at = p.start + i;
             let next = chars.peek().map(|&(_, n)| n);
+            let next2 = || s.get(i + c.len_utf8()..).and_then(|r| r.chars().nth(1));
             match open {
                 None => {
                     if opens(c, prev, next) {
@@ -241,7 +264,7 @@ fn find_marks(text: &str, paragraphs: &[Span]) -> Vec<Raw> {
                     }
                 }
                 Some((o, inner, mark)) => {
-                    if closes(mark, c) {
+                    if closes(mark, c, prev, next, next2()) {
                         out.push(Raw { open: o, inner: Span::new(inner, at), close_end: at + c.len_utf8(), close: Some(at) });
                         open = None;
                     } else if c == mark && mark != '"' && opens(c, prev, next) {
@@ -332,7 +355,7 @@ impl<'a> Context<'a> {
             if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
                 let w = t.span.of(self.text);
                 let capital = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
-                if !capital && !(words > 0 && SMALL_WORDS.contains(&w)) {
+                if !(capital || words > 0 && SMALL_WORDS.contains(&w)) {
                     title = false;
                 }
                 words += 1;
@@ -360,7 +383,7 @@ impl<'a> Context<'a> {
 
     /// Whether token `i` ends a sentence or opens another quotation.
     fn stops(&self, i: usize) -> bool {
-        matches!(self.tok(i), "." | "!" | "?" | "“" | "\"" | "„" | "«" | "”" | ";")
+        matches!(self.tok(i), "." | "!" | "?" | "“" | "\"" | "„" | "«" | "”" | "‘" | ";")
     }
 
     /// An attribution after the closing mark.
@@ -438,8 +461,8 @@ impl<'a> Context<'a> {
         let end = self.segments.sentences[s].tokens.end.min(from + 40);
         // The last comma before the end of the sentence, with a cue after it.
         let mut comma = None;
-        for k in from..end {
-            if toks[k].span.start >= limit || matches!(self.tok(k), "“" | "\"" | "„" | "«") {
+        for (k, t) in toks.iter().enumerate().take(end).skip(from) {
+            if t.span.start >= limit || matches!(self.tok(k), "“" | "\"" | "„" | "«" | "‘") {
                 return None;
             }
             if self.tok(k) == "," {
@@ -531,12 +554,12 @@ impl<'a> Context<'a> {
             return Some(e);
         }
         // Pronouns and common nouns, outside any mention.
-        for k in from..to.min(toks.len()) {
-            if !self.is_word(k) || inside.iter().any(|(s, e)| s.contains(&toks[k].span) && !titled(*e)) {
+        for (k, t) in toks.iter().enumerate().take(to).skip(from) {
+            if !self.is_word(k) || inside.iter().any(|(s, e)| s.contains(&t.span) && !titled(*e)) {
                 continue;
             }
             let w = self.tok(k).to_lowercase();
-            let at = toks[k].span.start.min(anchor);
+            let at = t.span.start.min(anchor);
             // The determiner, over up to three adjectives: "a senior official".
             let mut d = k;
             while d > from && k - d < 4 && self.is_word(d - 1) && {
@@ -681,8 +704,17 @@ mod tests {
     }
 
     #[test]
+    fn british_single_quotes() {
+        let text = "Keir Starmer spoke in London. ‘We don’t accept the leaders’ summit plan, and we never will,’ he said. Sales fell in the ‘90s.";
+        let got = run(text, &[("Keir Starmer", Label::Person)]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "We don’t accept the leaders’ summit plan, and we never will");
+        assert_eq!(got[0].1.as_deref(), Some("Keir Starmer"));
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
-        for text in ["“", "”", "\"", "\"\"", "“ ”", "a “b", "“é”, said", "\"x\" said \"", "«ø» «", "„ü“ said", "“\n\n“\n\n“"] {
+        for text in ["“", "”", "\"", "\"\"", "“ ”", "a “b", "“é”, said", "\"x\" said \"", "«ø» «", "„ü“ said", "“\n\n“\n\n“", "‘", "‘a’", "‘é’s ", "‘ab\n\n‘cd’"] {
             let _ = run(text, &[]);
         }
     }

@@ -520,12 +520,15 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
     out
 }
 
+/// Ways one word is written, each with the documents writing it so.
+type Spellings = Vec<(String, BTreeSet<usize>)>;
+
 /// Words of one entity's forms written differently but folding alike.
 fn spelling_variants(docs: &[&Analysis], entities: &[StoryEntity]) -> Vec<Variant> {
     let mut out = Vec::new();
     for e in entities {
         // folded word -> [(form as written, docs)]
-        let mut words: Vec<(String, Vec<(String, BTreeSet<usize>)>)> = Vec::new();
+        let mut words: Vec<(String, Spellings)> = Vec::new();
         for m in &e.documents {
             for form in forms_of(docs[m.doc], m.entity) {
                 for w in form.split(' ').filter(|w| w.chars().count() >= 3) {
@@ -598,8 +601,8 @@ fn edits(a: &[char], b: &[char]) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {
