@@ -35,7 +35,7 @@ use serde_json::Value;
 pub const FILES: &[(&str, Kind, f64)] = &[
     ("Number/English/NumberModel.json", Kind::Number, 0.37),
     ("Number/English/PercentModel.json", Kind::Percent, 0.45),
-    ("NumberWithUnit/English/CurrencyModel.json", Kind::Currency, 0.60),
+    ("NumberWithUnit/English/CurrencyModel.json", Kind::Currency, 0.93),
     ("NumberWithUnit/English/DimensionModel.json", Kind::Unit, 0.34),
     ("NumberWithUnit/English/AgeModel.json", Kind::Unit, 0.05),
     ("NumberWithUnit/English/TemperatureModel.json", Kind::Unit, 0.34),

@@ -30,6 +30,13 @@ fn symbol(s: &str) -> Option<&'static str> {
         "₱" => "PHP",
         "฿" => "THB",
         "₫" => "VND",
+        "元" | "圆" => "CNY",
+        "₡" => "CRC",
+        "₾" => "GEL",
+        "₭" => "LAK",
+        "₿" => "XBT",
+        "₼" => "AZN",
+        "₸" => "KZT",
         _ => return None,
     })
 }
@@ -37,7 +44,12 @@ fn symbol(s: &str) -> Option<&'static str> {
 /// A prefix glued before "$": "US$", "C$", "A$"...
 fn dollar_prefix(s: &str) -> Option<&'static str> {
     Some(match s {
-        "us" | "u.s." => "USD",
+        "us" | "u.s." | "u.s" | "usd" => "USD",
+        "cad" => "CAD",
+        "aud" => "AUD",
+        "nzd" => "NZD",
+        "mex" | "mxn" => "MXN",
+        "hkd" => "HKD",
         "c" | "ca" | "can" => "CAD",
         "a" | "au" => "AUD",
         "hk" => "HKD",
@@ -50,16 +62,39 @@ fn dollar_prefix(s: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a prefix may stand apart from its "$" ("c $ 300", "us $ 150"): not the single
+/// letters that are words of their own ("a $5 bill").
+fn prefix_may_float(s: &str) -> bool {
+    !matches!(s, "a" | "s" | "r")
+}
+
 /// ISO 4217 codes written as words.
 const CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "RUB", "UAH", "CHF", "INR", "CAD", "AUD", "HKD", "NZD", "SGD", "BRL",
     "KRW", "TRY", "ILS", "SEK", "NOK", "DKK", "PLN", "ZAR", "MXN", "SAR", "AED", "TWD", "IRR", "KPW", "BYN", "HUF",
-    "CZK", "EGP", "NGN", "PKR", "IDR", "THB", "VND", "MYR", "ARS", "CLP", "COP", "KZT", "GEL", "QAR",
+    "CZK", "EGP", "NGN", "PKR", "IDR", "THB", "VND", "MYR", "ARS", "CLP", "COP", "KZT", "GEL", "QAR", "BTC", "XBT",
 ];
 
 fn code(s: &str) -> Option<&'static str> {
     let found = CODES.iter().find(|c| **c == s)?;
-    Some(if *found == "RMB" { "CNY" } else { found })
+    Some(match *found {
+        "RMB" => "CNY",
+        "BTC" => "XBT",
+        f => f,
+    })
+}
+
+/// A code in any case ("usd", "rmb"): after a number only.
+fn code_any_case(s: &str) -> Option<&'static str> {
+    if s.len() != 3 {
+        return None;
+    }
+    code(&s.to_ascii_uppercase())
+}
+
+/// "MUSD", "MEUR": a code in millions.
+fn million_code(s: &str) -> Option<&'static str> {
+    s.strip_prefix('M').filter(|r| r.len() == 3).and_then(code)
 }
 
 /// A currency word after the number and its code ("euros" EUR).
@@ -90,6 +125,12 @@ fn word(w: &str) -> Option<&'static str> {
         "cent" | "cents" => "USD",
         "pence" | "penny" => "GBP",
         "bitcoin" | "bitcoins" => "XBT",
+        "satoshi" | "satoshis" => "XBT",
+        "markka" | "markkaa" => "FIM",
+        "peseta" | "pesetas" => "ESP",
+        "guilder" | "guilders" => "NLG",
+        "mark" | "marks" | "deutschemark" | "deutschemarks" => "DEM",
+        "kuai" => "CNY",
         _ => return None,
     })
 }
@@ -129,6 +170,12 @@ fn national(adj: &str, currency: &str) -> Option<&'static str> {
         ("saudi", "SAR") => "SAR",
         ("polish", "PLN") => "PLN",
         ("south", "ZAR") => "ZAR",
+        ("finnish", "FIM") => "FIM",
+        ("dutch", "NLG") => "NLG",
+        ("spanish", "ESP") => "ESP",
+        ("deutsche" | "german" | "west", "DEM") => "DEM",
+        ("belgian", "CHF") => "BEF",
+        ("italian", "TRY") => "ITL",
         _ => return None,
     })
 }
@@ -140,15 +187,16 @@ pub(super) fn before(c: &Ctx, i: usize) -> Option<(&'static str, usize)> {
     }
     let p = &c.t[i - 1];
     if let Some(code) = symbol(p.s) {
-        if p.s == "$" && i >= 2 && !p.gap {
-            if let Some(pre) = dollar_prefix(c.t[i - 2].l.as_str()).filter(|_| c.t[i - 2].kind == TokenKind::Word) {
+        if p.s == "$" && i >= 2 {
+            let w = c.t[i - 2].l.as_str();
+            if let Some(pre) = dollar_prefix(w).filter(|_| c.t[i - 2].kind == TokenKind::Word && (!p.gap || prefix_may_float(w))) {
                 return Some((pre, i - 2));
             }
         }
         return Some((code, i - 1));
     }
     if p.kind == TokenKind::Word && c.t[i].gap {
-        if let Some(code) = code(p.s) {
+        if let Some(code) = code(p.s).or_else(|| million_code(p.s)) {
             return Some((code, i - 1));
         }
     }
@@ -157,12 +205,32 @@ pub(super) fn before(c: &Ctx, i: usize) -> Option<(&'static str, usize)> {
 
 /// The currency after the number ending before token `k`: its code and the token after it.
 fn after(c: &Ctx, k: usize, num: &Num) -> Option<(&'static str, usize, f64)> {
-    let t = c.t.get(k)?;
+    let mut t = c.t.get(k)?;
+    let mut k = k;
+    // "10 €", "100元", "10 $"
+    if let Some(code) = symbol(t.s) {
+        if !c.t.get(k + 1).is_some_and(|n| n.kind == TokenKind::Number && !n.gap) {
+            return Some((code, k + 1, 1.0));
+        }
+        return None;
+    }
+    // "12-cent", "one-yen"
+    if super::guard::is_hyphen(&t.l) && !t.gap && c.glued(k + 1) && c.t.get(k + 1).is_some_and(|n| word(&n.l).is_some()) {
+        k += 1;
+        t = &c.t[k];
+    }
     if t.kind != TokenKind::Word {
         return None;
     }
-    if let Some(code) = code(t.s) {
+    if let Some(code) = code(t.s).or_else(|| code_any_case(t.s)) {
+        // "75 USD million"
+        if let Some(s) = c.t.get(k + 1).and_then(|n| number::scale(&n.l, false)).filter(|_| !num.scaled) {
+            return Some((code, k + 2, s));
+        }
         return Some((code, k + 1, 1.0));
+    }
+    if let Some(code) = million_code(t.s) {
+        return Some((code, k + 1, 1e6));
     }
     // "U.S. dollars", "Swiss francs", "Hong Kong dollars", "New Zealand dollars".
     let mut j = k;
@@ -241,14 +309,49 @@ fn amount(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usize,
         if c.t.get(end).is_some_and(|t| code_of(t.s) == Some(code)) && !c.t[end].blocked {
             end += 1;
         }
+        // "MAUD 60": millions.
+        if million_code(c.t[start].s).is_some() {
+            value = value.map(|v| v * 1e6);
+        } else if !num.scaled && end == num.end {
+            if let Some((cents, e)) = cents(c, end) {
+                value = value.map(|v| v + cents);
+                end = e;
+            }
+        }
         return Some((start, value, code, end, true));
     }
     let num = number::parse(c, i)?;
-    if num.ordinal || num.decade || num.fraction || num.value.is_none() {
+    if num.ordinal || num.decade || (num.fraction && !num.scaled) || num.value.is_none() {
         return None;
     }
     let (code, end, factor) = after(c, num.end, &num)?;
-    Some((i, num.value.map(|v| v * factor), code, end, false))
+    let value = num.value.map(|v| v * factor);
+    if factor == 1.0 && !num.scaled {
+        if let Some((cents, e)) = cents(c, end) {
+            return Some((i, value.map(|v| v + cents), code, e, false));
+        }
+    }
+    Some((i, value, code, end, false))
+}
+
+/// Cents after a whole amount: "3 dollars 50 cents", "thirteen dollars and forty-five cents",
+/// "15 dollars 50", "17 USD 25": the fraction and the token after.
+fn cents(c: &Ctx, k: usize) -> Option<(f64, usize)> {
+    let j = if c.is(k, "and") { k + 1 } else { k };
+    let n = number::parse(c, j)?;
+    let v = n.value?;
+    if n.ordinal || n.fraction || n.scaled || v.fract() != 0.0 || !(1.0..100.0).contains(&v) {
+        return None;
+    }
+    if c.any(n.end, &["cent", "cents", "pence", "penny"]) {
+        return Some((v / 100.0, n.end + 1));
+    }
+    // Without "cents": only where no other noun follows ("15 dollars 50.").
+    let next = c.t.get(n.end);
+    if next.is_none_or(|t| t.kind != TokenKind::Word || t.l == "and") && !c.any(n.end, &["%", "$", "€", "£", "-", "/", "."]) || c.stop(n.end) {
+        return Some((v / 100.0, n.end));
+    }
+    None
 }
 
 fn code_of(s: &str) -> Option<&'static str> {
@@ -296,8 +399,11 @@ fn at(c: &Ctx, i: usize) -> Option<(Span, usize, Option<f64>, &'static str)> {
 fn amount_at(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usize, bool)> {
     let t = c.t.get(i)?;
     // Starts with a symbol or code: the number follows.
-    let sym = symbol(t.s).is_some() || (t.kind == TokenKind::Word && code(t.s).is_some());
-    let pre = t.kind == TokenKind::Word && dollar_prefix(&t.l).is_some() && c.is(i + 1, "$") && c.glued(i + 1);
+    let sym = symbol(t.s).is_some() || (t.kind == TokenKind::Word && (code(t.s).is_some() || million_code(t.s).is_some()));
+    if let Some(g) = glued_code(c, i) {
+        return Some(g);
+    }
+    let pre = t.kind == TokenKind::Word && dollar_prefix(&t.l).is_some() && c.is(i + 1, "$") && (c.glued(i + 1) || prefix_may_float(&t.l));
     if pre {
         return amount(c, i + 2).filter(|a| a.0 == i);
     }
@@ -308,6 +414,27 @@ fn amount_at(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usi
         return None;
     }
     amount(c, i).filter(|a| a.0 == i && !a.4)
+}
+
+/// "USD115", "115USD", "115.5USD": a code glued to the digits in one token.
+fn glued_code(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usize, bool)> {
+    let t = &c.t[i];
+    if t.blocked {
+        return None;
+    }
+    let split = t.s.find(|ch: char| ch.is_ascii_digit())?;
+    let (head, tail) = t.s.split_at(split);
+    if t.kind == TokenKind::Word {
+        let code = code(head)?;
+        let (v, rest) = number::digits(tail)?;
+        return rest.is_empty().then_some((i, Some(v), code, i + 1, true));
+    }
+    if t.kind == TokenKind::Number {
+        let (v, rest) = number::digits(t.s)?;
+        let code = code(rest)?;
+        return Some((i, Some(v), code, i + 1, false));
+    }
+    None
 }
 
 fn first_amount(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usize, bool)> {

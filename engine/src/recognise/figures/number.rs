@@ -54,6 +54,8 @@ pub fn scale(word: &str, short: bool) -> Option<f64> {
         "million" | "mln" | "mn" => 1e6,
         "billion" | "bn" | "bln" => 1e9,
         "trillion" | "tn" | "trln" => 1e12,
+        "lakh" | "lakhs" | "lac" => 1e5,
+        "crore" | "crores" => 1e7,
         "m" if short => 1e6,
         "k" if short => 1e3,
         "b" if short => 1e9,
@@ -259,6 +261,12 @@ fn from_words(c: &Ctx, i: usize) -> Option<Num> {
             }
             return None;
         }
+    }
+    if w == "quarter" && scale(c.l(i + 1), false).is_some_and(|s| s >= 1e3) {
+        n.value = Some(0.25);
+        n.fraction = true;
+        n.end = i + 1;
+        return Some(n);
     }
     if w == "half" {
         n.value = Some(0.5);
