@@ -139,7 +139,7 @@ def main():
             for alt in info.get("altSpellings") or []:
                 add_country(alt, name)
             dem = (info.get("demonym") or "").strip()
-            if dem and is_name(dem) and " " not in dem:
+            if dem and is_name(dem):
                 # A demonym shared by several countries ("American") goes to the most populous.
                 pop = c.get("population") or 0
                 forms = [dem] + ([dem + "s"] if dem.endswith(NATIONAL_PLURAL_SUFFIXES) else [])

@@ -194,7 +194,9 @@ impl<'a> Doc<'a> {
         let mut k = i;
         while k > sentence_start {
             let w = self.word(k - 1);
-            if matches!(w, "“" | "\"" | "‘" | "'" | "«" | "(" | "[" | "—" | "–" | "-" | "•" | ":" | "…") {
+            // A straight quote opens only when it touches the word after it.
+            let closing = matches!(w, "\"" | "'") && self.gap(k) != Some(false);
+            if !closing && matches!(w, "“" | "\"" | "‘" | "'" | "«" | "(" | "[" | "—" | "–" | "-" | "•" | ":" | "…") {
                 if matches!(w, ":" | "—" | "–" | "-" | "…") {
                     return true;
                 }
@@ -289,7 +291,11 @@ impl<'a> Doc<'a> {
 
     /// The end of the run of capitalised words starting at `i`.
     fn run_end(&self, i: usize, stop: usize) -> usize {
-        let mut end = i + 1;
+        // A title phrase with small words is one piece: "Secretary of State Antony Blinken".
+        let mut end = match self.name_at[i] {
+            Some((e, entry)) if entry.lists.has(Lists::TITLE) && e <= stop => e,
+            _ => i + 1,
+        };
         let cues = Lists::ORG_CUE.with(Lists::PLACE_CUE).with(Lists::EVENT_CUE).with(Lists::EVENT_LEAD);
         let mut cue = self.lists(i).has(cues);
         loop {
@@ -444,7 +450,7 @@ impl<'a> Doc<'a> {
         }
 
         let no_names_inside = !any(&|k| self.strong_name(k));
-        if label.is_none() && no_names_inside && all(&|k| !self.lists(k).has(Lists::ORG_CUE) || n == 1) {
+        if label.is_none() && no_names_inside && all(&|k| !self.lists(k).has(Lists::ORG_CUE)) {
             let title_before = self.title_before(a);
             let apposition = self.apposition_person(b);
             let given = n >= 2 && n <= 4 && self.lists(a).has(Lists::GIVEN_NAME) && all(&|k| !self.is_acronym(k));
@@ -455,6 +461,7 @@ impl<'a> Doc<'a> {
             } else if given || apposition {
                 label = Some((Label::Person, 0.75));
             } else if speaks && n <= 4 {
+                // ("Officials said": plural nouns are common words, stripped above.)
                 label = Some(if n == 1 && self.is_acronym(a) { (Label::Org, 0.6) } else { (Label::Person, 0.65) });
             }
         }
