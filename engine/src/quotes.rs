@@ -508,9 +508,9 @@ impl<'a> Context<'a> {
                     return Some(Attribution { speaker: self.subject(from, to, raw), cue });
                 }
                 let speaker = self.subject(start, k, raw).or_else(|| {
-                    // `said Stoltenberg: “…”`
-                    let to = open_tok.min(k + 7);
-                    self.subject(k + 1, to, raw)
+                    // `said Stoltenberg: “…”`: a short name between the cue and the quote.
+                    let lead_in = open_tok > k + 1 && open_tok <= k + 6 && matches!(self.tok(open_tok - 1), ":" | ",");
+                    lead_in.then(|| self.subject(k + 1, open_tok - 1, raw)).flatten()
                 });
                 return Some(Attribution { speaker, cue });
             }
