@@ -400,6 +400,22 @@ impl<'a> Doc<'a> {
         if a >= b {
             return;
         }
+        // A place or a portfolio before a person's name: "Governor of Washington Chris
+        // Gregoire", "Minister of Education Stefania Giannini", "Kyiv Mayor ..." is above.
+        if !titled && b - a >= 3 {
+            let after_title_of = a >= 2 && self.word(a - 1) == "of" && self.is_cap(a - 2) && self.single_has(a - 2, Lists::TITLE);
+            let place_end = self.name_at[a].filter(|(_, e)| e.label() == Some(Label::Place)).map(|(end, _)| end);
+            let split = match place_end {
+                Some(end) if end < b && self.lists(end).has(Lists::GIVEN_NAME) => Some(end),
+                _ if after_title_of => (a + 1..b).find(|&k| self.lists(k).has(Lists::GIVEN_NAME)).or(Some(a + 1)),
+                _ => None,
+            };
+            // The place keeps its gazetteer candidate; a portfolio ("Education") is no name.
+            if let Some(k) = split.filter(|&k| k > a && b - k >= 2) {
+                self.push(k, b, Label::Person, 0.75, Source::Rules);
+                return;
+            }
+        }
         let n = b - a;
         let text_initial = self.initial(a, start);
         let weak = text_initial || kind != SentenceKind::Body;
@@ -455,6 +471,11 @@ impl<'a> Doc<'a> {
             let apposition = self.apposition_person(b);
             let given = n >= 2 && n <= 4 && self.lists(a).has(Lists::GIVEN_NAME) && all(&|k| !self.is_acronym(k));
             let speaks = SPEECH_VERBS.contains(&self.word(b)) && self.gap(b) == Some(true)
+                || a >= 1
+                    && SPEECH_VERBS.contains(&self.word(a - 1))
+                    && self.gap(a) == Some(true)
+                    && !self.is_acronym(a)
+                    && !self.tokens.get(b).is_some_and(|t| t.kind == TokenKind::Number) // "said Focus 2024"
                 || self.word(b) == "’" && SPEECH_VERBS.contains(&self.word(b + 1));
             if titled || title_before {
                 label = Some((Label::Person, 0.8));
