@@ -28,7 +28,7 @@
 //!   they overlap by four fifths.
 //!
 //! [`entities_csv`] and [`figures_csv`] export the contract's story as CSV (the entity x
-//! document matrix, the figure comparison).
+//! document matrix, the figure comparison); [`word_diff`] shows how two sources word a quote.
 //!
 //! Comparisons are pairwise over entities, figures and quotes (never over tokens), bucketed by
 //! length, kind and unit, and capped, so a huge document cannot make the story quadratic in its
@@ -774,6 +774,73 @@ fn compare_quotes(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Vec
         .collect()
 }
 
+/// A piece of a word-by-word comparison of two quotations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DiffPart {
+    /// Words both have.
+    Same(String),
+    /// Words only the first has.
+    Removed(String),
+    /// Words only the second has.
+    Added(String),
+}
+
+/// Most words of each text [`word_diff`] aligns; the rest is reported as removed and added.
+const MAX_DIFF_WORDS: usize = 300;
+
+/// The wording differences between two quotations, word by word (a longest common
+/// subsequence of words, compared case- and diacritic-blind; runs of one kind joined by
+/// spaces), so a reader sees what one source has that the other has not.
+pub fn word_diff(a: &str, b: &str) -> Vec<DiffPart> {
+    let wa: Vec<&str> = a.split_whitespace().collect();
+    let wb: Vec<&str> = b.split_whitespace().collect();
+    let (na, nb) = (wa.len().min(MAX_DIFF_WORDS), wb.len().min(MAX_DIFF_WORDS));
+    let norm = |w: &str| fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let (ka, kb): (Vec<String>, Vec<String>) = (wa[..na].iter().map(|w| norm(w)).collect(), wb[..nb].iter().map(|w| norm(w)).collect());
+    // lcs[i][j]: the longest common subsequence of ka[i..] and kb[j..].
+    let mut lcs = vec![vec![0u16; nb + 1]; na + 1];
+    for i in (0..na).rev() {
+        for j in (0..nb).rev() {
+            lcs[i][j] = if ka[i] == kb[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    let mut out: Vec<DiffPart> = Vec::new();
+    let mut push = |part: DiffPart| {
+        let joined = match (out.last_mut(), &part) {
+            (Some(DiffPart::Same(x)), DiffPart::Same(y)) | (Some(DiffPart::Removed(x)), DiffPart::Removed(y)) | (Some(DiffPart::Added(x)), DiffPart::Added(y)) => {
+                x.push(' ');
+                x.push_str(y);
+                true
+            }
+            _ => false,
+        };
+        if !joined {
+            out.push(part);
+        }
+    };
+    let (mut i, mut j) = (0, 0);
+    while i < na || j < nb {
+        if i < na && j < nb && ka[i] == kb[j] {
+            push(DiffPart::Same(wa[i].to_owned()));
+            i += 1;
+            j += 1;
+        } else if j >= nb || (i < na && lcs[i + 1][j] >= lcs[i][j + 1]) {
+            push(DiffPart::Removed(wa[i].to_owned()));
+            i += 1;
+        } else {
+            push(DiffPart::Added(wb[j].to_owned()));
+            j += 1;
+        }
+    }
+    for w in &wa[na..] {
+        push(DiffPart::Removed((*w).to_owned()));
+    }
+    for w in &wb[nb..] {
+        push(DiffPart::Added((*w).to_owned()));
+    }
+    out
+}
+
 /// The story's entity table as CSV: one row per story entity, one column of mention counts
 /// per document (named by the document), after `name`, `label` and `aliases` (joined by `; `).
 /// Empty when the report has no story.
@@ -877,6 +944,27 @@ mod tests {
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    #[test]
+    fn word_diff_shows_the_wording() {
+        use DiffPart::*;
+        let d = word_diff("three times more troops than Ukraine", "could mobilize about three times as many troops as Ukraine");
+        assert_eq!(
+            d,
+            [
+                Added("could mobilize about".into()),
+                Same("three times".into()),
+                Removed("more".into()),
+                Added("as many".into()),
+                Same("troops".into()),
+                Removed("than".into()),
+                Added("as".into()),
+                Same("Ukraine".into())
+            ]
+        );
+        assert!(word_diff("", "").is_empty());
+        assert_eq!(word_diff("Stensønes said", "Stensones said,"), [Same("Stensønes said".into())]);
     }
 
     #[test]
