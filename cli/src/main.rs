@@ -16,6 +16,10 @@ use dossier_engine::{analyse_bytes, Analysis, Date, Options, MAX_INPUT_BYTES};
 
 mod batch;
 mod specs;
+mod corpus;
+mod eval;
+mod train;
+mod tagger_cmd;
 
 const USAGE: &str = "\
 dossier: names and figures in news articles
@@ -32,6 +36,13 @@ USAGE:
         Analyse files and folders (walked for .txt, .md and .html files) on all cores and
         stream one line per file, each a version-1 report of one document named by its path.
         A summary goes to standard error.
+
+    dossier train --corpora DIR --out FILE [--epochs N] [--min-count N] [--keep N] [--sample N]
+        Train the entity tagger from the corpora (see engine/data/TAGGER.md).
+
+    dossier eval (--preset wikigold|wnut17|re3d|uner [--corpora DIR] | --format conll FILE --map TYPE=LABEL,...)
+                 [--only tagger] [--errors] [--dump FILE] [--predictions FILE]
+        Exact-span precision, recall and F1 per label on a CoNLL-style corpus.
 
     dossier specs [--failures N] [DIR]
         Pass rates of the figure recognisers on Recognizers-Text's English specs, as Markdown
@@ -64,6 +75,8 @@ fn run() -> Result<ExitCode, String> {
     match command.as_str() {
         "analyze" | "analyse" => analyze(parser),
         "specs" => specs::run(parser),
+        "train" => tagger_cmd::train(parser),
+        "eval" => tagger_cmd::eval(parser),
         "help" => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -10,6 +10,7 @@
 
 pub mod entities;
 pub mod figures;
+pub mod tagger;
 
 use crate::segment::Segments;
 use crate::{Date, Figure, Label, Span};
@@ -54,5 +55,6 @@ pub fn recognise(text: &str, segments: &Segments, published: Option<Date>) -> Ve
     let mut candidates = Vec::new();
     figures::recognise(text, segments, published, &mut candidates);
     entities::recognise(text, segments, &mut candidates);
+    tagger::recognise(text, segments, &mut candidates);
     candidates
 }

@@ -1,0 +1,893 @@
+//! The learned entity tagger: an averaged structured perceptron over hashed features, decoded
+//! with Viterbi over BIO tags.
+//!
+//! * **Features** ([`Featurizer`]): lower-cased form, exact form, word shape, prefixes and
+//!   suffixes, neighbouring words and shapes (window -2..+2), position in the sentence, heading
+//!   and credit lines, and document-level evidence (is the same word written in lower case
+//!   elsewhere in the document; is it capitalised in mid-sentence elsewhere). Every feature is
+//!   a 32-bit hash; extraction allocates nothing per token.
+//! * **Model** ([`Model`]): the pruned, quantised weights (one row of [`TAGS`] signed bytes per
+//!   kept feature) and the tag transition scores, compiled in from `engine/data/tagger.bin`,
+//!   which `dossier train` builds from the open corpora (see `engine/data/TAGGER.md`).
+//! * **Decoding**: Viterbi forward and backward passes give each tagged span a max-marginal
+//!   margin (how much worse the best analysis that does not tag this span is), turned into a
+//!   confidence in `0..1` for [`crate::resolve`]'s weighing against the other recognisers.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::{Candidate, Source, What};
+use crate::segment::{Segments, SentenceKind, Token, TokenKind};
+use crate::{Label, Span};
+
+/// Number of tags: `O`, then `B-` and `I-` for each label in [`Label::ALL`] order.
+pub const TAGS: usize = 1 + 2 * Label::ALL.len();
+
+/// Number of features every token gets.
+pub const FEATURES: usize = 32;
+
+/// The tag `B-label` (`begin == true`) or `I-label`.
+pub fn tag_of(label: Label, begin: bool) -> usize {
+    let k = Label::ALL.iter().position(|&l| l == label).unwrap_or(0);
+    1 + 2 * k + usize::from(!begin)
+}
+
+/// The label of a tag (`None` for `O`) and whether it begins a span.
+pub fn label_of(tag: usize) -> Option<(Label, bool)> {
+    if tag == 0 || tag >= TAGS {
+        return None;
+    }
+    Some((Label::ALL[(tag - 1) / 2], (tag - 1) % 2 == 0))
+}
+
+/// Whether tag `to` may follow tag `from` (`None`: the start of a sentence) in BIO.
+pub fn allowed(from: Option<usize>, to: usize) -> bool {
+    match label_of(to) {
+        Some((l, false)) => from.and_then(label_of).is_some_and(|(m, _)| m == l),
+        _ => true,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hashing
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+#[inline]
+fn mix(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+#[inline]
+fn finish(h: u64) -> u32 {
+    let h = h ^ (h >> 29);
+    let h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    (h ^ (h >> 32)) as u32
+}
+
+/// What a token looks like, coarsely.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Lower = 1,
+    Title = 2,
+    Caps = 3,
+    Number = 4,
+    Punct = 5,
+    Other = 6,
+    Boundary = 7,
+}
+
+/// Hashes of one token, computed once per token and combined into features.
+#[derive(Clone, Copy)]
+struct TokenHashes {
+    lower: u64,
+    form: u64,
+    shape: u64,
+    prefix: [u64; 3],
+    suffix: [u64; 4],
+    class: Class,
+    /// Hash of the lower-cased form, for document evidence.
+    doc_key: u64,
+    /// Word cluster of the lower-cased form (`NO_CLUSTER` if none).
+    cluster: u64,
+}
+
+/// The cluster of words the clusters do not know.
+const NO_CLUSTER: u64 = 0x1_0000;
+
+const BOUNDARY: TokenHashes = TokenHashes {
+    lower: 0xB0B0,
+    form: 0xB0B1,
+    shape: 0xB0B2,
+    prefix: [0xB0B3; 3],
+    suffix: [0xB0B4; 4],
+    class: Class::Boundary,
+    doc_key: 0,
+    cluster: 0x2_0000,
+};
+
+fn shape_code(c: char) -> u8 {
+    if c.is_uppercase() {
+        b'X'
+    } else if c.is_lowercase() {
+        b'x'
+    } else if c.is_numeric() {
+        b'd'
+    } else if c.is_alphabetic() {
+        b'a'
+    } else if (c as u32) < 128 {
+        c as u8
+    } else {
+        b'*'
+    }
+}
+
+fn hash_token(word: &str, kind: TokenKind) -> TokenHashes {
+    let mut lower = 0x1234u64;
+    let mut form = 0x5678u64;
+    let mut shape = 0x9abcu64;
+    let mut last_code = 0u8;
+    let mut run = 0u8;
+    let mut shape_len = 0;
+    let mut prefix = [0u64; 3];
+    let mut n = 0usize;
+    let mut upper = 0usize;
+    let mut letters = 0usize;
+    let mut first_upper = false;
+    // The last four lower-cased chars, for suffixes.
+    let mut tail = [0u32; 4];
+    for c in word.chars() {
+        form = mix(form, c as u64);
+        let code = shape_code(c);
+        if code == last_code {
+            run = run.saturating_add(1);
+        } else {
+            run = 0;
+        }
+        // Shape: runs longer than 2 collapse, at most 8 codes.
+        if run < 2 && shape_len < 8 {
+            shape = mix(shape, code as u64);
+            shape_len += 1;
+        }
+        last_code = code;
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+                if n == 0 {
+                    first_upper = true;
+                }
+            }
+        }
+        for l in c.to_lowercase() {
+            lower = mix(lower, l as u64);
+            if n < 3 {
+                prefix[n] = lower;
+            }
+            tail = [tail[1], tail[2], tail[3], l as u32];
+        }
+        n += 1;
+    }
+    for p in n.min(3)..3 {
+        prefix[p] = mix(prefix[n.min(3).max(1) - 1], 0xFF);
+    }
+    let mut suffix = [0u64; 4];
+    for (k, s) in suffix.iter_mut().enumerate() {
+        let len = k + 1;
+        let mut h = 0x7777u64 + len as u64;
+        for &c in &tail[4 - len..] {
+            h = mix(h, c as u64);
+        }
+        *s = h;
+    }
+    let class = match kind {
+        TokenKind::Word if letters > 1 && upper == letters => Class::Caps,
+        TokenKind::Word if first_upper => Class::Title,
+        TokenKind::Word => Class::Lower,
+        TokenKind::Number => Class::Number,
+        TokenKind::Punct => Class::Punct,
+        TokenKind::Symbol => Class::Other,
+    };
+    TokenHashes { lower, form, shape, prefix, suffix, class, doc_key: lower, cluster: NO_CLUSTER }
+}
+
+/// The key of a word in [`Clusters`]: a hash of its lower-cased form.
+pub fn word_key(word: &str) -> u32 {
+    finish(hash_token(word, TokenKind::Word).lower)
+}
+
+/// Word clusters learned from the corpora's raw text: word key ([`word_key`]) to cluster.
+#[derive(Default)]
+pub struct Clusters {
+    /// Open-addressing table of (key, cluster + 1); cluster 0 marks an empty slot.
+    slots: Vec<(u32, u16)>,
+}
+
+impl Clusters {
+    /// Builds the table from (key, cluster) pairs.
+    pub fn new(pairs: &[(u32, u8)]) -> Clusters {
+        let cap = (pairs.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![(0u32, 0u16); cap];
+        for &(k, c) in pairs {
+            let mut s = slot_of(k, mask);
+            while slots[s].1 != 0 && slots[s].0 != k {
+                s = (s + 1) & mask;
+            }
+            slots[s] = (k, u16::from(c) + 1);
+        }
+        Clusters { slots }
+    }
+
+    /// The cluster of a word key.
+    pub fn get(&self, key: u32) -> Option<u8> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut s = slot_of(key, mask);
+        loop {
+            let (k, c) = self.slots[s];
+            if c == 0 {
+                return None;
+            }
+            if k == key {
+                return Some((c - 1) as u8);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document evidence
+
+/// What the rest of a document says about a word.
+#[derive(Clone, Copy, Default)]
+struct Evidence {
+    /// Written in lower case somewhere.
+    lower: bool,
+    /// Capitalised somewhere other than the start of a sentence or a heading.
+    capitalised_inside: bool,
+}
+
+/// Per-document feature extraction: hashes the tokens once, gathers document evidence, then
+/// gives the features of each sentence.
+pub struct Featurizer {
+    hashes: Vec<TokenHashes>,
+    evidence: HashMap<u64, Evidence>,
+}
+
+impl Featurizer {
+    /// Prepares the features of a segmented document.
+    pub fn new(text: &str, segments: &Segments, clusters: &Clusters) -> Featurizer {
+        let hashes: Vec<TokenHashes> = segments
+            .tokens
+            .iter()
+            .map(|t| {
+                let mut h = hash_token(t.span.of(text), t.kind);
+                if t.kind == TokenKind::Word {
+                    if let Some(c) = clusters.get(finish(h.lower)) {
+                        h.cluster = u64::from(c);
+                    }
+                }
+                h
+            })
+            .collect();
+        let mut evidence: HashMap<u64, Evidence> = HashMap::new();
+        for s in &segments.sentences {
+            let body = s.kind == SentenceKind::Body;
+            let mut first_word = true;
+            for i in s.tokens.clone() {
+                let Some(h) = hashes.get(i) else { continue };
+                match h.class {
+                    Class::Lower => evidence.entry(h.doc_key).or_default().lower = true,
+                    Class::Title | Class::Caps if body && !first_word && !after_opener(text, &segments.tokens, i) => {
+                        evidence.entry(h.doc_key).or_default().capitalised_inside = true
+                    }
+                    _ => {}
+                }
+                if matches!(h.class, Class::Lower | Class::Title | Class::Caps | Class::Number) {
+                    first_word = false;
+                }
+            }
+        }
+        Featurizer { hashes, evidence }
+    }
+
+    /// Writes the features of the tokens of sentence `s` to `out` (cleared first):
+    /// [`FEATURES`] per token, in token order.
+    pub fn sentence(&self, segments: &Segments, s: usize, out: &mut Vec<u32>) {
+        out.clear();
+        let Some(sentence) = segments.sentences.get(s) else { return };
+        let range = sentence.tokens.clone();
+        let kind = match sentence.kind {
+            SentenceKind::Body => 1u64,
+            SentenceKind::Heading => 2,
+            SentenceKind::Credit => 3,
+        };
+        let at = |j: isize| -> &TokenHashes {
+            if j < range.start as isize || j >= range.end as isize {
+                &BOUNDARY
+            } else {
+                self.hashes.get(j as usize).unwrap_or(&BOUNDARY)
+            }
+        };
+        let mut seen_word = false;
+        for i in range.clone() {
+            let j = i as isize;
+            let (p2, p1, c, n1, n2) = (at(j - 2), at(j - 1), at(j), at(j + 1), at(j + 2));
+            let first = !seen_word;
+            if matches!(c.class, Class::Lower | Class::Title | Class::Caps | Class::Number) {
+                seen_word = true;
+            }
+            let ev = self.evidence.get(&c.doc_key).copied().unwrap_or_default();
+            let ev_code = u64::from(ev.lower) | u64::from(ev.capitalised_inside) << 1;
+            let cls = c.class as u64;
+            let f = |t: u64, a: u64, b: u64| finish(mix(mix(mix(0x0F0F, t), a), b));
+            let feats: [u32; FEATURES] = [
+                f(0, 0, 0),
+                f(1, c.lower, 0),
+                f(2, c.form, 0),
+                f(3, c.shape, 0),
+                f(4, c.prefix[1], 0),
+                f(5, c.prefix[2], 0),
+                f(6, c.suffix[1], 0),
+                f(7, c.suffix[2], 0),
+                f(8, c.suffix[3], 0),
+                f(9, p1.lower, 0),
+                f(10, n1.lower, 0),
+                f(11, p2.lower, 0),
+                f(12, n2.lower, 0),
+                f(13, p1.lower, c.lower),
+                f(14, c.lower, n1.lower),
+                f(15, p1.shape, c.shape),
+                f(16, c.shape, n1.shape),
+                f(17, (p1.class as u64) << 8 | cls, n1.class as u64),
+                f(18, u64::from(first), c.shape),
+                f(19, kind, c.shape),
+                f(20, ev_code, cls),
+                f(21, ev_code << 4 | u64::from(first) << 3 | kind, cls),
+                f(22, p1.lower, c.shape),
+                f(23, c.shape, n1.lower),
+                f(24, p1.suffix[2], cls),
+                f(25, n1.suffix[2], cls),
+                f(26, p2.lower, p1.lower << 1 ^ cls),
+                f(27, c.prefix[0], c.suffix[0] ^ (cls << 32)),
+                f(28, c.cluster, cls),
+                f(29, p1.cluster, 0),
+                f(30, n1.cluster, 0),
+                f(31, p1.cluster << 20 | c.cluster, n1.cluster),
+            ];
+            out.extend_from_slice(&feats);
+        }
+    }
+}
+
+/// Whether token `i` follows an opening quote or bracket (capitals there say little).
+fn after_opener(text: &str, tokens: &[Token], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|t| matches!(t.span.of(text), "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "-"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Model
+
+const MAGIC: &[u8; 8] = b"DSTAG01\0";
+
+/// A trained tagger: quantised feature weights and transition scores.
+pub struct Model {
+    /// Weight of one quantisation step.
+    scale: f32,
+    /// Temperature turning margins into confidences.
+    temperature: f32,
+    /// Transition scores `[from][to]`; row [`TAGS`] is the sentence start.
+    trans: [[f32; TAGS]; TAGS + 1],
+    /// Open-addressing table: feature key -> row (`u32::MAX`: empty).
+    slots: Vec<(u32, u32)>,
+    /// Rows of [`TAGS`] weights, padded to 16.
+    rows: Vec<[i8; 16]>,
+    /// Word clusters.
+    clusters: Clusters,
+}
+
+/// The weights of a model before encoding; used by `dossier train`.
+pub struct RawModel {
+    /// Transition scores `[from][to]`; row [`TAGS`] is the sentence start.
+    pub trans: [[f32; TAGS]; TAGS + 1],
+    /// Feature key and its weight per tag.
+    pub features: Vec<(u32, [f32; TAGS])>,
+    /// Temperature turning margins into confidences.
+    pub temperature: f32,
+    /// Word clusters: word key ([`word_key`]) and cluster.
+    pub clusters: Vec<(u32, u8)>,
+}
+
+fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+impl RawModel {
+    /// Encodes the model: features sorted by key with delta-coded keys, weights quantised to
+    /// signed bytes; a feature whose weights all round to zero is dropped. Deterministic.
+    pub fn encode(&self) -> Vec<u8> {
+        let max = self.features.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, &w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+        let mut feats: Vec<(u32, [i8; TAGS])> = self
+            .features
+            .iter()
+            .map(|(k, w)| (*k, w.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8)))
+            .filter(|(_, q)| q.iter().any(|&x| x != 0))
+            .collect();
+        feats.sort_by_key(|f| f.0);
+        feats.dedup_by_key(|f| f.0);
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&self.temperature.to_le_bytes());
+        for row in &self.trans {
+            for &w in row {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        put_u32(&mut out, feats.len() as u32);
+        let mut prev = 0u32;
+        for (k, _) in &feats {
+            put_varint(&mut out, k - prev);
+            prev = *k;
+        }
+        // Column-major weights compress better (one tag's weights together).
+        for t in 0..TAGS {
+            for (_, q) in &feats {
+                out.push(q[t] as u8);
+            }
+        }
+        let mut clusters = self.clusters.clone();
+        clusters.sort_unstable();
+        clusters.dedup_by_key(|c| c.0);
+        put_u32(&mut out, clusters.len() as u32);
+        let mut prev = 0u32;
+        for (k, _) in &clusters {
+            put_varint(&mut out, k - prev);
+            prev = *k;
+        }
+        out.extend(clusters.iter().map(|c| c.1));
+        out
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let s = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(s)
+    }
+    fn f32(&mut self) -> Option<f32> {
+        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn varint(&mut self) -> Option<u32> {
+        let mut v = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = *self.take(1)?.first()?;
+            v |= u32::from(b & 0x7F).checked_shl(shift)?;
+            if b < 0x80 {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+#[inline]
+fn slot_of(key: u32, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> 7) as usize & mask
+}
+
+impl Model {
+    /// Decodes a model written by [`RawModel::encode`]; `None` if the bytes are not one.
+    pub fn decode(bytes: &[u8]) -> Option<Model> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8)? != MAGIC {
+            return None;
+        }
+        let scale = r.f32()?;
+        let temperature = r.f32()?;
+        let mut trans = [[0f32; TAGS]; TAGS + 1];
+        for row in trans.iter_mut() {
+            for w in row.iter_mut() {
+                *w = r.f32()?;
+            }
+        }
+        let n = r.u32()? as usize;
+        if n > bytes.len() {
+            return None;
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut prev = 0u32;
+        for _ in 0..n {
+            prev = prev.checked_add(r.varint()?)?;
+            keys.push(prev);
+        }
+        let mut rows = vec![[0i8; 16]; n];
+        for t in 0..TAGS {
+            let col = r.take(n)?;
+            for (row, &b) in rows.iter_mut().zip(col) {
+                row[t] = b as i8;
+            }
+        }
+        let m = r.u32()? as usize;
+        if m > bytes.len() {
+            return None;
+        }
+        let mut ckeys = Vec::with_capacity(m);
+        let mut prev = 0u32;
+        for _ in 0..m {
+            prev = prev.checked_add(r.varint()?)?;
+            ckeys.push(prev);
+        }
+        let pairs: Vec<(u32, u8)> = ckeys.into_iter().zip(r.take(m)?.iter().copied()).collect();
+        let clusters = Clusters::new(&pairs);
+        let cap = (n * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![(0u32, u32::MAX); cap];
+        for (i, &k) in keys.iter().enumerate() {
+            let mut s = slot_of(k, mask);
+            while slots[s].1 != u32::MAX {
+                s = (s + 1) & mask;
+            }
+            slots[s] = (k, i as u32);
+        }
+        Some(Model { scale, temperature, trans, slots, rows, clusters })
+    }
+
+    /// The word clusters the features use.
+    pub fn clusters(&self) -> &Clusters {
+        &self.clusters
+    }
+
+    /// Number of features the model keeps.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the model keeps no feature.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    #[inline]
+    fn row(&self, key: u32) -> Option<&[i8; 16]> {
+        let mask = self.slots.len() - 1;
+        let mut s = slot_of(key, mask);
+        loop {
+            let (k, i) = self.slots[s];
+            if i == u32::MAX {
+                return None;
+            }
+            if k == key {
+                return self.rows.get(i as usize);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Emission scores of each token from its features ([`FEATURES`] per token), into `out`.
+    fn emissions(&self, feats: &[u32], out: &mut Vec<[f32; TAGS]>) {
+        out.clear();
+        for tf in feats.chunks_exact(FEATURES) {
+            let mut acc = [0i32; 16];
+            for &k in tf {
+                if let Some(row) = self.row(k) {
+                    for (a, &w) in acc.iter_mut().zip(row.iter()) {
+                        *a += i32::from(w);
+                    }
+                }
+            }
+            let mut e = [0f32; TAGS];
+            for (x, &a) in e.iter_mut().zip(acc.iter()) {
+                *x = a as f32 * self.scale;
+            }
+            out.push(e);
+        }
+    }
+}
+
+/// Scratch buffers for decoding, reused across sentences.
+#[derive(Default)]
+pub struct Scratch {
+    feats: Vec<u32>,
+    emit: Vec<[f32; TAGS]>,
+    fwd: Vec<[f32; TAGS]>,
+    back: Vec<[u8; TAGS]>,
+    bwd: Vec<[f32; TAGS]>,
+    tags: Vec<usize>,
+}
+
+const NEG: f32 = -1.0e30;
+
+/// Viterbi decoding of emission scores under `trans` and the BIO constraints; the best tags go
+/// to `tags`. With `margins`, also runs the backward pass so that [`span_margin`] can be asked.
+fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], s: &mut Scratch, margins: bool) {
+    let n = emit.len();
+    s.tags.clear();
+    s.fwd.clear();
+    s.back.clear();
+    if n == 0 {
+        return;
+    }
+    let mut first = [NEG; TAGS];
+    for t in 0..TAGS {
+        if allowed(None, t) {
+            first[t] = trans[TAGS][t] + emit[0][t];
+        }
+    }
+    s.fwd.push(first);
+    s.back.push([0; TAGS]);
+    for i in 1..n {
+        let prev = s.fwd[i - 1];
+        let mut cur = [NEG; TAGS];
+        let mut bp = [0u8; TAGS];
+        for to in 0..TAGS {
+            let mut best = NEG;
+            let mut arg = 0;
+            for from in 0..TAGS {
+                if prev[from] <= NEG || !allowed(Some(from), to) {
+                    continue;
+                }
+                let v = prev[from] + trans[from][to];
+                if v > best {
+                    best = v;
+                    arg = from;
+                }
+            }
+            if best > NEG {
+                cur[to] = best + emit[i][to];
+                bp[to] = arg as u8;
+            }
+        }
+        s.fwd.push(cur);
+        s.back.push(bp);
+    }
+    let last = s.fwd[n - 1];
+    let mut t = (0..TAGS).fold(0, |b, t| if last[t] > last[b] { t } else { b });
+    s.tags.resize(n, 0);
+    for i in (0..n).rev() {
+        s.tags[i] = t;
+        t = s.back[i][t] as usize;
+    }
+    if margins {
+        s.bwd.clear();
+        s.bwd.resize(n, [0.0; TAGS]);
+        for i in (0..n - 1).rev() {
+            let next = s.bwd[i + 1];
+            let mut cur = [NEG; TAGS];
+            for from in 0..TAGS {
+                let mut best = NEG;
+                for to in 0..TAGS {
+                    if next[to] <= NEG || !allowed(Some(from), to) {
+                        continue;
+                    }
+                    let v = trans[from][to] + emit[i + 1][to] + next[to];
+                    if v > best {
+                        best = v;
+                    }
+                }
+                cur[from] = best;
+            }
+            s.bwd[i] = cur;
+        }
+    }
+}
+
+/// The best tags for emission scores `emit` under transition scores `trans` (row [`TAGS`]:
+/// the sentence start) and the BIO constraints; used by training.
+pub fn best_tags<'s>(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], s: &'s mut Scratch) -> &'s [usize] {
+    viterbi(emit, trans, s, false);
+    &s.tags
+}
+
+/// The margin of the span of tokens `a..b` (tagged as in `s.tags`): the best total score minus
+/// the best score of an analysis that tags some token of the span otherwise.
+fn span_margin(s: &Scratch, a: usize, b: usize) -> f32 {
+    let n = s.tags.len();
+    let best = (0..TAGS).map(|t| s.fwd[n - 1][t]).fold(NEG, f32::max);
+    let mut margin = f32::INFINITY;
+    for i in a..b.min(n) {
+        let chosen = s.tags[i];
+        let alt = (0..TAGS).filter(|&t| t != chosen).map(|t| s.fwd[i][t] + s.bwd[i][t]).fold(NEG, f32::max);
+        margin = margin.min(best - alt);
+    }
+    // The token after the span continuing it (an I- tag there) would also change the span.
+    if b < n {
+        if let Some((l, _)) = label_of(s.tags[a]) {
+            let i_tag = tag_of(l, false);
+            if s.tags[b] != i_tag {
+                margin = margin.min(best - (s.fwd[b][i_tag] + s.bwd[b][i_tag]));
+            }
+        }
+    }
+    if margin.is_finite() {
+        margin.max(0.0)
+    } else {
+        0.0
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The recogniser
+
+static MODEL_BYTES: &[u8] = include_bytes!("../../data/tagger.bin");
+
+/// The compiled-in model (decoded once); `None` if it is missing or damaged.
+pub fn model() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::decode(MODEL_BYTES)).as_ref()
+}
+
+/// Tags every sentence of a document with `model`, returning (span, label, confidence) triples.
+pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span, Label, f32)> {
+    let featurizer = Featurizer::new(text, segments, &model.clusters);
+    let mut s = Scratch::default();
+    let mut out = Vec::new();
+    for (k, sentence) in segments.sentences.iter().enumerate() {
+        let mut feats = std::mem::take(&mut s.feats);
+        featurizer.sentence(segments, k, &mut feats);
+        model.emissions(&feats, &mut s.emit);
+        s.feats = feats;
+        let emit = std::mem::take(&mut s.emit);
+        viterbi(&emit, &model.trans, &mut s, true);
+        s.emit = emit;
+        let tokens = &segments.tokens[sentence.tokens.clone()];
+        let n = s.tags.len().min(tokens.len());
+        let mut i = 0;
+        while i < n {
+            let Some((label, _)) = label_of(s.tags[i]) else {
+                i += 1;
+                continue;
+            };
+            let i_tag = tag_of(label, false);
+            let mut j = i + 1;
+            while j < n && s.tags[j] == i_tag {
+                j += 1;
+            }
+            let margin = span_margin(&s, i, j);
+            let confidence = 1.0 / (1.0 + (-margin / model.temperature.max(1e-6)).exp());
+            let span = Span::new(tokens[i].span.start, tokens[j - 1].span.end);
+            out.push((span, label, confidence));
+            i = j;
+        }
+    }
+    out
+}
+
+/// How much of its confidence a tagged span keeps where the gazetteers and rules proposed
+/// something else over it: they know titles, credits, cue words and possessives better, the
+/// tagger finds what they have no entry or rule for.
+const DEFER: f32 = 0.5;
+
+/// Adds the tagger's entity candidates for the document to `out`, which holds the other
+/// recognisers' candidates: a tagged span that overlaps one of their entity candidates without
+/// agreeing with it (same span and label) has its confidence cut by [`DEFER`].
+pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
+    let Some(model) = model() else { return };
+    let mut others: Vec<(Span, Label)> = out
+        .iter()
+        .filter_map(|c| match c.what {
+            What::Entity(l) => Some((c.span, l)),
+            What::Figure(_) => None,
+        })
+        .collect();
+    others.sort_by_key(|o| (o.0.start, o.0.end));
+    // Longest span among the first k, so that overlaps are found by binary search.
+    let mut reach = Vec::with_capacity(others.len());
+    let mut far = 0;
+    for o in &others {
+        far = far.max(o.0.end);
+        reach.push(far);
+    }
+    for (span, label, mut score) in tag_document(model, text, segments) {
+        // Candidates starting before our end whose reach passes our start may overlap.
+        let upto = others.partition_point(|o| o.0.start < span.end);
+        let from = reach[..upto].partition_point(|&r| r <= span.start);
+        let mut agree = false;
+        let mut clash = false;
+        for o in &others[from..upto] {
+            if o.0.end > span.start {
+                if o.0 == span && o.1 == label {
+                    agree = true;
+                } else {
+                    clash = true;
+                }
+            }
+        }
+        if clash && !agree {
+            score *= DEFER;
+        }
+        out.push(Candidate { span, what: What::Entity(label), score, source: Source::Tagger });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tagged(text: &str) -> Vec<(String, Label)> {
+        let model = model().expect("the compiled-in model decodes");
+        let segments = crate::segment::segment(text);
+        tag_document(model, text, &segments).into_iter().map(|(s, l, _)| (s.of(text).to_owned(), l)).collect()
+    }
+
+    #[test]
+    fn committed_model_tags_news() {
+        let m = model().expect("the compiled-in model decodes");
+        assert!(m.len() > 1000);
+        let text = "Chinese Foreign Ministry spokesperson Mao Ning said on Tuesday that Beijing opposes the move.\n\
+                    China's Defence Minister Dong Jun met his US counterpart on Friday.\n\
+                    Russian forces captured Avdiivka after months of fighting.\n\
+                    Turkey has struck positions of the YPG in northern Syria.";
+        let found = tagged(text);
+        for (name, label) in [("Mao Ning", Label::Person), ("Dong Jun", Label::Person), ("Avdiivka", Label::Place), ("YPG", Label::Org)] {
+            assert!(found.contains(&(name.to_owned(), label)), "{name} as {label} not in {found:?}");
+        }
+        for (span, _, score) in tag_document(m, text, &crate::segment::segment(text)) {
+            assert!((0.0..=1.0).contains(&score), "{span:?} {score}");
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in ["", " ", "\n\n", "A", "ÄÖÜ ß ẞ İ", "((((((((", "x\u{0}y", "🙂 Mr. 🙂", "U.S. U.K. e.g."] {
+            let _ = tagged(text);
+        }
+        let long = "Word ".repeat(5000);
+        let _ = tagged(&long);
+    }
+
+    #[test]
+    fn tags_round_trip() {
+        for l in Label::ALL {
+            assert_eq!(label_of(tag_of(l, true)), Some((l, true)));
+            assert_eq!(label_of(tag_of(l, false)), Some((l, false)));
+        }
+        assert_eq!(label_of(0), None);
+        assert!(!allowed(None, tag_of(Label::Org, false)));
+        assert!(allowed(Some(tag_of(Label::Org, true)), tag_of(Label::Org, false)));
+    }
+
+    #[test]
+    fn encode_decode_round_trip() {
+        let mut trans = [[0f32; TAGS]; TAGS + 1];
+        trans[0][1] = 0.5;
+        let mut w = [0f32; TAGS];
+        w[tag_of(Label::Person, true)] = 2.0;
+        let raw = RawModel { trans, features: vec![(7, w), (3, [0.0; TAGS])], temperature: 1.0, clusters: vec![(9, 4)] };
+        let m = Model::decode(&raw.encode()).unwrap();
+        assert_eq!(m.len(), 1);
+        assert_eq!(m.row(7).unwrap()[tag_of(Label::Person, true)], 127);
+        assert!(m.row(3).is_none());
+        assert_eq!(m.clusters().get(9), Some(4));
+        assert_eq!(m.clusters().get(10), None);
+        assert!(Model::decode(b"garbage").is_none());
+        let bytes = raw.encode();
+        for cut in 0..bytes.len() {
+            let _ = Model::decode(&bytes[..cut]);
+        }
+    }
+}
