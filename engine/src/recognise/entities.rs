@@ -51,6 +51,7 @@ pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
     }
     doc.products();
     doc.consistency();
+    doc.descriptions();
     for p in doc.props {
         let (Some(first), Some(last)) = (doc.tokens.get(p.first), doc.tokens.get(p.end.wrapping_sub(1))) else { continue };
         if p.end <= p.first {
@@ -718,6 +719,49 @@ impl<'a> Doc<'a> {
     fn key(&self, first: usize, end: usize) -> String {
         let (Some(a), Some(b)) = (self.tokens.get(first), self.tokens.get(end.wrapping_sub(1))) else { return String::new() };
         fold(&self.text[a.span.start..b.span.end])
+    }
+
+    /// "Norway’s military intelligence service" when the document names the "Norwegian
+    /// Intelligence Service": a country's possessive and lower-case words that hold every
+    /// word of an organisation named after the country's nationality, ending on its last
+    /// word, are a mention of that organisation (merged by [`crate::resolve::aliases`]).
+    fn descriptions(&mut self) {
+        // (country, last word) -> the organisation's lower-cased words after the nationality.
+        let mut orgs: HashMap<(&'static str, String), Vec<Vec<String>>> = HashMap::new();
+        for p in &self.props {
+            if p.label != Label::Org || p.score < 0.7 || p.end - p.first < 2 || p.end - p.first > 6 {
+                continue;
+            }
+            let Some(country) = gazetteer::demonym_country(self.word(p.first)) else { continue };
+            let words: Vec<String> = (p.first + 1..p.end).map(|k| self.word(k).to_lowercase()).collect();
+            if let Some(last) = words.last() {
+                let v = orgs.entry((country, last.clone())).or_default();
+                if v.len() < 8 {
+                    v.push(words);
+                }
+            }
+        }
+        if orgs.is_empty() {
+            return;
+        }
+        for i in 0..self.tokens.len() {
+            if !matches!(self.word(i + 1), "’s" | "'s") || self.gap(i + 1) != Some(false) {
+                continue;
+            }
+            let Some(country) = gazetteer::country_of(self.word(i)) else { continue };
+            let mut words: Vec<String> = Vec::new();
+            let mut j = i + 2;
+            while j < self.tokens.len() && j < i + 7 && self.gap(j) == Some(true) && self.word(j).chars().all(char::is_lowercase) && self.tokens[j].kind == TokenKind::Word {
+                words.push(self.word(j).to_owned());
+                if let Some(candidates) = orgs.get(&(country, self.word(j).to_owned())) {
+                    if candidates.iter().any(|org| org.iter().all(|w| words.contains(w))) {
+                        self.push(i, j + 1, Label::Org, 0.9, Source::Rules);
+                        break;
+                    }
+                }
+                j += 1;
+            }
+        }
     }
 
     fn consistency(&mut self) {

@@ -13,8 +13,10 @@
 //!   ("NIS" <-> "Norwegian Intelligence Service");
 //! * for works, it is the entity's title with or without a year ("Focus" <-> "Focus 2024").
 //!
-//! A descriptive phrase ("Norway’s military intelligence service") is no mention: its place
-//! ("Norway") stays a place of its own and is never merged into the organisation.
+//! A description ("Norway’s military intelligence service", proposed by the recogniser only
+//! when the document names the organisation) joins the organisation named after the country's
+//! nationality whose words it holds ("Norwegian Intelligence Service"), in either order; the
+//! entity is named by its proper name, never by a description.
 //!
 //! The entity's label is its mentions' most common label (the first one on a tie), and every
 //! mention carries it; its name is its canonical gazetteer name if it has one, else its longest
@@ -62,6 +64,28 @@ struct Index {
     by_acronym: HashMap<String, usize>,
     /// Works: the key without a trailing year -> first group.
     by_title: HashMap<String, usize>,
+    /// Organisations named after a nationality, by (country, last word): their groups and
+    /// lower-case words after the nationality ("Norwegian Intelligence Service").
+    by_nationality: HashMap<(String, String), Vec<(usize, Vec<String>)>>,
+    /// Descriptions by (country, last word): their groups and words ("Norway’s military
+    /// intelligence service").
+    by_description: HashMap<(String, String), Vec<(usize, Vec<String>)>>,
+}
+
+/// "Norwegian Intelligence Service" -> (Norway, [intelligence, service]).
+fn nationality_signature(form: &str) -> Option<(String, Vec<String>)> {
+    let mut words = form.split(' ');
+    let country = crate::recognise::entities::gazetteer::demonym_country(words.next()?)?;
+    let rest: Vec<String> = words.map(str::to_lowercase).collect();
+    (!rest.is_empty() && rest.len() <= 6).then(|| (country.to_owned(), rest))
+}
+
+/// "Norway’s military intelligence service" -> (Norway, [military, intelligence, service]).
+fn description_signature(form: &str) -> Option<(String, Vec<String>)> {
+    let (place, rest) = form.split_once("’s ").or_else(|| form.split_once("'s "))?;
+    let country = crate::recognise::entities::gazetteer::country_of(place)?;
+    let words: Vec<String> = rest.split(' ').map(str::to_owned).collect();
+    (words.iter().all(|w| w.chars().all(char::is_lowercase)) && !words.is_empty()).then(|| (country.to_owned(), words))
 }
 
 impl Index {
@@ -102,6 +126,19 @@ impl Index {
         for i in initials(form) {
             consider(self.by_acronym.get(&i));
         }
+        // A description of an organisation named after a nationality, either way round.
+        if label == Label::Org {
+            if let Some((country, words)) = description_signature(form) {
+                if let Some(v) = words.last().and_then(|l| self.by_nationality.get(&(country.clone(), l.clone()))) {
+                    consider(v.iter().find(|(_, org)| org.iter().all(|w| words.contains(w))).map(|(g, _)| g));
+                }
+            }
+            if let Some((country, words)) = nationality_signature(form) {
+                if let Some(v) = words.last().and_then(|l| self.by_description.get(&(country.clone(), l.clone()))) {
+                    consider(v.iter().find(|(_, desc)| words.iter().all(|w| desc.contains(w))).map(|(g, _)| g));
+                }
+            }
+        }
         // Works with and without their year.
         if label == Label::Work {
             let title = strip_year(key);
@@ -134,6 +171,18 @@ impl Index {
         }
         if label == Label::Work {
             self.by_title.entry(strip_year(key).to_owned()).or_insert(g);
+        }
+        if label == Label::Org {
+            for (sig, map) in [(nationality_signature(form), &mut self.by_nationality), (description_signature(form), &mut self.by_description)] {
+                if let Some((country, words)) = sig {
+                    if let Some(last) = words.last().cloned() {
+                        let v = map.entry((country, last)).or_default();
+                        if v.len() < 8 {
+                            v.push((g, words));
+                        }
+                    }
+                }
+            }
         }
     }
 }
@@ -273,9 +322,13 @@ impl Group {
     fn into_entity(self) -> Entity {
         let label = self.label();
         let canonical_name = self.forms.iter().find_map(|(f, _)| canonical(f)).map(str::to_owned);
+        // Proper names before descriptions ("Norway’s military intelligence service").
+        let proper = |f: &str| description_signature(f).is_none();
+        let any_proper = self.forms.iter().any(|(f, _)| proper(f));
         let longest = self
             .forms
             .iter()
+            .filter(|(f, _)| !any_proper || proper(f))
             .map(|(f, _)| f.clone())
             .max_by(|a, b| a.split(' ').count().cmp(&b.split(' ').count()).then(a.len().cmp(&b.len())).then(b.cmp(a)))
             .unwrap_or_default();

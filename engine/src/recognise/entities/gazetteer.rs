@@ -16,7 +16,8 @@
 //! * [`lookup`]: the entry of one form, written as it is in text ([`lookup_token`] for one
 //!   token);
 //! * [`matches`]: for each token of a document, the longest entry that starts there;
-//! * [`token_lists`]: per token, the lists it begins or continues (a feature bitmask).
+//! * [`token_lists`]: per token, the lists it begins or continues (a feature bitmask);
+//! * [`canonical`], [`demonym_country`], [`country_of`]: variants, nationalities, countries.
 //!
 //! Multi-word forms are matched token by token: tokens are joined by one space where the text
 //! has white space between them and by nothing where it has none ("Kim Jong-un",
@@ -170,6 +171,8 @@ struct Table {
     entries: HashMap<String, Entry>,
     /// Keys of every proper prefix (in tokens) of a multi-token form.
     prefixes: HashSet<String>,
+    /// Demonym -> its country ("Norwegian" -> "Norway").
+    demonyms: HashMap<&'static str, &'static str>,
 }
 
 fn table() -> &'static Table {
@@ -186,7 +189,7 @@ const GIVEN_NAMES: &str = include_str!("../../../data/gazetteer/given_names.txt"
 const CURATED: &str = include_str!("../../../data/gazetteer/curated.txt");
 
 fn build() -> Table {
-    let mut t = Table { entries: HashMap::with_capacity(30_000), prefixes: HashSet::new() };
+    let mut t = Table { entries: HashMap::with_capacity(30_000), prefixes: HashSet::new(), demonyms: HashMap::new() };
     for line in COUNTRIES.lines() {
         let (form, canonical) = line.split_once('\t').unwrap_or((line, ""));
         t.add(form, Lists::COUNTRY, (!canonical.is_empty()).then_some(canonical), 0);
@@ -205,8 +208,11 @@ fn build() -> Table {
         t.add(form, Lists::REGION, None, tier.parse().unwrap_or(2));
     }
     for line in DEMONYMS.lines() {
-        let (form, _country) = line.split_once('\t').unwrap_or((line, ""));
+        let (form, country) = line.split_once('\t').unwrap_or((line, ""));
         t.add(form, Lists::DEMONYM, None, 0);
+        if !country.is_empty() {
+            t.demonyms.insert(form, country);
+        }
     }
     for line in GIVEN_NAMES.lines() {
         t.add(line, Lists::GIVEN_NAME, None, 0);
@@ -335,6 +341,21 @@ pub fn lookup_token(token: &str) -> Option<Entry> {
         return t.entries.get(&key).copied();
     }
     t.entries.get(token).copied()
+}
+
+/// The country of a nationality ("Norwegian" -> "Norway", "North Korean" -> "North Korea").
+pub fn demonym_country(form: &str) -> Option<&'static str> {
+    table().demonyms.get(form).copied()
+}
+
+/// The country a place name stands for in a descriptive phrase: the country itself or its
+/// canonical name ("U.S." -> "United States"), when the form is a country.
+pub fn country_of(form: &str) -> Option<&'static str> {
+    let e = lookup_token(form).or_else(|| lookup(form))?;
+    if !e.lists.has(Lists::COUNTRY) {
+        return None;
+    }
+    e.canonical.or_else(|| table().entries.get_key_value(form).map(|(k, _)| k.as_str()))
 }
 
 /// Whether `form` is one of the entries' proper token prefixes ("North" of "North Korea").
