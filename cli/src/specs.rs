@@ -12,7 +12,7 @@
 //! | NumberModel | `figures::numbers` | span, value |
 //! | PercentModel | `figures::percent` | span, value |
 //! | CurrencyModel | `figures::money` | span, value, ISO code (or the unit's name) |
-//! | DimensionModel, AgeModel, TemperatureModel | `figures::quantity` | span, value |
+//! | DimensionModel, AgeModel, TemperatureModel | `figures::measures` | span, value |
 //! | NumberRangeModel | `figures::number_ranges` | span, interval |
 //! | DateTimeModel | `figures::dates` | span, resolved date, period or duration |
 //!
@@ -33,12 +33,12 @@ use serde_json::Value;
 /// The files scored, the recogniser each goes through, and the pass rate it must keep (the
 /// ratchet checked by the tests; raise it when the recognisers improve).
 pub const FILES: &[(&str, Kind, f64)] = &[
-    ("Number/English/NumberModel.json", Kind::Number, 0.37),
+    ("Number/English/NumberModel.json", Kind::Number, 0.58),
     ("Number/English/PercentModel.json", Kind::Percent, 0.45),
     ("NumberWithUnit/English/CurrencyModel.json", Kind::Currency, 0.93),
-    ("NumberWithUnit/English/DimensionModel.json", Kind::Unit, 0.34),
-    ("NumberWithUnit/English/AgeModel.json", Kind::Unit, 0.05),
-    ("NumberWithUnit/English/TemperatureModel.json", Kind::Unit, 0.34),
+    ("NumberWithUnit/English/DimensionModel.json", Kind::Unit, 0.61),
+    ("NumberWithUnit/English/AgeModel.json", Kind::Unit, 0.84),
+    ("NumberWithUnit/English/TemperatureModel.json", Kind::Unit, 0.72),
     ("Number/English/NumberRangeModel.json", Kind::Range, 0.09),
     ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.10),
 ];
@@ -250,7 +250,7 @@ fn score(kind: Kind, case: &Value) -> (bool, bool, String) {
         Kind::Number => figures::numbers(input),
         Kind::Percent => figures::percent(input),
         Kind::Currency => figures::money(input),
-        Kind::Unit => figures::quantity(input),
+        Kind::Unit => figures::measures(input),
         Kind::Range => figures::number_ranges(input),
         Kind::DateTime => figures::dates(input, published),
     };

@@ -18,6 +18,7 @@
 
 pub mod dates;
 pub mod guard;
+pub mod measure;
 pub mod money;
 pub mod number;
 pub mod percent;
@@ -133,7 +134,7 @@ fn all(ctx: &Ctx) -> Vec<Figure> {
     money::find(ctx, &mut found);
     percent::find(ctx, &mut found);
     dates::find(ctx, &mut found);
-    quantity::find(ctx, &mut found, false);
+    quantity::find(ctx, &mut found, quantity::Mode::Page);
     longest(ctx.text, found)
 }
 
@@ -190,7 +191,7 @@ pub fn percent(text: &str) -> Vec<Figure> {
 pub fn quantity(text: &str) -> Vec<Figure> {
     let ctx = ctx_of(text, None);
     let mut out = Vec::new();
-    quantity::find(&ctx, &mut out, true);
+    quantity::find(&ctx, &mut out, quantity::Mode::All);
     longest(text, out)
 }
 
@@ -226,6 +227,16 @@ pub fn numbers(text: &str) -> Vec<Figure> {
 pub fn number_ranges(text: &str) -> Vec<Figure> {
     let _ = text;
     Vec::new()
+}
+
+/// The QUANTITY figures of `text` that have a unit of measure ("1.6 km", "98.6 degrees
+/// fahrenheit", "five years old"), for per-kind evaluation against dimension, temperature and
+/// age models.
+pub fn measures(text: &str) -> Vec<Figure> {
+    let ctx = ctx_of(text, None);
+    let mut out = Vec::new();
+    quantity::find(&ctx, &mut out, quantity::Mode::Measures);
+    longest(text, out)
 }
 
 /// The DATE figures of `text` alone, resolved against `published` (for per-kind evaluation).

@@ -59,7 +59,6 @@ pub fn scale(word: &str, short: bool) -> Option<f64> {
         "m" if short => 1e6,
         "k" if short => 1e3,
         "b" if short => 1e9,
-        "t" if short => 1e12,
         _ => return None,
     })
 }
@@ -85,18 +84,6 @@ fn ordinal_word(word: &str) -> Option<f64> {
         "hundredth" => Some(100.0),
         "thousandth" => Some(1000.0),
         _ => None,
-    }
-}
-
-/// The denominator of a fraction word ("half" 2, "third"/"thirds" 3, "quarter" 4).
-fn denominator(word: &str) -> Option<f64> {
-    match word {
-        "half" | "halves" => Some(2.0),
-        "quarter" | "quarters" => Some(4.0),
-        _ => {
-            let w = word.strip_suffix('s').unwrap_or(word);
-            ordinal_word(w).filter(|d| *d >= 3.0)
-        }
     }
 }
 
@@ -211,15 +198,124 @@ fn from_digits(c: &Ctx, i: usize) -> Option<Num> {
 
 fn word_value(c: &Ctx, i: usize) -> Option<(f64, usize)> {
     let w = c.l(i);
-    let v = small(w)?;
-    // "twenty-five", "twenty five"
+    let v = small(w).or(if matches!(w, "naught" | "nought" | "oh") { Some(0.0) } else { None })?;
+    if w == "oh" {
+        return None;
+    }
+    // "twenty-five", "twenty five", "fifty - two"
     if v >= 20.0 {
-        let j = if guard::is_hyphen(c.l(i + 1)) && c.glued(i + 1) && c.glued(i + 2) { i + 2 } else { i + 1 };
+        let hyphen = guard::is_hyphen(c.l(i + 1));
+        let j = if hyphen { i + 2 } else { i + 1 };
         if let Some(u) = small(c.l(j)).filter(|u| *u >= 1.0 && *u <= 9.0) {
             return Some((v + u, j + 1));
         }
     }
     Some((v, i + 1))
+}
+
+/// A denominator at token `k`: "third", "thirds", "quarter", "hundredths", "twenty-fifth",
+/// "trillionths": its value, whether plural, and the token after.
+fn denom_at(c: &Ctx, k: usize) -> Option<(f64, bool, usize)> {
+    let w = c.l(k);
+    // "twenty-fifth", "twenty firsts"
+    if let Some(t) = small(w).filter(|t| *t >= 20.0) {
+        let j = if guard::is_hyphen(c.l(k + 1)) && c.glued(k + 1) { k + 2 } else { k + 1 };
+        let u = c.l(j);
+        let plural = u.ends_with('s');
+        let stem = if plural { &u[..u.len() - 1] } else { u };
+        if let Some(o) = ordinal_word(stem).filter(|o| *o >= 1.0 && *o <= 9.0) {
+            return Some((t + o, plural, j + 1));
+        }
+        return None;
+    }
+    let plural = w.ends_with('s') && w != "halves";
+    match w {
+        "half" | "halves" => return Some((2.0, w == "halves", k + 1)),
+        "quarter" | "quarters" => return Some((4.0, plural, k + 1)),
+        _ => {}
+    }
+    let stem = if plural { &w[..w.len() - 1] } else { w };
+    if let Some(s) = stem.strip_suffix("th").and_then(|b| scale(b, false)).filter(|s| *s >= 1e2) {
+        return Some((s, plural, k + 1));
+    }
+    ordinal_word(stem).filter(|d| *d >= 3.0).map(|d| (d, plural, k + 1))
+}
+
+/// Cardinal number words from token `i`: "one hundred and twenty three", "two thousand and
+/// two hundred", "twenty-one trillion three hundred", "three dozens", "two hundred point
+/// seventy-one". Returns the value, the token after, and where an "and" split a whole part
+/// from the rest (the whole part), for "two hundred and fifty-four hundredths".
+fn cardinal(c: &Ctx, i: usize, implicit_one: bool) -> Option<(f64, usize, Option<f64>)> {
+    let mut total = 0.0;
+    let mut cur: f64 = if implicit_one { 1.0 } else { 0.0 };
+    let mut small_part: f64 = 0.0; // units since the last hundred or scale
+    let mut any = implicit_one;
+    let mut k = i;
+    let mut split: Option<f64> = None;
+    let mut last_scale = f64::INFINITY;
+    while k < c.t.len() && k < i + 40 {
+        let w = c.l(k);
+        if let Some((v, e)) = word_value(c, k) {
+            let units = cur % 100.0;
+            let joins = units == 0.0 || (units >= 20.0 && units % 10.0 == 0.0 && v < 10.0);
+            if any && (!joins || (implicit_one && cur == 1.0 && k == i)) {
+                break;
+            }
+            cur += v;
+            small_part += v;
+            any = true;
+            k = e;
+            continue;
+        }
+        if !any {
+            return None;
+        }
+        if w == "hundred" && cur % 100.0 < 100.0 && (cur % 1000.0) < 100.0 {
+            cur = if cur == 0.0 { 100.0 } else { cur * 100.0 };
+            small_part = 0.0;
+            k += 1;
+            continue;
+        }
+        if let Some(s) = scale(w, false).filter(|s| *s >= 1e3 && *s < last_scale) {
+            total += if cur == 0.0 { 1.0 } else { cur } * s;
+            cur = 0.0;
+            small_part = 0.0;
+            last_scale = s;
+            k += 1;
+            continue;
+        }
+        if matches!(w, "dozen" | "dozens") {
+            cur += small_part * 11.0;
+            small_part = 0.0;
+            k += 1;
+            continue;
+        }
+        if w == "and" && (cur % 100.0 == 0.0) && word_value(c, k + 1).is_some() {
+            split = Some(total + cur);
+            k += 1;
+            continue;
+        }
+        if w == "point" {
+            // "point zero three", "point seventy-one", "point five"
+            let mut digits = String::new();
+            let mut j = k + 1;
+            while let Some((v, e)) = word_value(c, j) {
+                if v >= 100.0 {
+                    break;
+                }
+                digits.push_str(&format!("{}", v as u32));
+                j = e;
+                if v >= 10.0 {
+                    break;
+                }
+            }
+            if let Ok(f) = format!("0.{digits}").parse::<f64>().map_err(|_| ()).and_then(|f| if digits.is_empty() { Err(()) } else { Ok(f) }) {
+                return Some((total + cur + f, j, None));
+            }
+        }
+        break;
+    }
+    any.then_some((total + cur, k, split))
 }
 
 fn from_words(c: &Ctx, i: usize) -> Option<Num> {
@@ -237,30 +333,11 @@ fn from_words(c: &Ctx, i: usize) -> Option<Num> {
         }
         return Some(n);
     }
-    // "a third", "a dozen", "a hundred", "a million", "a half".
-    if w == "a" || w == "an" || w == "one" {
-        let next = c.l(i + 1);
-        if let Some(d) = denominator(next).filter(|_| next != "halves") {
-            if !(w == "one" && next == "second") {
-                n.value = Some(1.0 / d);
-                n.fraction = true;
-                n.end = i + 2;
-                return Some(n);
-            }
-        }
-        if w != "one" {
-            if next == "dozen" {
-                n.value = Some(12.0);
-                n.end = i + 2;
-                return Some(n);
-            }
-            if scale(next, false).is_some() {
-                n.value = Some(1.0);
-                n.end = i + 1;
-                return Some(n);
-            }
-            return None;
-        }
+    // "half a dozen"
+    if w == "half" && c.is(i + 1, "a") && c.is(i + 2, "dozen") {
+        n.value = Some(6.0);
+        n.end = i + 3;
+        return Some(n);
     }
     if w == "quarter" && scale(c.l(i + 1), false).is_some_and(|s| s >= 1e3) {
         n.value = Some(0.25);
@@ -274,10 +351,23 @@ fn from_words(c: &Ctx, i: usize) -> Option<Num> {
         n.end = i + 1;
         return Some(n);
     }
-    if w == "dozen" {
-        n.value = Some(12.0);
-        n.end = i + 1;
-        return Some(n);
+    // "a third", "a trillionth", "a twenty-first", "a dozen", "a hundred thousand trillionths"
+    let article = matches!(w, "a" | "an");
+    if article {
+        if let Some((d, false, e)) = denom_at(c, i + 1) {
+            n.value = Some(1.0 / d);
+            n.fraction = true;
+            n.end = e;
+            return Some(n);
+        }
+        if c.is(i + 1, "dozen") {
+            n.value = Some(12.0);
+            n.end = i + 2;
+            return Some(n);
+        }
+        if !(c.is(i + 1, "hundred") || scale(c.l(i + 1), false).is_some_and(|s| s >= 1e3)) {
+            return None;
+        }
     }
     if let Some(v) = ordinal_word(w) {
         n.value = Some(v);
@@ -285,31 +375,40 @@ fn from_words(c: &Ctx, i: usize) -> Option<Num> {
         n.end = i + 1;
         return Some(n);
     }
-    // Cardinal words with hundreds: "one hundred and twenty three".
-    let (mut v, mut k) = word_value(c, i)?;
-    if c.is(k, "hundred") {
-        v *= 100.0;
-        k += 1;
-        let j = if c.is(k, "and") { k + 1 } else { k };
-        if let Some((r, e)) = word_value(c, j).filter(|(r, _)| *r >= 1.0 && *r < 100.0) {
-            v += r;
-            k = e;
-        }
-    }
-    // Fractions: "two thirds", "two-thirds", "three quarters".
+    let start = if article { i + 1 } else { i };
+    let (v, k, split) = cardinal(c, start, article)?;
+    // Fractions: "two thirds", "two-thirds", "one fifth", "twenty-three fifths",
+    // "two hundred and fifty-four hundredths" (= 200 + 54/100).
     let j = if guard::is_hyphen(c.l(k)) && c.glued(k) && c.glued(k + 1) { k + 1 } else { k };
-    if v >= 1.0 && v < 20.0 {
-        if let Some(d) = denominator(c.l(j)).filter(|_| c.l(j).ends_with('s') && v > 1.0) {
-            n.value = Some(v / d);
+    if let Some((d, plural, e)) = denom_at(c, j) {
+        if (plural && v > 1.0) || (!plural && v == 1.0) {
+            let value = match split {
+                Some(whole) if whole > 0.0 => whole + (v - whole) / d,
+                _ => v / d,
+            };
+            n.value = Some(value);
             n.fraction = true;
-            n.end = j + 1;
+            n.end = e;
             return Some(n);
         }
     }
-    // "a dozen" done; "three dozen"
-    if c.is(k, "dozen") {
-        v *= 12.0;
-        k += 1;
+    // "one and a half", "five and a quarter", "twenty and three fifths"
+    if c.is(k, "and") {
+        if matches!(c.l(k + 1), "a" | "an") {
+            if let Some((d, false, e)) = denom_at(c, k + 2) {
+                n.value = Some(v + 1.0 / d);
+                n.fraction = true;
+                n.end = e;
+                return Some(n);
+            }
+        } else if let Some((num, k2, _)) = cardinal(c, k + 1, false) {
+            if let Some((d, true, e)) = denom_at(c, k2).filter(|_| num > 1.0 && num < 20.0) {
+                n.value = Some(v + num / d);
+                n.fraction = true;
+                n.end = e;
+                return Some(n);
+            }
+        }
     }
     n.value = Some(v);
     n.end = k;

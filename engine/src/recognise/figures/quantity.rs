@@ -88,19 +88,63 @@ fn unit(c: &Ctx, a: usize, b: usize) -> String {
     c.span(a, b).of(c.text).to_owned()
 }
 
-/// Adds the QUANTITY figures of `c` to `out`; `all` adds bare numbers of every kind.
-pub fn find(c: &Ctx, out: &mut Vec<Figure>, all: bool) {
+/// Which quantities to report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// What the page shows: counted nouns, units, multipliers, numbers in digits.
+    Page,
+    /// Every number besides (number words that count nothing included).
+    All,
+    /// Only numbers with a unit of measure ([`super::measure`]).
+    Measures,
+}
+
+/// Adds the QUANTITY figures of `c` to `out`.
+pub fn find(c: &Ctx, out: &mut Vec<Figure>, mode: Mode) {
     let n = c.t.len();
     let mut i = 0;
     while i < n {
-        match at(c, i, all) {
+        if let Some((end, f)) = measured(c, i) {
+            out.push(f);
+            i = end.max(i + 1);
+            continue;
+        }
+        if mode == Mode::Measures {
+            i = number::parse(c, i).map_or(i + 1, |n| n.end.max(i + 1));
+            continue;
+        }
+        match at(c, i, mode == Mode::All) {
             Some((end, f)) => {
                 out.push(f);
                 i = end.max(i + 1);
             }
-            None => i += 1,
+            None => i = number::parse(c, i).map_or(i + 1, |n| n.end.max(i + 1)),
         }
     }
+}
+
+/// A number with a unit of measure at token `i` ("1.6 km", "200lbs", "-5 degrees", "five
+/// years old", "10 1/2 miles").
+fn measured(c: &Ctx, i: usize) -> Option<(usize, Figure)> {
+    let t = c.t.get(i)?;
+    if t.kind != TokenKind::Number && t.kind != TokenKind::Word {
+        return None;
+    }
+    if super::money::before(c, i).is_some() {
+        return None;
+    }
+    let minus = i > 0 && t.kind == TokenKind::Number && c.any(i - 1, &["-", "−", "minus"]) && (c.glued(i) || c.is(i - 1, "minus")) && (c.t[i - 1].gap || i == 1);
+    let start = if minus { i - 1 } else { i };
+    let sign = if minus { -1.0 } else { 1.0 };
+    if let Some((v, u)) = super::measure::glued_at(c, i) {
+        return Some((i + 1, figure(FigureKind::Quantity, c.span(start, i + 1), Some(sign * v), Some(u), None)));
+    }
+    let num = number::parse(c, i)?;
+    if num.ordinal || num.decade || num.value.is_none() {
+        return None;
+    }
+    let (e, u) = super::measure::unit_after(c, num.end)?;
+    Some((e, figure(FigureKind::Quantity, c.span(start, e), num.value.map(|v| sign * v), Some(u), None)))
 }
 
 fn at(c: &Ctx, i: usize, all: bool) -> Option<(usize, Figure)> {
