@@ -324,8 +324,15 @@ pub fn lookup(form: &str) -> Option<Entry> {
     if let Some(e) = t.entries.get(form) {
         return Some(*e);
     }
-    let tokens = tokenize(form);
-    t.entries.get(&join(form, &tokens)).copied()
+    // A key is its text with white space runs as one space and straight apostrophes.
+    let mut key = String::with_capacity(form.len());
+    for (i, word) in form.split_whitespace().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        push_straight(&mut key, word);
+    }
+    t.entries.get(&key).copied()
 }
 
 /// What the gazetteers know of one token's text, exactly as written (curly apostrophes read
