@@ -636,8 +636,10 @@ impl<'a> Doc<'a> {
 
     /// A credit line: "Mikhail Klimentiev/Sputnik AFP", "Photo: Yuri Kadobnov/Getty Images".
     fn credit(&mut self, start: usize, stop: usize) {
-        for k in start..stop {
+        let mut k = start;
+        while k < stop {
             if self.word(k) != "/" {
+                k += 1;
                 continue;
             }
             // The photographer: the capitalised words right before the slash.
@@ -664,6 +666,7 @@ impl<'a> Doc<'a> {
                     }
                 }
             }
+            k = j.max(k + 1); // each token is scanned once
         }
     }
 
