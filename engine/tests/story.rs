@@ -273,3 +273,26 @@ fn the_story_exports_as_csv() {
     let one = Report::with_story(vec![DocumentReport::from_analysis(NEWSWEEK, &a)], &[Some(&a)]);
     assert!(dossier_engine::story::entities_csv(&one).is_empty());
 }
+
+#[test]
+fn sources_that_disagree_on_a_figure_differ() {
+    let a = analyse("Russia's defense budget of $118.5 billion for 2024 is unprecedented. The Senate passed a $95 billion aid bill.", &Options::default());
+    let b = analyse("Moscow set Russia's defense budget for 2024 at $112 billion, a record. Ukraine has received $122 billion in aid.", &Options::default());
+    let s = story(&[&a, &b]);
+    let docs = [&a, &b];
+    let text = |d: usize, f: usize| docs[d].figures[f].span.of(&docs[d].text).to_owned();
+    let budget = s
+        .figures
+        .iter()
+        .find(|f| f.reports.iter().any(|r| text(r.doc, r.figure) == "$118.5 billion"))
+        .unwrap_or_else(|| panic!("no budget row:\n{}", show(&s, &docs)));
+    let texts: Vec<String> = budget.reports.iter().map(|r| text(r.doc, r.figure)).collect();
+    assert_eq!(texts, ["$118.5 billion", "$112 billion"], "{}", show(&s, &docs));
+    assert_eq!(budget.agreement, Agreement::Differs);
+    assert_eq!(budget.about.as_deref(), Some("Russia"));
+    // Aid and a bill are other measures: each reported once.
+    for t in ["$95 billion", "$122 billion"] {
+        let row = s.figures.iter().find(|f| f.reports.iter().any(|r| text(r.doc, r.figure) == t)).expect(t);
+        assert_eq!(row.agreement, Agreement::Single, "{t}:\n{}", show(&s, &docs));
+    }
+}
