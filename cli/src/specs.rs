@@ -40,7 +40,7 @@ pub const FILES: &[(&str, Kind, f64)] = &[
     ("NumberWithUnit/English/AgeModel.json", Kind::Unit, 0.84),
     ("NumberWithUnit/English/TemperatureModel.json", Kind::Unit, 0.72),
     ("Number/English/NumberRangeModel.json", Kind::Range, 0.09),
-    ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.10),
+    ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.15),
 ];
 
 /// Which recogniser a spec file is scored against.
@@ -256,10 +256,23 @@ fn score(kind: Kind, case: &Value) -> (bool, bool, String) {
     };
     let want = expected(case);
     let chars_of: Vec<char> = input.chars().collect();
-    let got: Vec<(usize, usize, &Figure)> = found.iter().map(|f| {
-        let (s, e) = chars(input, f);
-        (s, e, f)
-    }).collect();
+    // Our durations and periods keep their "for" or "the" ("for months", "the past two
+    // years"), Recognizers-Text's do not: compare without them.
+    let got: Vec<(usize, usize, &Figure)> = found
+        .iter()
+        .map(|f| {
+            let (mut s, e) = chars(input, f);
+            if kind == Kind::DateTime {
+                let text: String = chars_of.get(s..e).map(|c| c.iter().collect::<String>()).unwrap_or_default().to_lowercase();
+                for prefix in ["for ", "the "] {
+                    if text.starts_with(prefix) && f.iso.as_deref().is_some_and(|i| i.contains('P')) {
+                        s += prefix.len();
+                    }
+                }
+            }
+            (s, e, f)
+        })
+        .collect();
     let show = || {
         let g: Vec<String> = got.iter().map(|(s, e, f)| format!("{:?} {:?} {:?} {:?}", chars_of.get(*s..*e).map(|c| c.iter().collect::<String>()), f.value, f.unit, f.iso)).collect();
         let w: Vec<String> = want.iter().map(|w| format!("{:?} {}", chars_of.get(w.start..w.end).map(|c| c.iter().collect::<String>()), w.res)).collect();
@@ -358,6 +371,15 @@ fn date_matches(res: &Value, f: &Figure) -> bool {
 /// Our iso as days `[start, end)`; open ends as `None`.
 fn interval(iso: &str) -> Option<(Option<Date>, Option<Date>)> {
     if let Some((a, b)) = iso.split_once('/') {
+        // Anchored durations: "P3M/2016-11-07" ends on that day, "2016-11-07/P3D" starts on it.
+        if a.starts_with('P') {
+            let end = Date::parse_iso(b)?;
+            return Some((shift(end, a, -1), Some(end)));
+        }
+        if b.starts_with('P') {
+            let start = Date::parse_iso(a)?;
+            return Some((Some(start), shift(start, b, 1)));
+        }
         let start = if a == ".." { None } else { interval(a)?.0 };
         let end = if b == ".." { None } else { interval(b)?.1 };
         return Some((start, end));
@@ -367,6 +389,11 @@ fn interval(iso: &str) -> Option<(Option<Date>, Option<Date>)> {
         [y] => {
             let y: i32 = y.parse().ok()?;
             Some((Date::new(y, 1, 1), Date::new(y + 1, 1, 1)))
+        }
+        [y, q] if q.starts_with('Q') => {
+            let (y, q): (i32, i32) = (y.parse().ok()?, q[1..].parse().ok()?);
+            let d = Date::new(y, (3 * (q - 1) + 1) as u8, 1)?;
+            Some((Some(d), d.add_months(3)))
         }
         [y, w] if w.starts_with('W') => {
             let (y, w): (i32, i64) = (y.parse().ok()?, w[1..].parse().ok()?);
@@ -382,6 +409,20 @@ fn interval(iso: &str) -> Option<(Option<Date>, Option<Date>)> {
             let d = Date::parse_iso(iso)?;
             Some((Some(d), d.add_days(1)))
         }
+        _ => None,
+    }
+}
+
+/// `d` moved by the duration `p` ("P3M", "P2W", "P5D", "P1Y") in direction `sign`.
+fn shift(d: Date, p: &str, sign: i32) -> Option<Date> {
+    let body = p.strip_prefix('P')?;
+    let unit = body.chars().last()?;
+    let n: i32 = body[..body.len() - 1].parse().ok()?;
+    match unit {
+        'D' => d.add_days(i64::from(sign * n)),
+        'W' => d.add_days(i64::from(sign * n * 7)),
+        'M' => d.add_months(sign * n),
+        'Y' => d.add_months(sign * n * 12),
         _ => None,
     }
 }

@@ -78,7 +78,11 @@ pub fn future(c: &Ctx, i: usize) -> bool {
 
 fn month(c: &Ctx, i: usize) -> Option<(u8, bool)> {
     let t = c.t.get(i)?;
-    if t.kind != TokenKind::Word || !c.capitalised(i) {
+    // Lower-case month names count too ("in august"), but not the words "may" and "march".
+    if t.kind != TokenKind::Word || (!c.capitalised(i) && matches!(t.l.as_str(), "may" | "march" | "mar" | "sept")) {
+        return None;
+    }
+    if !c.capitalised(i) && t.s.chars().any(char::is_uppercase) {
         return None;
     }
     let m = month_from_name(t.s)?;
@@ -88,10 +92,23 @@ fn month(c: &Ctx, i: usize) -> Option<(u8, bool)> {
 
 fn weekday(c: &Ctx, i: usize) -> Option<u8> {
     let t = c.t.get(i)?;
-    if t.kind != TokenKind::Word || !c.capitalised(i) {
+    if t.kind != TokenKind::Word {
         return None;
     }
-    WEEKDAYS.iter().position(|w| *w == t.l).map(|p| p as u8)
+    if let Some(p) = WEEKDAYS.iter().position(|w| *w == t.l) {
+        return Some(p as u8);
+    }
+    // Abbreviations, capitalised, with a day or a month after or "on"/"next"/"last" before.
+    let l = t.l.trim_end_matches('.');
+    let p = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].iter().position(|w| *w == l).or(match l {
+        "tues" => Some(1),
+        "thur" | "thurs" => Some(3),
+        _ => None,
+    })?;
+    let context = (i > 0 && c.any(i - 1, &["on", "next", "last", "this", "every"]))
+        || c.t.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number)
+        || month(c, i + 1).is_some();
+    (c.capitalised(i) && context && (p < 5 || c.t.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number))).then_some(p as u8)
 }
 
 /// A day of the month at token `i` ("13", "13th", "1st"): the day and the token after.
@@ -366,9 +383,11 @@ fn unit_code(w: &str) -> Option<&'static str> {
         "year" | "years" => "Y",
         "decade" | "decades" => "DE",
         "century" | "centuries" => "CE",
-        "hour" | "hours" => "TH",
-        "minute" | "minutes" => "TM",
-        "second" | "seconds" => "TS",
+        "hour" | "hours" | "hr" | "hrs" | "h" => "TH",
+        "minute" | "minutes" | "min" | "mins" => "TM",
+        "second" | "seconds" | "sec" | "secs" => "TS",
+        "yr" | "yrs" => "Y",
+        "quarter" | "quarters" => "Q",
         _ => return None,
     })
 }
@@ -381,6 +400,10 @@ fn duration(n: Option<f64>, code: &str) -> String {
         None => "X".to_owned(),
     };
     match code {
+        "Q" => match n {
+            Some(v) => format!("P{}M", duration_num(v * 3.0)),
+            None => "PXQ".to_owned(),
+        },
         "2W" => match n {
             Some(v) => format!("P{}W", duration_num(v * 2.0)),
             None => "PXW".to_owned(),
@@ -506,6 +529,34 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     if let Some(r) = relative(c, i) {
         return Some(r);
     }
+    if let Some(r) = quarter(c, i) {
+        return Some(r);
+    }
+    // "summer 2023", "the summer of 2023"
+    if let Some(season) = season_code(l) {
+        let k = if c.is(i + 1, "of") { i + 2 } else { i + 1 };
+        if let Some((y, e)) = year(c, k) {
+            return Some((e, Some(format!("{y:04}-{season}"))));
+        }
+    }
+    // "in two weeks" (future wording): a date
+    if l == "in" && future(c, i) {
+        if let Some((Some(v), code, e)) = units(c, i + 1) {
+            if v.fract() == 0.0 && !c.any(e, &["ago", "later", "earlier", "of", "old"]) {
+                let v = v as i64;
+                let d = published.and_then(|p| match code {
+                    "D" => p.add_days(v),
+                    "W" => p.add_days(7 * v),
+                    "M" => p.add_months(v as i32),
+                    "Y" => p.add_months(12 * v as i32),
+                    _ => None,
+                });
+                if matches!(code, "D" | "W" | "M" | "Y") {
+                    return Some((e, d.map(|d| d.to_string())));
+                }
+            }
+        }
+    }
     // "two years ago", "a year ago", "two years" (a duration)
     if let Some((n, code, e)) = units(c, i) {
         if c.is(e, "ago") {
@@ -557,6 +608,82 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     Some((e, p.iso()))
 }
 
+/// TIMEX3 season codes.
+fn season_code(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "spring" => "SP",
+        "summer" => "SU",
+        "autumn" | "fall" => "FA",
+        "winter" => "WI",
+        _ => return None,
+    })
+}
+
+/// The year of "last/this/next summer" given the publication date (winter belongs to the year it
+/// starts in).
+fn resolve_season(p: Date, season: &str, rel: i8) -> i32 {
+    let start_month = match season {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        _ => 12,
+    };
+    // The season current or most recently begun at p.
+    let current_year = if p.month >= start_month { p.year } else { p.year - 1 };
+    match rel {
+        -1 => current_year - if p.month >= start_month || season == "WI" && p.month < 3 { 1 } else { 0 },
+        1 => current_year + 1,
+        _ => {
+            if season == "WI" && p.month < 3 {
+                p.year - 1
+            } else {
+                p.year
+            }
+        }
+    }
+}
+
+/// Quarters: "2017-Q1", "2017 q1", "Q3 2023", "the third quarter of 2023", "Q1".
+fn quarter(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
+    let q_of = |k: usize| -> Option<u8> {
+        let l = c.l(k);
+        let b = l.as_bytes();
+        (b.len() == 2 && b[0] == b'q' && (b'1'..=b'4').contains(&b[1])).then(|| b[1] - b'0')
+    };
+    // 2017-Q1, 2017 Q1
+    if let Some((y, k)) = year(c, i) {
+        let k2 = if guard::is_hyphen(c.l(k)) && c.glued(k) { k + 1 } else { k };
+        if let Some(q) = q_of(k2) {
+            return Some((k2 + 1, Some(format!("{y:04}-Q{q}"))));
+        }
+        return None;
+    }
+    // Q1 2017, Q1 of 2017, first quarter of 2017
+    let (q, k) = if let Some(q) = q_of(i) {
+        (q, i + 1)
+    } else {
+        let q = match c.l(i) {
+            "first" | "1st" => 1,
+            "second" | "2nd" => 2,
+            "third" | "3rd" => 3,
+            "fourth" | "4th" => 4,
+            _ => return None,
+        };
+        if !c.is(i + 1, "quarter") {
+            return None;
+        }
+        (q, i + 2)
+    };
+    let yk = if c.is(k, "of") || guard::is_hyphen(c.l(k)) { k + 1 } else { k };
+    if let Some((y, e)) = year(c, yk) {
+        return Some((e, Some(format!("{y:04}-Q{q}"))));
+    }
+    let p = c.published?;
+    // A quarter without a year: the most recent one.
+    let y = if (p.month - 1) / 3 + 1 >= q { p.year } else { p.year - 1 };
+    Some((k, Some(format!("{y:04}-Q{q}"))))
+}
+
 /// A start without a year takes the end's: "from March to May 2023".
 fn complete(p1: P, p2: &P) -> P {
     match (&p1, p2) {
@@ -589,6 +716,23 @@ fn relative(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     let w = c.l(u);
     let published = c.published;
     let iso = |p: P| p.iso();
+    // "next 3 days", "last two years", "past few weeks"
+    if rel != 2 && unit_code(w).is_none() {
+        if let Some((n, code, e)) = units(c, u) {
+            let d = duration(n, code);
+            return Some((e, published.map(|p| if rel < 0 { format!("{d}/{p}") } else { format!("{p}/{d}") })));
+        }
+    }
+    if w == "quarter" {
+        let q = published.map(|p| {
+            let idx = p.year * 4 + (i32::from(p.month) - 1) / 3 + i32::from(if rel == 2 { 0 } else { rel });
+            format!("{:04}-Q{}", idx.div_euclid(4), idx.rem_euclid(4) + 1)
+        });
+        return Some((u + 1, q));
+    }
+    if let Some(season) = season_code(w) {
+        return Some((u + 1, published.map(|p| format!("{:04}-{season}", resolve_season(p, season, rel)))));
+    }
     let step = i32::from(if rel == 2 { 0 } else { rel });
     let p = match w {
         "week" => match published.and_then(|p| p.add_days(7 * i64::from(step))).and_then(iso_week) {

@@ -416,6 +416,9 @@ fn amount_at(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usi
     amount(c, i).filter(|a| a.0 == i && !a.4)
 }
 
+/// Codes that may be glued before digits ("USD115").
+const MAJOR: &[&str] = &["USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "NZD", "HKD", "RUB", "UAH", "INR"];
+
 /// "USD115", "115USD", "115.5USD": a code glued to the digits in one token.
 fn glued_code(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usize, bool)> {
     let t = &c.t[i];
@@ -425,7 +428,8 @@ fn glued_code(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, us
     let split = t.s.find(|ch: char| ch.is_ascii_digit())?;
     let (head, tail) = t.s.split_at(split);
     if t.kind == TokenKind::Word {
-        let code = code(head)?;
+        // Only the major codes: "COP28" is a summit, "ARS2" nothing.
+        let code = code(head).filter(|c| MAJOR.contains(c))?;
         let (v, rest) = number::digits(tail)?;
         return rest.is_empty().then_some((i, Some(v), code, i + 1, true));
     }
