@@ -16,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 /// Where trunk puts the worker's loader (relative, so any public URL works).
-pub const WORKER_URL: &str = "./dossier-worker_loader.js";
+pub const WORKER_URL: &str = "./worker.js";
 
 /// What the page hears from the worker.
 #[derive(Debug)]

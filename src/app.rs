@@ -38,10 +38,20 @@ fn worker_event(ev: WorkerEvent, dispatch: &UseReducerDispatcher<State>) {
             io::mark_body("data-worker", "ready");
             dispatch.dispatch(Action::WorkerReady);
         }
-        WorkerEvent::Done { id, name, text, report } => match Doc::new(id, text, report) {
-            Ok(doc) => dispatch.dispatch(Action::Analysed(Rc::new(doc))),
-            Err(reason) => dispatch.dispatch(Action::Failed { id: Some(id), name, reason }),
-        },
+        WorkerEvent::Done { id, name, text, report } => {
+            // Receiving, reading the report and rendering each take a task of their own, so that a
+            // long document does not hold the page in one long block.
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                let doc = Doc::new(id, text, report);
+                yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                match doc {
+                    Ok(doc) => dispatch.dispatch(Action::Analysed(Rc::new(doc))),
+                    Err(reason) => dispatch.dispatch(Action::Failed { id: Some(id), name, reason }),
+                }
+            });
+        }
         WorkerEvent::Failed { id, name, reason } => dispatch.dispatch(Action::Failed { id: Some(id), name, reason }),
     }
 }
@@ -125,9 +135,21 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with(state.revision, move |rev| {
             if *rev > 0 {
-                if let Err(e) = io::save_documents(&docs) {
-                    dispatch.dispatch(Action::Notify(Severity::Error, e));
-                }
+                // In a task of its own, after the page has shown the change.
+                wasm_bindgen_futures::spawn_local(async move {
+                    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    match io::save_documents(&docs) {
+                        Ok(left_out) if !left_out.is_empty() => dispatch.dispatch(Action::Notify(
+                            Severity::Error,
+                            format!(
+                                "Too large to keep in browser storage, so not there after a reload: {}.",
+                                left_out.join(", ")
+                            ),
+                        )),
+                        Ok(_) => {}
+                        Err(e) => dispatch.dispatch(Action::Notify(Severity::Error, e)),
+                    }
+                });
             }
         });
     }

@@ -45,17 +45,49 @@ pub fn hit_id(k: usize) -> String {
     format!("h{k}")
 }
 
+/// Chunks rendered at once when a document opens; the rest follow a few at a time, each batch in
+/// its own task, so that a long document never blocks the page.
+const FIRST_CHUNKS: usize = 6;
+/// Chunks added per task after the first.
+const STEP_CHUNKS: usize = 3;
+
 /// Renders the article.
 #[function_component(Article)]
 pub fn article(props: &ArticleProps) -> Html {
     let doc = &props.doc;
     let selected: &[usize] = props.selection.map_or(&[], |s| doc.marks_of(s.target));
     let current = props.selection.and_then(|s| selected.get(s.cursor).copied());
-    let hits = doc.find(&props.search, MAX_HITS);
+    let hits = Rc::new(doc.find(&props.search, MAX_HITS));
+    let hit = (!hits.is_empty()).then(|| props.hit.min(hits.len() - 1));
+
+    // How many chunks are rendered: grows in steps until the whole text is there.
+    let progress = use_state(|| (doc.id, FIRST_CHUNKS));
+    let n = doc.chunks.len();
+    let mut shown = if progress.0 == doc.id { progress.1 } else { FIRST_CHUNKS };
+    if let Some(c) = current {
+        shown = shown.max(doc.chunk_of_mark(c) + 1);
+    }
+    if let Some(h) = hit {
+        shown = shown.max(doc.chunk_of_byte(hits[h].start) + 1);
+    }
+    let shown = shown.min(n);
+    {
+        let progress = progress.clone();
+        use_effect_with((doc.id, shown, n), move |&(id, shown, n)| {
+            if shown < n {
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    progress.set((id, shown + STEP_CHUNKS));
+                });
+            } else {
+                crate::io::mark_body("data-rendered", &id.to_string());
+            }
+        });
+    }
 
     // Bring the current mention (or search hit) into view when it changes.
     {
-        let target = current.map(mark_id).or_else(|| (!hits.is_empty()).then(|| hit_id(props.hit.min(hits.len() - 1))));
+        let target = current.map(mark_id).or_else(|| hit.map(hit_id));
         use_effect_with(target, |t| {
             if let Some(id) = t {
                 crate::io::reveal(id);
@@ -76,19 +108,76 @@ pub fn article(props: &ArticleProps) -> Html {
         })
     };
 
-    let mut out: Vec<Html> = Vec::with_capacity(doc.marks.len() * 2 + 1);
-    let mut hits_at = 0usize;
-    let mut at = 0usize;
-    for (i, m) in doc.marks.iter().enumerate() {
-        text_with_hits(&mut out, &doc.text, at..m.range.start, &hits, &mut hits_at, props.hit);
+    let mut hit_at = 0usize;
+    let chunks = doc.chunks[..shown].iter().enumerate().map(|(k, c)| {
+        let lo = selected.partition_point(|&i| i < c.marks.start);
+        let hi = selected.partition_point(|&i| i < c.marks.end);
+        let first_hit = hit_at;
+        while hit_at < hits.len() && hits[hit_at].start < c.text.end {
+            hit_at += 1;
+        }
+        let last_hit = hit_at;
+        // A hit may run on from the previous chunk: let both chunks see it.
+        let first_hit = if first_hit > 0 && hits[first_hit - 1].end > c.text.start { first_hit - 1 } else { first_hit };
+        html! {
+            <ArticleChunk key={k} doc={doc.clone()} index={k} selected={Rc::<[usize]>::from(&selected[lo..hi])}
+                current={current.filter(|i| c.marks.contains(i))}
+                hits={first_hit..last_hit} all_hits={hits.clone()} hit={hit.filter(|h| (first_hit..last_hit).contains(h))} />
+        }
+    });
+
+    html! {
+        <article class="text" aria-label={format!("Text of {}", doc.name)} aria-busy={(shown < n).to_string()} {onclick}>
+            { for chunks }
+        </article>
+    }
+}
+
+/// One chunk's inputs.
+#[derive(Properties, Clone)]
+struct ChunkProps {
+    doc: Rc<Doc>,
+    index: usize,
+    /// Selected marks inside this chunk.
+    selected: Rc<[usize]>,
+    current: Option<usize>,
+    /// Indices into `all_hits` that touch this chunk.
+    hits: Range<usize>,
+    all_hits: Rc<Vec<Range<usize>>>,
+    hit: Option<usize>,
+}
+
+impl PartialEq for ChunkProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.doc, &o.doc)
+            && self.index == o.index
+            && self.selected == o.selected
+            && self.current == o.current
+            && self.hit == o.hit
+            && self.all_hits[self.hits.clone()] == o.all_hits[o.hits.clone()]
+    }
+}
+
+#[function_component(ArticleChunk)]
+fn article_chunk(p: &ChunkProps) -> Html {
+    let doc = &p.doc;
+    let c = &doc.chunks[p.index];
+    let hits = &p.all_hits[p.hits.clone()];
+    let current_hit = p.hit.map(|h| h - p.hits.start);
+    let mut out: Vec<Html> = Vec::with_capacity(c.marks.len() * 2 + 1);
+    let mut next = 0usize;
+    let mut at = c.text.start;
+    for i in c.marks.clone() {
+        let m = &doc.marks[i];
+        text_with_hits(&mut out, &doc.text, at..m.range.start, hits, &mut next, current_hit, p.hits.start);
         let mut inner = Vec::new();
-        text_with_hits(&mut inner, &doc.text, m.range.clone(), &hits, &mut hits_at, props.hit);
+        text_with_hits(&mut inner, &doc.text, m.range.clone(), hits, &mut next, current_hit, p.hits.start);
         let label = doc.label(m.target);
         let class = classes!(
             "m",
             format!("l-{}", label_class(label)),
-            selected.contains(&i).then_some("sel"),
-            (current == Some(i)).then_some("cur")
+            p.selected.contains(&i).then_some("sel"),
+            (p.current == Some(i)).then_some("cur")
         );
         out.push(html! {
             <mark id={mark_id(i)} class={class} data-i={i.to_string()} data-chip={label_title(label)}
@@ -96,11 +185,8 @@ pub fn article(props: &ArticleProps) -> Html {
         });
         at = m.range.end;
     }
-    text_with_hits(&mut out, &doc.text, at..doc.text.len(), &hits, &mut hits_at, props.hit);
-
-    html! {
-        <article class="text" aria-label={format!("Text of {}", doc.name)} {onclick}>{ for out }</article>
-    }
+    text_with_hits(&mut out, &doc.text, at..c.text.end, hits, &mut next, current_hit, p.hits.start);
+    html! { <span class="chunk">{ for out }</span> }
 }
 
 /// Pushes `text[range]`, wrapping the parts that fall inside search hits.
@@ -110,7 +196,8 @@ fn text_with_hits(
     range: Range<usize>,
     hits: &[Range<usize>],
     next: &mut usize,
-    current: usize,
+    current: Option<usize>,
+    base: usize,
 ) {
     let mut at = range.start;
     // Skip hits that end before this piece.
@@ -124,8 +211,8 @@ fn text_with_hits(
         if s > at {
             out.push(Html::from(text[at..s].to_owned()));
         }
-        let id = (h.start >= range.start).then(|| hit_id(k));
-        let class = classes!("hit", (k == current).then_some("cur"));
+        let id = (h.start >= range.start).then(|| hit_id(base + k));
+        let class = classes!("hit", (Some(k) == current).then_some("cur"));
         out.push(html! { <span {id} {class}>{ text[s..e].to_owned() }</span> });
         at = e;
         if h.end <= range.end {

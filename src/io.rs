@@ -155,28 +155,42 @@ pub fn load_documents() -> Restored {
     }
 }
 
-/// Saves the documents. Fails with a message the reader can act on when storage is full.
-pub fn save_documents(docs: &[std::rc::Rc<Doc>]) -> Result<(), String> {
+/// What browser storage is asked to hold at most (characters of text and reports); Chromium and
+/// Firefox allow about 5 million per site.
+pub const STORAGE_BUDGET: usize = 4_500_000;
+
+/// Saves the documents that fit in browser storage, oldest first; returns the names of those left
+/// out. Fails with a message the reader can act on when storage is full.
+pub fn save_documents(docs: &[std::rc::Rc<Doc>]) -> Result<Vec<String>, String> {
     let store = storage().ok_or("browser storage is not available")?;
-    if docs.is_empty() {
-        return store.remove_item(STORAGE_KEY).map_err(|e| js_error(&e));
+    let mut left_out = Vec::new();
+    let mut used = 0;
+    let mut documents = Vec::new();
+    for d in docs {
+        let size = d.text.len() + d.report_json.len() + d.report_json.len() / 8;
+        if used + size > STORAGE_BUDGET {
+            left_out.push(d.name.clone());
+            continue;
+        }
+        used += size;
+        documents.push(SavedDoc { text: d.text.clone(), report: d.report_json.clone() });
     }
-    let saved = Saved {
-        format: STORAGE_FORMAT,
-        documents: docs.iter().map(|d| SavedDoc { text: d.text.clone(), report: d.report_json.clone() }).collect(),
-    };
-    let json = serde_json::to_string(&saved).map_err(|e| e.to_string())?;
+    if documents.is_empty() {
+        store.remove_item(STORAGE_KEY).map_err(|e| js_error(&e))?;
+        return Ok(left_out);
+    }
+    let json = serde_json::to_string(&Saved { format: STORAGE_FORMAT, documents }).map_err(|e| e.to_string())?;
     store.set_item(STORAGE_KEY, &json).map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
         if name == "QuotaExceededError" || js_error(&e).to_ascii_lowercase().contains("quota") {
-            format!(
-                "Browser storage is full ({:.1} MB needed): the newest changes are not saved and will be lost on reload. Remove some documents.",
-                json.len() as f64 * 2.0 / 1024.0 / 1024.0
-            )
+            "Browser storage is full: the documents are not saved and will not be here after a reload. \
+             Remove some documents, or free space used by other pages of this site."
+                .to_owned()
         } else {
             format!("Documents could not be saved ({})", js_error(&e))
         }
-    })
+    })?;
+    Ok(left_out)
 }
 
 /// The theme chosen earlier, if any.

@@ -78,6 +78,46 @@ pub struct Mark {
     pub target: Target,
 }
 
+/// A piece of the article that renders on its own (so a long document renders bit by bit, and a
+/// change of selection re-renders only the pieces it touches).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chunk {
+    /// Byte range of the text.
+    pub text: Range<usize>,
+    /// Range of indices into [`Doc::marks`] inside it.
+    pub marks: Range<usize>,
+}
+
+/// About how many bytes of text one chunk holds.
+pub const CHUNK_BYTES: usize = 8 * 1024;
+
+/// Cuts `text` into chunks of about [`CHUNK_BYTES`], never inside a highlight or a character.
+fn chunks(text: &str, marks: &[Mark]) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let (mut start, mut m) = (0usize, 0usize);
+    while start < text.len() || out.is_empty() {
+        let mut end = (start + CHUNK_BYTES).min(text.len());
+        // Prefer a line break after the target size, within a little more text.
+        if let Some(nl) = text.get(end..(end + 2048).min(text.len())).and_then(|t| t.find('\n')) {
+            end += nl + 1;
+        }
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let first = m;
+        while m < marks.len() && marks[m].range.start < end {
+            end = end.max(marks[m].range.end);
+            m += 1;
+        }
+        out.push(Chunk { text: start..end, marks: first..m });
+        start = end;
+        if start >= text.len() {
+            break;
+        }
+    }
+    out
+}
+
 /// One analysed document as the page holds it.
 #[derive(Debug, PartialEq)]
 pub struct Doc {
@@ -102,28 +142,12 @@ pub struct Doc {
     pub sentences: Vec<Range<usize>>,
     /// Summary sentences as byte ranges.
     pub summary: Vec<Range<usize>>,
-    /// Direct quotations (speaker, words), when the engine's report carries them.
+    /// Direct quotations (speaker's name, words).
     pub quotes: Vec<(Option<String>, String)>,
+    /// The article in pieces, in order, covering the whole text.
+    pub chunks: Vec<Chunk>,
 }
 
-#[derive(serde::Deserialize, Default)]
-struct QuotesOnly {
-    #[serde(default)]
-    documents: Vec<DocQuotes>,
-}
-
-#[derive(serde::Deserialize, Default)]
-struct DocQuotes {
-    #[serde(default)]
-    quotes: Vec<QuoteLite>,
-}
-
-#[derive(serde::Deserialize)]
-struct QuoteLite {
-    text: String,
-    #[serde(default)]
-    speaker: Option<String>,
-}
 
 impl Doc {
     /// Builds the page's view of a document from the worker's (or storage's) text and report JSON.
@@ -195,17 +219,15 @@ impl Doc {
         }
         let sentences = report.sentences.iter().map(|s| range(s.start, s.end)).collect::<Result<_, _>>()?;
         let summary = report.summary.iter().map(|s| range(s.start, s.end)).collect::<Result<_, _>>()?;
-        // Quotations are read leniently: the field is newer than the contract's first release.
-        let quotes = serde_json::from_str::<QuotesOnly>(&report_json)
-            .ok()
-            .and_then(|q| q.documents.into_iter().next())
-            .map(|d| d.quotes.into_iter().map(|q| (q.speaker, q.text)).collect::<Vec<_>>())
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(speaker, text)| (speaker.map(|s| speaker_name(&report, s)), text))
+        let quotes = report
+            .quotes
+            .iter()
+            .map(|q| (q.speaker.clone().map(|s| speaker_name(&report, s)), q.text.clone()))
             .collect();
+        let chunks = chunks(&text, &kept);
         Ok(Doc {
             id,
+            chunks,
             quotes,
             name: report.name.clone(),
             text,
@@ -233,6 +255,16 @@ impl Doc {
             Target::Entity(i) => self.entity_marks.get(i).map_or(&[], |v| v.as_slice()),
             Target::Figure(i) => self.figure_marks.get(i).and_then(|m| m.as_ref()).map_or(&[], std::slice::from_ref),
         }
+    }
+
+    /// The chunk holding mark `i`.
+    pub fn chunk_of_mark(&self, i: usize) -> usize {
+        self.chunks.partition_point(|c| c.marks.end <= i).min(self.chunks.len().saturating_sub(1))
+    }
+
+    /// The chunk holding byte offset `at`.
+    pub fn chunk_of_byte(&self, at: usize) -> usize {
+        self.chunks.partition_point(|c| c.text.end <= at).min(self.chunks.len().saturating_sub(1))
     }
 
     /// The text of sentence `i`, if there is one.
@@ -402,6 +434,27 @@ mod tests {
     fn offsets() {
         let text = "Stensønes, Oslo";
         assert_eq!(char_to_byte(text, &[0, 9, 11, 15, 16]), vec![Some(0), Some(10), Some(12), Some(16), None]);
+    }
+
+    #[test]
+    fn chunks_cover_the_text_and_keep_highlights_whole() {
+        let text = "Oslo is cold. ".repeat(2000);
+        let marks: Vec<Mark> = (0..2000).map(|i| Mark { range: i * 14..i * 14 + 4, target: Target::Entity(0) }).collect();
+        let cs = chunks(&text, &marks);
+        assert!(cs.len() > 1);
+        assert_eq!(cs[0].text.start, 0);
+        assert_eq!(cs.last().unwrap().text.end, text.len());
+        for w in cs.windows(2) {
+            assert_eq!(w[0].text.end, w[1].text.start);
+            assert_eq!(w[0].marks.end, w[1].marks.start);
+        }
+        for c in &cs {
+            for m in &marks[c.marks.clone()] {
+                assert!(c.text.start <= m.range.start && m.range.end <= c.text.end);
+            }
+        }
+        assert_eq!(cs.last().unwrap().marks.end, marks.len());
+        assert_eq!(chunks("", &[]).len(), 1);
     }
 
     #[test]

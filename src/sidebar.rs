@@ -119,6 +119,10 @@ impl PartialEq for SidebarProps {
     }
 }
 
+/// Entries shown per list; the rest are reached through the search box (a long document can name
+/// thousands of things, and the page must not freeze listing them).
+const MAX_ITEMS: usize = 150;
+
 fn matches(query: &str, texts: &[&str]) -> bool {
     let q = query.trim().to_lowercase();
     q.chars().count() < 2 || texts.iter().any(|t| t.to_lowercase().contains(&q))
@@ -164,7 +168,7 @@ pub fn sidebar(p: &SidebarProps) -> Html {
         if !p.filter.shows(label) {
             continue;
         }
-        let items: Vec<Html> = doc
+        let items: Vec<_> = doc
             .report
             .entities
             .iter()
@@ -175,6 +179,11 @@ pub fn sidebar(p: &SidebarProps) -> Html {
                 texts.extend(e.aliases.iter().map(|a| a.as_str()));
                 matches(q, &texts)
             })
+            .collect::<Vec<_>>();
+        let more = items.len().saturating_sub(MAX_ITEMS);
+        let items: Vec<Html> = items
+            .into_iter()
+            .take(MAX_ITEMS)
             .map(|(i, e)| {
                 let t = Target::Entity(i);
                 let onclick = p.on_select.reform(move |_| t);
@@ -194,18 +203,24 @@ pub fn sidebar(p: &SidebarProps) -> Html {
                 <section class="group" data-label={*label}>
                     <h3><span class={classes!("tag", format!("l-{}", label_class(label)))}>{ label_title(label) }</span></h3>
                     <ul>{ for items }</ul>
+                    if more > 0 { <p class="none">{ format!("and {more} more: search to find them") }</p> }
                 </section>
             });
         }
     }
 
-    let figures: Vec<Html> = doc
+    let figures: Vec<_> = doc
         .report
         .figures
         .iter()
         .enumerate()
         .filter(|(_, f)| p.filter.shows(&f.kind) && matches(q, &[f.text.as_str()]))
         .filter(|(i, _)| !doc.marks_of(Target::Figure(*i)).is_empty())
+        .collect::<Vec<_>>();
+    let figures_more = figures.len().saturating_sub(MAX_ITEMS);
+    let figures: Vec<Html> = figures
+        .into_iter()
+        .take(MAX_ITEMS)
         .map(|(i, f)| {
             let t = Target::Figure(i);
             let onclick = p.on_select.reform(move |_| t);
@@ -253,6 +268,7 @@ pub fn sidebar(p: &SidebarProps) -> Html {
             </section>
             <section class="figures"><h2>{"Figures"}</h2>
                 if figures.is_empty() { <p class="none">{"No figures to show."}</p> } else { <ul>{ for figures }</ul> }
+                if figures_more > 0 { <p class="none">{ format!("and {figures_more} more: search to find them") }</p> }
             </section>
             <section class="export"><h2>{"Export"}</h2>
                 <div class="buttons">

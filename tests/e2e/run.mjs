@@ -209,6 +209,83 @@ test('documents survive a reload', async () => {
   for (const s of samples) assert(await page.locator('nav.docs button.open', { hasText: s.name }).count() === 1, `${s.name} is back`);
 });
 
+test('the built-in example loads with one click and is credited', async () => {
+  const before = await docCount();
+  await page.click('button[data-action="example"]');
+  await waitDocs(before + 1);
+  await openDoc('voa-news-briefs.txt');
+  assert(await page.locator('mark.l-money').count() > 0, 'money in the example');
+  assert(await page.locator('mark.l-place').count() > 0, 'places in the example');
+  assert((await page.locator('footer').textContent()).includes('Voice of America'), 'the example is credited');
+});
+
+test('pasted text is analysed', async () => {
+  const before = await docCount();
+  await page.click('details.paste summary');
+  await page.fill('#paste-text', 'Prime Minister Jonas Gahr Støre said in Oslo on Friday that Norway would give $1.2 billion to Ukraine.');
+  await page.click('details.paste button[type="submit"]');
+  await waitDocs(before + 1);
+  assert((await page.locator('nav.docs li.doc.current').textContent()).includes('pasted-text'), 'a pasted document is shown');
+  assert(await page.locator('mark.l-money').count() > 0, 'money in the pasted text');
+  await page.click('details.paste summary');
+});
+
+test('encodings: UTF-16 LE and BE, Windows-1252, UTF-8 with BOM and mixed line endings show correctly, highlights on the right characters', async () => {
+  const words = 'Nils Stensønes met Volodymyr Zelenskyy in Düsseldorf and São Paulo on Monday. Russia spent $118.5 billion. ';
+  const rich = words + 'Emoji 🙂👍 and Hebrew שלום stay.\n';
+  const utf16 = (s, be) => {
+    const le = Buffer.from('\ufeff' + s, 'utf16le');
+    if (!be) return le;
+    for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]];
+    return le;
+  };
+  const files = [
+    { name: 'utf16le.txt', bytes: utf16(rich, false), expect: ['Stensønes', 'Düsseldorf', 'São Paulo', '🙂👍', 'שלום'] },
+    { name: 'utf16be.txt', bytes: utf16(rich, true), expect: ['Stensønes', 'Düsseldorf', 'São Paulo', '🙂👍', 'שלום'] },
+    { name: 'cp1252.txt', bytes: Buffer.concat([Buffer.from(words, 'latin1'), Buffer.from([0x93, 0x48, 0x69, 0x94, 0x20, 0x80, 0x35, 0x0a])]), expect: ['Stensønes', 'Düsseldorf', 'São Paulo', '\u201cHi\u201d', '€5'] },
+    { name: 'bom-crlf.txt', bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(words.replace('. ', '.\r\n').replace('Russia', '\rRussia') + '\n' + rich)]), expect: ['Stensønes', 'Düsseldorf', '🙂👍'] },
+  ];
+  const before = await docCount();
+  await drop(files.map((f) => ({ name: f.name, mime: 'text/plain', b64: f.bytes.toString('base64') })));
+  await waitDocs(before + files.length);
+  for (const f of files) {
+    await openDoc(f.name);
+    await page.waitForTimeout(100);
+    const text = await page.locator('article.text').textContent();
+    for (const w of f.expect) assert(text.includes(w), `${f.name} shows ${w}`);
+    assert(!text.includes('\ufffd') && !text.includes('Ã'), `${f.name} has no mis-decoded characters`);
+    // Every highlight covers exactly the characters the analysis names.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="json"]')]);
+    const report = JSON.parse(readFileSync(await download.path(), 'utf8')).documents[0];
+    const chars = [...text];
+    const spans = [...report.entities.flatMap((e) => e.mentions), ...report.figures].sort((a, b) => a.start - b.start);
+    for (const m of spans) eq(chars.slice(m.start, m.end).join(''), m.text, `${f.name}: offsets ${m.start}..${m.end}`);
+    const marks = await page.locator('article.text mark').allTextContents();
+    eq(JSON.stringify(marks), JSON.stringify(spans.map((m) => m.text)), `${f.name}: highlights match the analysis`);
+    assert(marks.some((m) => m.includes('Stensønes')), `${f.name}: Stensønes is highlighted`);
+  }
+  await shot('10-encodings');
+});
+
+test('full browser storage gives a clear message and loses nothing on the page', async () => {
+  const before = await docCount();
+  await page.evaluate(() => {
+    let i = 0;
+    for (let size = 1 << 20; size >= 16; size >>= 2) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try { localStorage.setItem(`junk-${i++}`, chunk); } catch { break; }
+      }
+    }
+  });
+  await drop([file('after-full.txt', 'Berlin and Madrid agreed on Monday to share $4 million in costs.')]);
+  await waitDocs(before + 1);
+  await page.waitForFunction(() => [...document.querySelectorAll('.message.error')].some((m) => m.textContent.includes('storage is full')), null, { timeout: 10000 });
+  assert(await page.locator('nav.docs button.open', { hasText: 'after-full.txt' }).count() === 1, 'the document is still on the page');
+  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('junk-')) localStorage.removeItem(k); });
+  await page.locator('nav.docs li.doc', { hasText: 'after-full.txt' }).locator('button.remove').click();
+});
+
 test('PDF, binary and unsupported files get messages while good files load', async () => {
   const before = await docCount();
   await drop([
@@ -352,7 +429,10 @@ const main = async () => {
     if (counting && /^https?:/.test(r.url())) requestsAfterLoad.push(r.url());
   });
   page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+    if (m.type() === 'warning') notes.push(`console warning: ${m.text()}`);
+  });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   let failed = 0;
   for (const t of tests) {
