@@ -284,7 +284,7 @@ impl<'a> Doc<'a> {
             }
             let end = self.run_end(i, stop);
             if kind != SentenceKind::Credit {
-                self.run(i, end, start, stop, kind);
+                self.run(i, end, start, kind);
             }
             i = end.max(i + 1);
         }
@@ -320,9 +320,7 @@ impl<'a> Doc<'a> {
                         && self.is_cap(j + 2);
                     if hyphened {
                         end = j + 3;
-                    } else if particle {
-                        end = j + 2;
-                    } else if connector && self.is_cap(j + 1) {
+                    } else if particle || connector && self.is_cap(j + 1) {
                         end = j + 2;
                     } else if connector && self.word(j + 1) == "the" && self.gap(j + 2) == Some(true) && self.is_cap(j + 2) {
                         end = j + 3;
@@ -350,14 +348,14 @@ impl<'a> Doc<'a> {
     }
 
     /// Decides what the capitalised run `a..b` of a sentence is.
-    fn run(&mut self, mut a: usize, mut b: usize, start: usize, stop: usize, kind: SentenceKind) {
+    fn run(&mut self, mut a: usize, mut b: usize, start: usize, kind: SentenceKind) {
         if b - a > 12 {
             return; // no name is this long: a list or a shouted line
         }
         // A company suffix ends the company: "Apple Inc. CEO Tim Cook".
         if let Some(k) = (a..b.saturating_sub(1)).find(|&k| COMPANY_SUFFIXES.contains(&self.word(k))) {
-            self.run(a, k + 1, start, stop, kind);
-            self.run(k + 1, b, start, stop, kind);
+            self.run(a, k + 1, start, kind);
+            self.run(k + 1, b, start, kind);
             return;
         }
         // Leading common words and titles: "The Institute", "Although China", "President Putin".
@@ -470,7 +468,7 @@ impl<'a> Doc<'a> {
         if label.is_none() && no_names_inside && all(&|k| !self.lists(k).has(Lists::ORG_CUE)) {
             let title_before = self.title_before(a);
             let apposition = self.apposition_person(b);
-            let given = n >= 2 && n <= 4 && self.lists(a).has(Lists::GIVEN_NAME) && all(&|k| !self.is_acronym(k));
+            let given = (2..=4).contains(&n) && self.lists(a).has(Lists::GIVEN_NAME) && all(&|k| !self.is_acronym(k));
             let speaks = SPEECH_VERBS.contains(&self.word(b)) && self.gap(b) == Some(true)
                 || a >= 1
                     && SPEECH_VERBS.contains(&self.word(a - 1))
@@ -520,19 +518,18 @@ impl<'a> Doc<'a> {
                 }
             }
             None => {
+                // Capitalised words with no cue: a name only if the document says so elsewhere
+                // (or the tagger does), except an acronym (an organisation) and words after a
+                // locative preposition (a place).
                 let locative = LOCATIVE.contains(&self.word(a.wrapping_sub(1))) || self.word(a.wrapping_sub(1)) == "on";
                 let fallback = if n == 1 && self.is_acronym(a) {
-                    (Label::Org, 0.5)
+                    Some((Label::Org, 0.5))
                 } else if locative && n <= 3 {
-                    (Label::Place, 0.45)
+                    Some((Label::Place, 0.45))
                 } else {
-                    // Capitalised words with no cue: a name only if the document says so
-                    // elsewhere (or the tagger does).
-                    self.deferred.push(Deferred { first: a, end: b, fallback: None });
-                    return;
+                    None
                 };
-                let _ = stop;
-                self.deferred.push(Deferred { first: a, end: b, fallback: Some(fallback) });
+                self.deferred.push(Deferred { first: a, end: b, fallback });
             }
         }
     }

@@ -66,11 +66,14 @@ struct Index {
     by_title: HashMap<String, usize>,
     /// Organisations named after a nationality, by (country, last word): their groups and
     /// lower-case words after the nationality ("Norwegian Intelligence Service").
-    by_nationality: HashMap<(String, String), Vec<(usize, Vec<String>)>>,
+    by_nationality: HashMap<(String, String), Signed>,
     /// Descriptions by (country, last word): their groups and words ("Norway’s military
     /// intelligence service").
-    by_description: HashMap<(String, String), Vec<(usize, Vec<String>)>>,
+    by_description: HashMap<(String, String), Signed>,
 }
+
+/// Groups with the lower-case words of one of their forms.
+type Signed = Vec<(usize, Vec<String>)>;
 
 /// "Norwegian Intelligence Service" -> (Norway, [intelligence, service]).
 fn nationality_signature(form: &str) -> Option<(String, Vec<String>)> {
