@@ -79,7 +79,10 @@ const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "from", "into", "towa
 
 /// Lower-case words inside a name: particles of people's names and the small words of
 /// organisation and place names.
-const PARTICLES: &[&str] = &["de", "del", "della", "da", "dos", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "du", "di", "ter"];
+const PARTICLES: &[&str] = &[
+    "de", "del", "della", "da", "das", "do", "dos", "van", "von", "vom", "zu", "der", "den", "ten", "ter", "op", "bin", "ibn", "al", "el", "la",
+    "le", "lo", "du", "di", "dei",
+];
 
 /// Company suffixes that end a company's name.
 const COMPANY_SUFFIXES: &[&str] = &["Inc.", "Inc", "Ltd.", "Ltd", "Corp.", "Corp", "LLC", "PLC", "plc", "GmbH", "AG", "Co.", "S.A.", "N.V.", "B.V."];
