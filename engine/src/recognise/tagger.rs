@@ -16,6 +16,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::entities::gazetteer::{self, Lists};
 use super::{Candidate, Source, What};
 use crate::segment::{Segments, SentenceKind, Token, TokenKind};
 use crate::{Label, Span};
@@ -741,6 +742,17 @@ pub fn model() -> Option<&'static Model> {
     MODEL.get_or_init(|| Model::decode(MODEL_BYTES)).as_ref()
 }
 
+/// Titles and ranks that stand before names without being part of them.
+const TITLES: &[&str] = &[
+    "President", "Minister", "Prime", "Foreign", "Defense", "Defence", "Secretary", "General", "Gen.", "Brigadier",
+    "Lieutenant", "Lt.", "Colonel", "Col.", "Major", "Maj.", "Captain", "Capt.", "Admiral", "Adm.", "Sergeant", "Sgt.",
+    "Commander", "Marshal", "Field", "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Senator", "Sen.", "Governor",
+    "Gov.", "Chancellor", "Premier", "Ambassador", "Spokesman", "Spokeswoman", "Spokesperson", "Deputy", "Vice",
+    "Chairman", "Chairwoman", "Director", "Chief", "Judge", "Mayor", "Pope", "King", "Queen", "Prince", "Princess",
+    "Sheikh", "Ayatollah", "Cardinal", "Bishop", "Archbishop", "Rev.", "Reverend", "Representative", "Rep.", "Speaker",
+    "Leader", "Envoy", "Attorney", "Interior", "Finance", "State", "Former", "Mister", "Madam",
+];
+
 /// Tags every sentence of a document with `model`, returning (span, label, confidence) triples.
 pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span, Label, f32)> {
     let featurizer = Featurizer::new(text, segments, &model.clusters);
@@ -767,35 +779,125 @@ pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span
             while j < n && s.tags[j] == i_tag {
                 j += 1;
             }
+            let end = j;
+            // Titles are no part of a person's name: "Ross Hoyt" of "General Ross Hoyt".
+            if label == Label::Person {
+                while i + 1 < j && TITLES.contains(&tokens[i].span.of(text)) {
+                    i += 1;
+                }
+            }
+            // Lower-case words do not end a name: "Leopard 2" of "Leopard 2 tanks".
+            while j > i + 1 && tokens[j - 1].kind == TokenKind::Word && tokens[j - 1].span.of(text).starts_with(char::is_lowercase) {
+                j -= 1;
+            }
+            // Words the gazetteers call no names by themselves ("AIDS", "Officials", "Monday").
+            if j == i + 1 {
+                if let Some(e) = gazetteer::lookup_token(tokens[i].span.of(text)) {
+                    if e.lists.has(Lists::COMMON.with(Lists::NEVER)) && !e.lists.has(Lists::NAMES) {
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            // A possessive ends the name: "Florida" of "Florida's Gulf Coast".
+            if let Some(p) = (i + 1..j).find(|&k| matches!(tokens[k].span.of(text), "'s" | "’s" | "'S" | "’S")) {
+                let margin = span_margin(&s, i, j);
+                let confidence = 0.5 / (1.0 + (-margin / model.temperature.max(1e-6)).exp());
+                out.push((Span::new(tokens[i].span.start, tokens[p - 1].span.end), label, confidence));
+                i = end;
+                continue;
+            }
             let margin = span_margin(&s, i, j);
             let confidence = 1.0 / (1.0 + (-margin / model.temperature.max(1e-6)).exp());
             let span = Span::new(tokens[i].span.start, tokens[j - 1].span.end);
             out.push((span, label, confidence));
-            i = j;
+            i = end;
         }
     }
+    consistent(text, segments, &mut out);
     out
+}
+
+/// Document-level consistency: every mention of a string takes the label its mentions vote for
+/// (by confidence; a person's full name also votes for its last word, the surname), and a
+/// capitalised word that the tagger left alone in one place but tagged elsewhere, or that is
+/// the surname of a person named in full, becomes a mention too (with less confidence).
+fn consistent(text: &str, segments: &Segments, spans: &mut Vec<(Span, Label, f32)>) {
+    if spans.is_empty() {
+        return;
+    }
+    let mut votes: HashMap<&str, [f32; 7]> = HashMap::new();
+    let index = |l: Label| Label::ALL.iter().position(|&m| m == l).unwrap_or(0);
+    for &(span, label, conf) in spans.iter() {
+        votes.entry(span.of(text)).or_default()[index(label)] += conf;
+        if label == Label::Person {
+            let name = span.of(text);
+            if let Some((_, last)) = name.rsplit_once(' ') {
+                if last.chars().count() > 2 && last.chars().next().is_some_and(char::is_uppercase) {
+                    votes.entry(last).or_default()[index(label)] += conf;
+                }
+            }
+        }
+    }
+    let winner = |v: &[f32; 7]| -> (Label, f32) {
+        let total: f32 = v.iter().sum();
+        let (k, best) = v.iter().enumerate().fold((0, 0f32), |b, (k, &x)| if x > b.1 { (k, x) } else { b });
+        (Label::ALL[k], if total > 0.0 { best / total } else { 0.0 })
+    };
+    for (span, label, conf) in spans.iter_mut() {
+        if let Some(v) = votes.get(span.of(text)) {
+            let (l, share) = winner(v);
+            if l != *label {
+                *label = l;
+                *conf *= share;
+            }
+        }
+    }
+    // Untagged capitalised words that are tagged elsewhere.
+    let mut taken: Vec<Span> = spans.iter().map(|s| s.0).collect();
+    taken.sort_by_key(|s| s.start);
+    let mut added = Vec::new();
+    for sentence in &segments.sentences {
+        for t in &segments.tokens[sentence.tokens.clone()] {
+            if t.kind != TokenKind::Word || !t.span.of(text).chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let Some(v) = votes.get(t.span.of(text)) else { continue };
+            let k = taken.partition_point(|s| s.end <= t.span.start);
+            if taken.get(k).is_some_and(|s| s.start < t.span.end) {
+                continue;
+            }
+            let (l, share) = winner(v);
+            let total: f32 = v.iter().sum();
+            let conf = (total / (1.0 + total)) * share * 0.8;
+            added.push((t.span, l, conf));
+        }
+    }
+    spans.extend(added);
+    spans.sort_by_key(|s| (s.0.start, s.0.end));
 }
 
 /// How much of its confidence a tagged span keeps where the gazetteers and rules proposed
 /// something else over it: they know titles, credits, cue words and possessives better, the
 /// tagger finds what they have no entry or rule for.
-const DEFER: f32 = 0.5;
+const DEFER: f32 = 0.7;
 
 /// Adds the tagger's entity candidates for the document to `out`, which holds the other
 /// recognisers' candidates: a tagged span that overlaps one of their entity candidates without
 /// agreeing with it (same span and label) has its confidence cut by [`DEFER`].
 pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
     let Some(model) = model() else { return };
-    let mut others: Vec<(Span, Label)> = out
+    let chars = |span: Span| text.get(span.start..span.end).map_or(0, |s| s.chars().count()) as f32;
+    let titled = |span: Span| TITLES.contains(&span.of(text).split(' ').next().unwrap_or(""));
+    let mut others: Vec<(Span, Label, f32)> = out
         .iter()
         .filter_map(|c| match c.what {
-            What::Entity(l) => Some((c.span, l)),
+            What::Entity(l) => Some((c.span, l, chars(c.span) * c.score.clamp(0.0, 1.0))),
             What::Figure(_) => None,
         })
         .collect();
-    others.sort_by_key(|o| (o.0.start, o.0.end));
-    // Longest span among the first k, so that overlaps are found by binary search.
+    others.sort_by(|a, b| (a.0.start, a.0.end).cmp(&(b.0.start, b.0.end)));
+    // The furthest end among the first k candidates, so that overlaps are found by binary search.
     let mut reach = Vec::with_capacity(others.len());
     let mut far = 0;
     for o in &others {
@@ -803,22 +905,29 @@ pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
         reach.push(far);
     }
     for (span, label, mut score) in tag_document(model, text, segments) {
-        // Candidates starting before our end whose reach passes our start may overlap.
         let upto = others.partition_point(|o| o.0.start < span.end);
         let from = reach[..upto].partition_point(|&r| r <= span.start);
         let mut agree = false;
         let mut clash = false;
+        let mut inner = 0f32;
         for o in &others[from..upto] {
             if o.0.end > span.start {
                 if o.0 == span && o.1 == label {
                     agree = true;
                 } else {
                     clash = true;
+                    if o.0 != span && o.0.start >= span.start && o.0.end <= span.end && o.1 == Label::Person {
+                        inner = inner.max(o.2);
+                    }
                 }
             }
         }
         if clash && !agree {
             score *= DEFER;
+            // A title and the name after it, taken whole for something else: the name wins.
+            if inner > 0.0 && titled(span) {
+                score = score.min(0.95 * inner / chars(span).max(1.0));
+            }
         }
         out.push(Candidate { span, what: What::Entity(label), score, source: Source::Tagger });
     }
