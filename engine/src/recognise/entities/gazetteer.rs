@@ -248,6 +248,7 @@ fn section_lists(name: &str) -> Lists {
         "org" => Lists::ORG,
         "news" => Lists::NEWS,
         "person" => Lists::PERSON,
+        "given" => Lists::GIVEN_NAME,
         "group" => Lists::GROUP,
         "product" => Lists::PRODUCT,
         "event" => Lists::EVENT,
