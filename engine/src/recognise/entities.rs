@@ -314,7 +314,11 @@ impl<'a> Doc<'a> {
                 Some(true) => {
                     let w = self.word(j);
                     let particle = PARTICLES.contains(&w) && self.gap(j + 1) == Some(true) && self.is_cap(j + 1);
-                    let connector = cue && matches!(w, "of" | "for" | "on" | "&") && self.gap(j + 1) == Some(true);
+                    // ("Montreal Hockey Club on May ..." stops before a common word.)
+                    let connector = cue
+                        && matches!(w, "of" | "for" | "on" | "&")
+                        && self.gap(j + 1) == Some(true)
+                        && !self.lists(j + 1).has(Lists::COMMON.with(Lists::NEVER));
                     // "el-Sisi", "al-Assad"
                     let hyphened = PARTICLES.contains(&w)
                         && matches!(self.word(j + 1), "-" | "‐")
@@ -367,7 +371,13 @@ impl<'a> Doc<'a> {
             let l = self.lists(a);
             // "New" alone is a common word, "New Jersey" a name.
             let gaz_name = self.name_at[a].is_some_and(|(end, e)| e.label().is_some() && (end > a + 1 || !l.has(Lists::COMMON)));
-            if l.has(Lists::COMMON) && !gaz_name {
+            // An unknown verb or adverb opening a sentence: "Attended James High School".
+            let opener = a == start
+                && b - a >= 2
+                && l.is_empty()
+                && self.name_at[a].is_none()
+                && ["ed", "ly"].iter().any(|x| self.word(a).ends_with(x));
+            if l.has(Lists::COMMON) && !gaz_name || opener {
                 a += 1;
             } else if let Some(t) = self.title_at(a, b) {
                 if (a..b).any(|k| self.lists(k).has(Lists::ORG_CUE)) {
