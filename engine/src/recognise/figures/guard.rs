@@ -78,7 +78,7 @@ pub fn mark(c: &mut Ctx) {
             block = true;
         }
         // Phone numbers: a "+47" or "(555)" chunk opens one, following digit groups go on.
-        let phoneish = digits > 0 && chunk.chars().all(|ch| ch.is_ascii_digit() || "+-()–.".contains(ch));
+        let phoneish = digits > 0 && chunk.chars().all(|ch| ch.is_ascii_digit() || "+-()–./".contains(ch));
         let trimmed = chunk.trim_end_matches(['.', ',', ';', ':', ')']);
         if phone_open && phoneish && digits <= 5 && !trimmed.contains('.') {
             block = true;

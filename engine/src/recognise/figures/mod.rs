@@ -9,6 +9,8 @@
 //! * [`money`]: symbols, codes and currency words around a number, and ranges;
 //! * [`percent`]: "61%", "61 percent", "per cent", "percentage points";
 //! * [`quantity`]: a number and what it counts, fractions and multipliers;
+//! * [`measure`]: units of measure, ages and temperatures after a number;
+//! * [`ranges`]: number ranges and comparisons (for evaluation);
 //! * [`dates`]: absolute, relative (resolved against the publication date), periods, open
 //!   ranges and durations (the anchoring rules are in `DESIGN-figures.md`).
 //!
@@ -23,6 +25,7 @@ pub mod money;
 pub mod number;
 pub mod percent;
 pub mod quantity;
+pub mod ranges;
 
 use super::{Candidate, Source, What};
 use crate::segment::{self, Segments, Token, TokenKind};
@@ -225,8 +228,10 @@ pub fn numbers(text: &str) -> Vec<Figure> {
 /// figures whose `iso` holds the interval in Recognizers-Text's notation ("[20,30)", "(40,)"),
 /// for per-kind evaluation; the page does not show them apart from their numbers.
 pub fn number_ranges(text: &str) -> Vec<Figure> {
-    let _ = text;
-    Vec::new()
+    let ctx = ctx_of(text, None);
+    let mut out = Vec::new();
+    ranges::find(&ctx, &mut out);
+    longest(text, out)
 }
 
 /// The QUANTITY figures of `text` that have a unit of measure ("1.6 km", "98.6 degrees

@@ -159,7 +159,13 @@ pub fn parse_raw(c: &Ctx, i: usize) -> Option<Num> {
         k += 1;
         n.end = k;
     }
-    // "tens of thousands", "hundreds of millions": vague.
+    // "3 million and a half"
+    if n.scaled && t.kind == TokenKind::Number {
+        if let Some((f, e)) = and_fraction(c, n.end, ends_on_scale(c, i, n.end)) {
+            n.value = n.value.map(|v| v + f);
+            n.end = e;
+        }
+    }
     Some(n)
 }
 
@@ -318,6 +324,38 @@ fn cardinal(c: &Ctx, i: usize, implicit_one: bool) -> Option<(f64, usize, Option
     any.then_some((total + cur, k, split))
 }
 
+/// The scale the number `a..k` ends on ("two million" 1e6), if it ends on one.
+fn ends_on_scale(c: &Ctx, a: usize, k: usize) -> Option<f64> {
+    (k > a).then(|| scale(c.l(k - 1), true)).flatten().filter(|s| *s >= 1e3)
+}
+
+/// "and a half", "and one fourth", "and three quarters" at token `k`, then perhaps a scale
+/// ("and a half million"): the amount to add and the token after. `scale_before` is the scale
+/// the whole part ended on ("3 million and a half" adds half a million).
+fn and_fraction(c: &Ctx, k: usize, scale_before: Option<f64>) -> Option<(f64, usize)> {
+    if !c.is(k, "and") {
+        return None;
+    }
+    let (f, e) = if matches!(c.l(k + 1), "a" | "an") {
+        let (d, plural, e) = denom_at(c, k + 2)?;
+        if plural {
+            return None;
+        }
+        (1.0 / d, e)
+    } else {
+        let (num, k2, _) = cardinal(c, k + 1, false)?;
+        let (d, plural, e) = denom_at(c, k2)?;
+        if !((plural && num > 1.0 && num < 20.0) || (!plural && num == 1.0)) {
+            return None;
+        }
+        (num / d, e)
+    };
+    if let Some(s) = scale(c.l(e), false).filter(|s| *s >= 1e3) {
+        return Some((f * s, e + 1));
+    }
+    Some((f * scale_before.unwrap_or(1.0), e))
+}
+
 fn from_words(c: &Ctx, i: usize) -> Option<Num> {
     let mut n = Num { value: None, end: i, words: true, ordinal: false, fraction: false, decade: false, scaled: false, plain: false };
     let w = c.l(i);
@@ -392,23 +430,12 @@ fn from_words(c: &Ctx, i: usize) -> Option<Num> {
             return Some(n);
         }
     }
-    // "one and a half", "five and a quarter", "twenty and three fifths"
-    if c.is(k, "and") {
-        if matches!(c.l(k + 1), "a" | "an") {
-            if let Some((d, false, e)) = denom_at(c, k + 2) {
-                n.value = Some(v + 1.0 / d);
-                n.fraction = true;
-                n.end = e;
-                return Some(n);
-            }
-        } else if let Some((num, k2, _)) = cardinal(c, k + 1, false) {
-            if let Some((d, true, e)) = denom_at(c, k2).filter(|_| num > 1.0 && num < 20.0) {
-                n.value = Some(v + num / d);
-                n.fraction = true;
-                n.end = e;
-                return Some(n);
-            }
-        }
+    // "one and a half", "five and a quarter", "twenty and three fifths", "two million and a half"
+    if let Some((f, e)) = and_fraction(c, k, ends_on_scale(c, start, k)) {
+        n.value = Some(v + f);
+        n.fraction = true;
+        n.end = e;
+        return Some(n);
     }
     n.value = Some(v);
     n.end = k;

@@ -15,7 +15,7 @@ use crate::{Figure, FigureKind};
 fn sign(c: &Ctx, k: usize) -> Option<(usize, bool)> {
     let l = c.l(k);
     match l {
-        "%" | "％" | "pct" | "percent" | "pc" => {
+        "%" | "％" | "pct" | "percent" | "percents" | "pc" => {
             if l == "pc" && !c.glued(k) {
                 return None;
             }
@@ -31,6 +31,7 @@ fn sign(c: &Ctx, k: usize) -> Option<(usize, bool)> {
             Some((k + 2, false))
         }
         "percentage" if c.any(k + 1, &["points", "point"]) => Some((k + 2, true)),
+        "percentage" => Some((k + 1, false)),
         "pp" | "ppt" | "ppts" if c.glued(k) || c.t[k].gap => Some((k + 1, true)),
         _ => None,
     }
@@ -72,7 +73,7 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
             i += 1;
             continue;
         };
-        let negative = i > 0 && c.is(i - 1, "-") && c.glued(i) && (i < 2 || c.t[i - 1].gap);
+        let negative = i > 0 && ((c.is(i - 1, "-") && c.glued(i) && (i < 2 || c.t[i - 1].gap)) || c.is(i - 1, "minus"));
         let first = if negative { i - 1 } else { i };
         match sign(c, a.end) {
             Some((end, points)) => {
