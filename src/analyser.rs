@@ -34,6 +34,8 @@ pub enum Event {
         /// The report JSON.
         report: String,
     },
+    /// The worker failed again and again and is left stopped (with the last error).
+    Stopped(String),
     /// A job failed.
     Failed {
         /// Job id.
@@ -57,7 +59,13 @@ struct Inner {
     on_event: Rc<dyn Fn(Event)>,
     on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
     on_error: Option<Closure<dyn FnMut(ErrorEvent)>>,
+    /// Failures since the last reply: after [`MAX_CRASHES`] the worker is not restarted until the
+    /// reader brings another document.
+    crashes: u32,
 }
+
+/// Failures in a row after which the worker is left stopped.
+const MAX_CRASHES: u32 = 3;
 
 /// The page's handle on the worker.
 #[derive(Clone)]
@@ -80,6 +88,7 @@ impl Analyser {
             on_event: Rc::new(on_event),
             on_message: None,
             on_error: None,
+            crashes: 0,
         }));
         let a = Analyser { inner };
         a.spawn();
@@ -131,16 +140,25 @@ impl Analyser {
     /// Sends a document to the worker.
     pub fn submit(&self, id: u32, name: String, bytes: Uint8Array) {
         let job = Job { id, name, bytes };
-        let mut inner = self.inner.borrow_mut();
-        if let Some(w) = &inner.worker {
-            let _ = w.post_message(&message(&job));
+        let stopped = {
+            let mut inner = self.inner.borrow_mut();
+            if let Some(w) = &inner.worker {
+                let _ = w.post_message(&message(&job));
+            }
+            inner.jobs.push_back(job);
+            inner.worker.is_none()
+        };
+        if stopped {
+            // It had stopped after failing again and again: give it another chance.
+            self.inner.borrow_mut().crashes = 0;
+            self.spawn();
         }
-        inner.jobs.push_back(job);
     }
 
     fn reply(&self, data: JsValue) {
         let get = |k: &str| Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
         let on_event = self.inner.borrow().on_event.clone();
+        self.inner.borrow_mut().crashes = 0;
         if get("ready").is_truthy() {
             on_event(Event::Ready);
             return;
@@ -161,21 +179,29 @@ impl Analyser {
 
     /// The worker died: the job it was on fails, a new worker takes the rest.
     fn crashed(&self, message: String) {
-        let (failed, on_event) = {
+        let (failed, on_event, give_up) = {
             let mut inner = self.inner.borrow_mut();
             if let Some(w) = inner.worker.take() {
                 w.terminate();
             }
-            (inner.jobs.pop_front(), inner.on_event.clone())
+            inner.crashes += 1;
+            let give_up = inner.crashes >= MAX_CRASHES;
+            let failed: Vec<Job> = if give_up { inner.jobs.drain(..).collect() } else { inner.jobs.pop_front().into_iter().collect() };
+            (failed, inner.on_event.clone(), give_up)
         };
-        if let Some(job) = failed {
-            on_event(Event::Failed {
-                id: job.id,
-                name: job.name,
-                reason: format!("the analysis failed ({message}); the other documents are unaffected"),
-            });
+        for job in failed {
+            let reason = if give_up {
+                format!("the analysis could not run: its web worker keeps failing ({message}). Reload the page to try again")
+            } else {
+                format!("the analysis failed ({message}); the other documents are unaffected")
+            };
+            on_event(Event::Failed { id: job.id, name: job.name, reason });
         }
-        self.spawn();
+        if give_up {
+            on_event(Event::Stopped(message));
+        } else {
+            self.spawn();
+        }
     }
 }
 

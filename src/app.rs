@@ -53,6 +53,13 @@ fn worker_event(ev: WorkerEvent, dispatch: &UseReducerDispatcher<State>) {
             });
         }
         WorkerEvent::Failed { id, name, reason } => dispatch.dispatch(Action::Failed { id: Some(id), name, reason }),
+        WorkerEvent::Stopped(error) => {
+            io::mark_body("data-worker", "failed");
+            dispatch.dispatch(Action::Notify(
+                Severity::Error,
+                format!("The analysis cannot run in this browser right now ({error}). Documents already here still work; reload the page to try again."),
+            ));
+        }
     }
 }
 

@@ -415,6 +415,21 @@ test('offline: the page opens from the service worker cache', async () => {
   eq(await docCount(), 0, 'nothing comes back after clear all');
 });
 
+test('a worker that cannot start gives a clear message and the page keeps working', async () => {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  await ctx.route('**/dossier-worker_bg.wasm', (r) => r.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm at all') }));
+  const p = await ctx.newPage();
+  await p.goto(`http://127.0.0.1:${port}/`);
+  await p.waitForSelector('body[data-worker="failed"]', { timeout: 30000 });
+  const messages = await p.locator('.message.error').allTextContents();
+  assert(messages.some((m) => m.includes('cannot run')), `a message says the analysis cannot run: ${messages}`);
+  await p.locator('body').click({ position: { x: 5, y: 5 } });
+  await p.keyboard.press('?');
+  await p.waitForSelector('[role="dialog"]');
+  await p.screenshot({ path: join(artifacts, '11-worker-failed.png') });
+  await ctx.close();
+});
+
 // ---- run
 const main = async () => {
   assert(existsSync(join(dist, 'index.html')), `${dist}/index.html is missing: build first (trunk build --release --public-url ./)`);
