@@ -459,6 +459,10 @@ impl<'a> Doc<'a> {
             label = Some((Label::Org, 0.8));
         } else if event_cue {
             label = Some((Label::Event, 0.75));
+            // "the Russia-Ukraine War": names joined by a hyphen before the event's head.
+            while a >= 2 && matches!(self.word(a - 1), "-" | "‐") && self.gap(a) == Some(false) && self.gap(a - 1) == Some(false) && self.is_cap(a - 2) {
+                a -= 2;
+            }
         } else if place_cue {
             label = Some((Label::Place, 0.8));
         } else if acronym.is_some() && known.is_none() {
