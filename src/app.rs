@@ -342,8 +342,8 @@ pub fn app() -> Html {
                 <p class="tagline">{"Names and figures in news articles, analysed in your browser. Nothing is uploaded: after loading, this page makes no network request."}</p>
             </div>
             <div class="actions">
-                <label class="button primary" for="pick">{"Open files…"}</label>
                 <input id="pick" class="visually-hidden" type="file" multiple=true accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onchange={on_pick} />
+                <label class="button primary" for="pick">{"Open files…"}</label>
                 <button type="button" onclick={on_example} data-action="example">{"Load example"}</button>
                 <button type="button" onclick={on_theme} aria-label={format!("Switch to the {} theme", if theme_next == Theme::Dark { "dark" } else { "light" })}>
                     { if theme_next == Theme::Dark { "Dark theme" } else { "Light theme" } }
