@@ -15,7 +15,7 @@
 //!
 //! * [`lookup`]: the entry of one form, written as it is in text ([`lookup_token`] for one
 //!   token);
-//! * [`matches`]: for each token of a document, the longest entry that starts there;
+//! * [`matches()`]: for each token of a document, the longest entry that starts there;
 //! * [`token_lists`]: per token, the lists it begins or continues (a feature bitmask);
 //! * [`canonical`], [`demonym_country`], [`country_of`]: variants, nationalities, countries.
 //!
@@ -155,7 +155,7 @@ impl Entry {
 /// The longest gazetteer entry starting at a token.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Match {
-    /// The tokens it covers (indices into the token slice given to [`matches`]).
+    /// The tokens it covers (indices into the token slice given to [`matches()`]).
     pub tokens: Range<usize>,
     /// What the gazetteers know of it.
     pub entry: Entry,
