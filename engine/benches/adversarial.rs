@@ -62,6 +62,26 @@ fn shapes() -> Vec<(&'static str, &'static str, fn(usize) -> String)> {
         ("single-letter words", "a.txt", |n| repeat_to("a ", n)),
         ("figures", "a.txt", |n| repeat_to("$1.5 billion, 61% on Feb. 24, 2023; ", n)),
         ("combining marks", "a.txt", |n| repeat_to("e\u{301}\u{302}\u{303}", n)),
+        ("distinct names", "a.txt", |n| {
+            // "Abc Defg met Hij Klmn ..." with no name repeated: every one a new entity.
+            let mut s = String::with_capacity(n + 64);
+            let mut i = 0u64;
+            while s.len() < n {
+                let mut name = |mut k: u64| {
+                    let mut w = String::new();
+                    w.push((b'A' + (k % 26) as u8) as char);
+                    k /= 26;
+                    for _ in 0..4 {
+                        w.push((b'a' + (k % 26) as u8) as char);
+                        k /= 26;
+                    }
+                    w
+                };
+                s.push_str(&format!("President {} {} met ", name(i), name(i + 7_919)));
+                i += 1;
+            }
+            s
+        }),
         ("deeply nested HTML", "a.html", |n| format!("{}text{}", repeat_to("<div><b>", n / 2), repeat_to("</b></div>", n / 2))),
         ("news text", "a.txt", |n| {
             repeat_to("Nils Stensønes, director of the Norwegian Intelligence Service (NIS), told reporters on Monday that Russia could mobilise three times more troops than Ukraine and that its $118.5 billion budget rose 61% since 2023.\n\n", n)
