@@ -40,7 +40,7 @@ pub const FILES: &[(&str, Kind, f64)] = &[
     ("NumberWithUnit/English/AgeModel.json", Kind::Unit, 0.84),
     ("NumberWithUnit/English/TemperatureModel.json", Kind::Unit, 0.72),
     ("Number/English/NumberRangeModel.json", Kind::Range, 0.97),
-    ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.15),
+    ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.21),
 ];
 
 /// Which recogniser a spec file is scored against.
@@ -380,8 +380,16 @@ fn interval(iso: &str) -> Option<(Option<Date>, Option<Date>)> {
             let start = Date::parse_iso(a)?;
             return Some((Some(start), shift(start, b, 1)));
         }
+        // A closed range ends where its last element starts, as Recognizers-Text writes it
+        // ("2014 to 2018" ends on 2018-01-01); an open "../2024" runs to the end of 2024.
         let start = if a == ".." { None } else { interval(a)?.0 };
-        let end = if b == ".." { None } else { interval(b)?.1 };
+        let end = if b == ".." {
+            None
+        } else if a == ".." {
+            interval(b)?.1
+        } else {
+            interval(b)?.0
+        };
         return Some((start, end));
     }
     let parts: Vec<&str> = iso.split('-').collect();

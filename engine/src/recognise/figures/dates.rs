@@ -216,6 +216,22 @@ fn resolve_wd(c: &Ctx, wd: u8, fut: bool, rel: i8) -> P {
     p.add_days(delta).map_or(P::Unknown, P::Day)
 }
 
+/// "Monday 21": the latest (or, future, the next) 21st that falls on a Monday, within two years.
+fn weekday_day(c: &Ctx, wd: u8, d: u8, fut: bool) -> P {
+    let Some(p) = c.published else { return P::Unknown };
+    let step = if fut { 1 } else { -1 };
+    for k in 0..24 {
+        let Some(m) = Date::new(p.year, p.month, 1).and_then(|m| m.add_months(step * k)) else { break };
+        if let Some(date) = Date::new(m.year, m.month, d) {
+            let ok = if fut { date >= p } else { date <= p };
+            if ok && date.weekday().index() == wd {
+                return P::Day(date);
+            }
+        }
+    }
+    P::Unknown
+}
+
 /// A point or period at token `i`: the token after it and what it is.
 fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
     let t = c.t.get(i)?;
@@ -246,6 +262,27 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
     if t.kind == TokenKind::Number {
         if let Some(p) = numeric_date(c, i) {
             return Some(p);
+        }
+        // "12-2015", "3/2016": month and year
+        if let Some(m) = two_digits(c, i).filter(|m| (1..=12).contains(m)) {
+            let sep = c.t.get(i + 1).is_some_and(|t| guard::is_hyphen(&t.l) || t.s == "/");
+            if sep && c.glued(i + 1) && c.glued(i + 2) && !c.glued(i + 3) {
+                if let Some((y, e)) = year(c, i + 2) {
+                    return Some((e, P::Month(y, m)));
+                }
+            }
+            // "05-Aug-2016"
+            if sep && c.glued(i + 1) && c.glued(i + 2) {
+                if let Some((mo, _)) = month(c, i + 2) {
+                    if c.t.get(i + 3).is_some_and(|t| guard::is_hyphen(&t.l) || t.s == "/") && c.glued(i + 3) && c.glued(i + 4) {
+                        if let Some((y, e)) = year(c, i + 4) {
+                            if let Some(d) = Date::new(y, mo, two_digits(c, i)?) {
+                                return Some((e, P::Day(d)));
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
     // Month first: "September 13, 2023", "Feb. 24", "September 2022", "May".
@@ -294,11 +331,19 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
             return Some((k + 1, resolve_md(c, m, d, fut)));
         }
     }
-    // Weekday, possibly with a date: "Monday", "Monday, Feb. 12".
+    // Weekday, possibly with a date: "Monday", "Monday, Feb. 12", "friday 5/12", "Monday 21".
     if let Some(wd) = weekday(c, i) {
         let k = if c.is(i + 1, ",") { i + 2 } else { i + 1 };
-        if let Some((e, p)) = point(c, k).filter(|(_, p)| matches!(p, P::Day(_))) {
+        if let Some((e, p)) = point(c, k).filter(|(_, p)| matches!(p, P::Day(_) | P::Unknown)) {
             return Some((e, p));
+        }
+        if let Some((a, b)) = two_digits(c, k).zip(c.is(k + 1, "/").then(|| two_digits(c, k + 2)).flatten()) {
+            if c.glued(k + 1) && c.glued(k + 2) && (1..=12).contains(&a) && (1..=31).contains(&b) {
+                return Some((k + 3, resolve_md(c, a, b, future(c, i))));
+            }
+        }
+        if let Some((d, e)) = day(c, k).filter(|_| !c.t.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word && !c.stop(k + 1))) {
+            return Some((e, weekday_day(c, wd, d, future(c, i))));
         }
         return Some((i + 1, resolve_wd(c, wd, future(c, i), 0)));
     }
@@ -448,12 +493,16 @@ fn units(c: &Ctx, i: usize) -> Option<(Option<f64>, &'static str, usize)> {
         }
     }
     let n = number::parse(c, i)?;
-    if n.ordinal || n.decade || n.fraction || n.value.is_none() {
+    if n.ordinal || n.decade || n.value.is_none() || (n.fraction && n.value.is_some_and(|v| v < 1.0)) {
         return None;
     }
     // "two-year", "five-day": adjectives ("a two-year term") count too.
     let k = if guard::is_hyphen(c.l(n.end)) && c.glued(n.end) && c.glued(n.end + 1) { n.end + 1 } else { n.end };
     let code = unit_code(c.l(k))?;
+    // "one hour and a half"
+    if c.is(k + 1, "and") && matches!(c.l(k + 2), "a" | "an") && c.is(k + 3, "half") {
+        return Some((n.value.map(|v| v + 0.5), code, k + 4));
+    }
     Some((n.value, code, k + 1))
 }
 
