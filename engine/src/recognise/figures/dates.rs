@@ -149,6 +149,8 @@ enum P {
     Year(i32),
     Decade(i32),
     Week(i32, u32),
+    /// A month without a year and no publication date to give it one.
+    MonthOf(u8),
     /// Relative, but no publication date to resolve it.
     Unknown,
 }
@@ -161,7 +163,7 @@ impl P {
             P::Year(y) => format!("{y:04}"),
             P::Decade(y) => format!("{y:04}/{:04}", y + 9),
             P::Week(y, w) => format!("{y:04}-W{w:02}"),
-            P::Unknown => return None,
+            P::Unknown | P::MonthOf(_) => return None,
         })
     }
 }
@@ -188,7 +190,7 @@ fn resolve_md(c: &Ctx, m: u8, d: u8, fut: bool) -> P {
 
 /// Month alone: `rel` -1 = "last" (strictly before), 0 = plain, 1 = "next", 2 = "this".
 fn resolve_m(c: &Ctx, m: u8, fut: bool, rel: i8) -> P {
-    let Some(p) = c.published else { return P::Unknown };
+    let Some(p) = c.published else { return P::MonthOf(m) };
     let y = match rel {
         2 => p.year,
         -1 => if m < p.month { p.year } else { p.year - 1 },
@@ -310,7 +312,7 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
             return Some((k3, P::Month(y, m)));
         }
         // A month alone: after a temporal preposition, never before a capitalised word.
-        let prev_ok = i > 0 && c.any(i - 1, MONTH_PREPS);
+        let prev_ok = (i > 0 && c.any(i - 1, MONTH_PREPS)) || (c.any(i + 1, &["to", "-", "–", "through"]) && month(c, i + 2).is_some());
         let next_cap = c.capitalised(i + 1) && month(c, i + 1).is_none();
         if full && prev_ok && !next_cap && !(c.is(i, "may") && c.t.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && !c.stop(i + 1) && !c.any(i + 1, &["and", "or", "to", "through", "of"]))) {
             return Some((i + 1, resolve_m(c, m, fut, 0)));
@@ -522,14 +524,27 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             return None;
         }
         "from" | "between" => {
-            let joiners: &[&str] = if l == "from" { &["to", "until", "till", "through", "-", "–"] } else { &["and"] };
-            let (e1, p1) = point(c, i + 1)?;
+            let joiners: &[&str] = if l == "from" { &["to", "until", "till", "through", "-", "–", "~"] } else { &["and", "-", "–", "~"] };
+            let (e1, p1) = any_point(c, i + 1)?;
             if !c.any(e1, joiners) {
+                // "between 2014~2018": one token run
                 return None;
             }
-            let (e2, p2) = point(c, e1 + 1)?;
+            let (e2, p2) = any_point(c, e1 + 1)?;
             let p1 = complete(p1, &p2);
             return Some((e2, range(p1.iso(), p2.iso())));
+        }
+        "after" | "before" => {
+            // "after 2018" = from 2019 on, "before 2018" = up to the end of 2017
+            let (e, p) = any_point(c, i + 1)?;
+            let iso = p_bounds(&p).and_then(|(a, b)| {
+                if l == "after" {
+                    Some(format!("{b}/.."))
+                } else {
+                    a.add_days(-1).map(|d| format!("../{d}"))
+                }
+            });
+            return Some((e, iso));
         }
         "for" => {
             // "for months", "for two years", "for decades"
@@ -636,7 +651,61 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         }
         return None;
     }
+    // "two days from today", "three weeks from tomorrow", "two days before yesterday"
+    if let Some((Some(v), code, e)) = units(c, i) {
+        if c.any(e, &["from", "after", "before"]) && v.fract() == 0.0 {
+            if let Some((e2, P::Day(d))) = point(c, e + 1).filter(|(_, p)| matches!(p, P::Day(_))) {
+                let sign: i64 = if c.is(e, "before") { -1 } else { 1 };
+                let v = v as i64 * sign;
+                let shifted = match code {
+                    "D" => d.add_days(v),
+                    "W" => d.add_days(7 * v),
+                    "M" => d.add_months(v as i32),
+                    "Y" => d.add_months(12 * v as i32),
+                    _ => None,
+                };
+                return Some((e2, shifted.map(|d| d.to_string())));
+            }
+        }
+    }
+    // "fiscal year 2008", "calendar year 2008", "year 2008"
+    if c.any(i, &["fiscal", "calendar"]) && c.is(i + 1, "year") || (l == "year" && c.t.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number)) {
+        let k = if l == "year" { i + 1 } else { i + 2 };
+        if let Some((y, e)) = year(c, k) {
+            return Some((e, Some(format!("{y:04}"))));
+        }
+    }
+    // "the 4th", "the 09th of May"
+    if l == "the" {
+        if let Some((_, k)) = day(c, i + 1).filter(|(_, _)| c.t[i + 1].s.ends_with(|ch: char| ch.is_alphabetic())) {
+            let _ = k;
+            if let Some((e, p)) = point(c, i + 1) {
+                return Some((e, p.iso()));
+            }
+            let (d, e) = day(c, i + 1)?;
+            let p = c.published.map_or(P::Unknown, |p| {
+                let this = Date::new(p.year, p.month, d);
+                match this {
+                    Some(t) if t <= p => P::Day(t),
+                    _ => p.add_months(-1).and_then(|m| Date::new(m.year, m.month, d)).map_or(P::Unknown, P::Day),
+                }
+            });
+            return Some((e, p.iso()));
+        }
+    }
     let (e, p) = point(c, i)?;
+    // Ranges without "from": "2014 to 2018", "May to March", "Jan-Feb 2017", "Nov 18 2014-Dec 19 2015"
+    if c.any(e, &["to", "-", "–", "~", "through"]) && !matches!(p, P::Unknown) {
+        let hyphen_ok = !guard::is_hyphen(c.l(e)) || !matches!(p, P::Year(_)) || c.t.get(e + 1).is_some_and(|t| t.kind == TokenKind::Word);
+        if hyphen_ok {
+            if let Some((e2, p2)) = any_point(c, e + 1).filter(|(_, p2)| !matches!(p2, P::Unknown)) {
+                let p1 = complete(p.clone(), &p2);
+                if same_kind(&p1, &p2) || matches!((&p1, &p2), (P::Year(_), P::Month(..) | P::Day(_))) {
+                    return Some((e2, range(p1.iso(), p2.iso())));
+                }
+            }
+        }
+    }
     // Year ranges: "2014-2022", "2022-23", "2014 to 2022"
     if let P::Year(y) = p {
         if guard::is_hyphen(c.l(e)) || c.is(e, "/") {
@@ -733,16 +802,78 @@ fn quarter(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     Some((k, Some(format!("{y:04}-Q{q}"))))
 }
 
-/// A start without a year takes the end's: "from March to May 2023".
+/// A start without a year takes the end's: "from March to May 2023", "Jan-Feb 2017".
 fn complete(p1: P, p2: &P) -> P {
     match (&p1, p2) {
         (P::Month(y1, m1), P::Month(y2, m2)) if y1 != y2 && m1 <= m2 => P::Month(*y2, *m1),
+        (P::Month(y1, m1), P::Day(d)) if *y1 != d.year && *m1 <= d.month => P::Month(d.year, *m1),
+        (P::Month(y1, m1), P::Day(d)) if *y1 != d.year - 1 && *m1 > d.month => P::Month(d.year - 1, *m1),
+        (P::MonthOf(m1), P::Month(y2, m2)) => P::Month(if m1 <= m2 { *y2 } else { y2 - 1 }, *m1),
+        (P::MonthOf(m1), P::Day(d)) => P::Month(if *m1 <= d.month { d.year } else { d.year - 1 }, *m1),
         _ => p1,
     }
 }
 
+fn same_kind(a: &P, b: &P) -> bool {
+    std::mem::discriminant(a) == std::mem::discriminant(b) || matches!((a, b), (P::Month(..), P::Day(_)) | (P::Day(_), P::Month(..)))
+}
+
+/// The days a point covers, `[start, end)`.
+fn p_bounds(p: &P) -> Option<(Date, Date)> {
+    match *p {
+        P::Day(d) => Some((d, d.add_days(1)?)),
+        P::Month(y, m) => {
+            let d = Date::new(y, m, 1)?;
+            Some((d, d.add_months(1)?))
+        }
+        P::Year(y) => Some((Date::new(y, 1, 1)?, Date::new(y + 1, 1, 1)?)),
+        P::Decade(y) => Some((Date::new(y, 1, 1)?, Date::new(y + 10, 1, 1)?)),
+        P::Week(y, w) => {
+            let jan4 = Date::new(y, 1, 4)?;
+            let monday = jan4.add_days(-i64::from(jan4.weekday().index()) + 7 * (i64::from(w) - 1))?;
+            Some((monday, monday.add_days(7)?))
+        }
+        P::Unknown | P::MonthOf(_) => None,
+    }
+}
+
+/// A point at token `i`, relative ones ("next friday", "this May") included.
+fn any_point(c: &Ctx, i: usize) -> Option<(usize, P)> {
+    if let Some(r) = relative_point(c, i) {
+        return Some(r);
+    }
+    point(c, i)
+}
+
 fn range(a: Option<String>, b: Option<String>) -> Option<String> {
     Some(format!("{}/{}", a?, b?))
+}
+
+/// "this May", "next friday", "last year" as a point (for ranges).
+fn relative_point(c: &Ctx, i: usize) -> Option<(usize, P)> {
+    let rel: i8 = match c.l(i) {
+        "last" | "previous" => -1,
+        "this" => 2,
+        "next" => 1,
+        _ => return None,
+    };
+    let u = i + 1;
+    let step = i32::from(if rel == 2 { 0 } else { rel });
+    let p = c.published;
+    let point = match c.l(u) {
+        "year" => p.map_or(P::Unknown, |p| P::Year(p.year + step)),
+        "month" => p.and_then(|p| p.add_months(step)).map_or(P::Unknown, |d| P::Month(d.year, d.month)),
+        _ => {
+            if let Some((m, _)) = month(c, u) {
+                resolve_m(c, m, false, rel)
+            } else if let Some(wd) = weekday(c, u) {
+                resolve_wd(c, wd, false, rel)
+            } else {
+                return None;
+            }
+        }
+    };
+    Some((u + 1, point))
 }
 
 /// "last month", "this year", "next week", "last Monday", "next September", "earlier this
