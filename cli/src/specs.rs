@@ -36,9 +36,9 @@ pub const FILES: &[(&str, Kind, f64)] = &[
     ("Number/English/NumberModel.json", Kind::Number, 0.60),
     ("Number/English/PercentModel.json", Kind::Percent, 0.65),
     ("NumberWithUnit/English/CurrencyModel.json", Kind::Currency, 0.93),
-    ("NumberWithUnit/English/DimensionModel.json", Kind::Unit, 0.61),
+    ("NumberWithUnit/English/DimensionModel.json", Kind::Unit, 0.71),
     ("NumberWithUnit/English/AgeModel.json", Kind::Unit, 0.84),
-    ("NumberWithUnit/English/TemperatureModel.json", Kind::Unit, 0.72),
+    ("NumberWithUnit/English/TemperatureModel.json", Kind::Unit, 0.76),
     ("Number/English/NumberRangeModel.json", Kind::Range, 0.97),
     ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.24),
 ];

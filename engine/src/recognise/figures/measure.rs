@@ -20,16 +20,21 @@ const UNITS: &[&str] = &[
     "kilobyte", "kilobytes", "megabyte", "megabytes", "gigabyte", "gigabytes", "terabyte", "terabytes", "megabit",
     "megabits", "gigabit", "gigabits", "mw", "megawatt", "megawatts", "gw", "gigawatt", "gigawatts", "kw",
     "kilowatt", "kilowatts", "kwh", "mwh", "twh", "celsius", "centigrade", "centigrate", "fahrenheit", "farenheit",
-    "kelvin", "sqm", "sq", "cubic", "square", "nautical", "light-years", "pounds", "pound",
+    "kelvin", "sqm", "sq", "cubic", "square", "nautical", "light-years", "pounds", "pound", "metric", "celcius",
+    "km2", "m2", "kmph", "dm", "decimeter", "decimeters", "picometer", "picometers", "nanometer", "nanometers",
+    "micrometer", "micrometers", "microgram", "micrograms", "milligram", "milligrams", "mg", "μg", "mcg",
+    "tablespoon", "tablespoons", "teaspoon", "teaspoons", "cup", "cups", "pint", "pints", "quart", "quarts",
+    "hectoliter", "hectoliters", "megaton", "megatons", "kiloton", "kilotons",
 ];
 
 /// Units that may be glued to the digits: "200lbs", "75ml", "300mm", "1.6km", "10kg".
 const GLUED: &[&str] = &[
     "km", "kms", "cm", "mm", "mi", "ft", "yd", "kg", "kgs", "g", "lb", "lbs", "oz", "ml", "l", "mph", "kph", "kb",
-    "mb", "gb", "tb", "mw", "gw", "kw", "kwh", "mwh", "twh", "ha",
+    "mb", "gb", "tb", "mw", "gw", "kw", "kwh", "mwh", "twh", "ha", "km2", "m2", "kmph", "dm", "mg",
 ];
 
-const TEMPERATURE_SCALES: &[&str] = &["celsius", "centigrade", "centigrate", "fahrenheit", "farenheit", "kelvin", "f", "c", "k"];
+const TEMPERATURE_SCALES: &[&str] =
+    &["celsius", "celcius", "centigrade", "centigrate", "fahrenheit", "farenheit", "kelvin", "f", "c", "k"];
 
 /// A unit glued to digits ("lbs" in "200lbs").
 pub fn glued(suffix: &str) -> bool {
@@ -83,9 +88,9 @@ pub fn unit_after(c: &Ctx, k: usize) -> Option<(usize, String)> {
     let mut e = k + 1;
     match w {
         // "square meters", "sq km", "cubic feet", "nautical miles"
-        "square" | "sq" | "cubic" | "nautical" => {
+        "square" | "sq" | "cubic" | "nautical" | "metric" => {
             let n = c.l(e);
-            if !UNITS.contains(&n) || matches!(n, "square" | "sq" | "cubic" | "nautical") {
+            if !UNITS.contains(&n) || matches!(n, "square" | "sq" | "cubic" | "nautical" | "metric") {
                 return None;
             }
             e += 1;
@@ -93,9 +98,16 @@ pub fn unit_after(c: &Ctx, k: usize) -> Option<(usize, String)> {
         "pound" | "pounds" => {}
         _ => {}
     }
-    // "miles an hour", "kilometers per hour"
-    if c.any(e, &["an", "per", "a"]) && c.any(e + 1, &["hour", "second", "day"]) && !hyphen {
+    // "miles an hour", "kilometers per hour", "barrels per day"
+    if !hyphen && (c.any(e, &["an", "a"]) && c.any(e + 1, &["hour", "second"]) || c.is(e, "per") && c.any(e + 1, &["hour", "second", "day", "year"])) {
         e += 2;
+    }
+    // "5 feet 2 inches", "12 ft 2 in", "5 feet and 2 inches"
+    if matches!(w, "feet" | "foot" | "ft") {
+        let j = if c.is(e, "and") { e + 1 } else { e };
+        if c.t.get(j).is_some_and(|t| t.kind == TokenKind::Number) && c.any(j + 1, &["inches", "inch", "in"]) {
+            e = j + 2;
+        }
     }
     // "degrees" handled above; "celsius" alone is a temperature
     Some((e, text(k, e)))

@@ -197,7 +197,19 @@ fn from_digits(c: &Ctx, i: usize) -> Option<Num> {
             }
         }
     }
-    // "1 1/2"? too rare in news; a glued "½" is.
+    // "10 1/2": a whole number and a fraction.
+    if suffix.is_empty() && !t.s.contains('.') && c.t.get(i + 1).is_some_and(|t| t.gap && t.kind == TokenKind::Number) && c.is(i + 2, "/") && c.glued(i + 2) && c.glued(i + 3) {
+        let a = c.t.get(i + 1).and_then(|t| digits(t.s)).filter(|(_, s)| s.is_empty());
+        let b = c.t.get(i + 3).and_then(|t| digits(t.s)).filter(|(_, s)| s.is_empty());
+        if let (Some((a, _)), Some((b, _))) = (a, b) {
+            if a < b && b <= 100.0 && !c.is(i + 4, "/") {
+                n.value = Some(v + a / b);
+                n.fraction = true;
+                n.end = i + 4;
+                return Some(n);
+            }
+        }
+    }
     n.value = Some(v);
     Some(n)
 }
