@@ -107,6 +107,8 @@ pub fn mark(c: &mut Ctx) {
 
 /// Letters, a hyphen, digits inside the chunk `a..b`; or digits around a colon.
 fn identifier(c: &Ctx, a: usize, b: usize) -> bool {
+    let has_word = c.t[a..b].iter().any(|x| x.kind == TokenKind::Word);
+    let has_number = c.t[a..b].iter().any(|x| x.kind == TokenKind::Number);
     for k in a..b {
         let t = &c.t[k];
         if t.kind == TokenKind::Word && k + 2 < b && is_hyphen(&c.t[k + 1].l) && c.t[k + 2].kind == TokenKind::Number {
@@ -127,7 +129,7 @@ fn identifier(c: &Ctx, a: usize, b: usize) -> bool {
             }
         }
         // A slash path with letters and digits: "example.org/2024/report".
-        if t.s == "/" && k > a && c.t[a..b].iter().any(|x| x.kind == TokenKind::Word) && c.t[a..b].iter().any(|x| x.kind == TokenKind::Number) {
+        if t.s == "/" && k > a && has_word && has_number {
             let letters_before = c.t[k - 1].kind == TokenKind::Word && c.t[k - 1].s.contains('.');
             if letters_before {
                 return true;
