@@ -344,7 +344,8 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
                 return Some((k + 3, resolve_md(c, a, b, future(c, i))));
             }
         }
-        if let Some((d, e)) = day(c, k).filter(|_| !c.t.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word && !c.stop(k + 1))) {
+        let dash_after = c.t.get(k + 1).is_some_and(|t| guard::is_hyphen(&t.l) || t.s == "/" || t.s == ".");
+        if let Some((d, e)) = day(c, k).filter(|_| !dash_after && !c.t.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word && !c.stop(k + 1))) {
             return Some((e, weekday_day(c, wd, d, future(c, i))));
         }
         return Some((i + 1, resolve_wd(c, wd, future(c, i), 0)));
@@ -525,6 +526,13 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         }
         "from" | "between" => {
             let joiners: &[&str] = if l == "from" { &["to", "until", "till", "through", "-", "–", "~"] } else { &["and", "-", "–", "~"] };
+            if let Some((e1, q1)) = quarter(c, i + 1) {
+                if c.any(e1, joiners) {
+                    if let Some((e2, q2)) = quarter(c, e1 + 1) {
+                        return Some((e2, q1.zip(q2).map(|(a, b)| format!("{a}/{b}"))));
+                    }
+                }
+            }
             let (e1, p1) = any_point(c, i + 1)?;
             if !c.any(e1, joiners) {
                 // "between 2014~2018": one token run
@@ -586,7 +594,6 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             if let Some((e, P::Decade(y))) = point(c, i + 1) {
                 return Some((e, P::Decade(y).iso()));
             }
-            return None;
         }
         _ => {}
     }
@@ -700,7 +707,7 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         if hyphen_ok {
             if let Some((e2, p2)) = any_point(c, e + 1).filter(|(_, p2)| !matches!(p2, P::Unknown)) {
                 let p1 = complete(p.clone(), &p2);
-                if same_kind(&p1, &p2) || matches!((&p1, &p2), (P::Year(_), P::Month(..) | P::Day(_))) {
+                if same_kind(&p1, &p2) {
                     return Some((e2, range(p1.iso(), p2.iso())));
                 }
             }
@@ -802,8 +809,22 @@ fn quarter(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     Some((k, Some(format!("{y:04}-Q{q}"))))
 }
 
-/// A start without a year takes the end's: "from March to May 2023", "Jan-Feb 2017".
+/// A start without a year takes the end's: "from March to May 2023", "Jan-Feb 2017",
+/// "Nov 18-Dec 19, 2015".
 fn complete(p1: P, p2: &P) -> P {
+    if let (P::Day(a), P::Day(b)) = (&p1, p2) {
+        if a > b {
+            let moved = Date::new(b.year, a.month, a.day).filter(|m| m <= b).or_else(|| Date::new(b.year - 1, a.month, a.day));
+            if let Some(m) = moved {
+                return P::Day(m);
+            }
+        }
+    }
+    if let (P::Month(y1, m1), P::Month(y2, m2)) = (&p1, p2) {
+        if (y1, m1) > (y2, m2) {
+            return P::Month(if m1 <= m2 { *y2 } else { y2 - 1 }, *m1);
+        }
+    }
     match (&p1, p2) {
         (P::Month(y1, m1), P::Month(y2, m2)) if y1 != y2 && m1 <= m2 => P::Month(*y2, *m1),
         (P::Month(y1, m1), P::Day(d)) if *y1 != d.year && *m1 <= d.month => P::Month(d.year, *m1),
@@ -886,11 +907,12 @@ fn relative(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     let rel: i8 = match c.l(k) {
         "last" | "previous" | "past" => -1,
         "this" | "current" => 2,
-        "next" | "coming" => 1,
+        "next" | "coming" | "upcoming" => 1,
+        "following" if weekday(c, k + 1).is_some() => 1,
         _ => return None,
     };
     let mut u = k + 1;
-    if rel == 2 && c.any(u, &["past", "coming"]) {
+    if rel == 2 && c.any(u, &["past", "coming", "upcoming"]) {
         u += 1;
     }
     let w = c.l(u);
