@@ -52,6 +52,8 @@ pub struct Settings {
     pub dump: Option<PathBuf>,
     pub predictions: Option<PathBuf>,
     pub errors: bool,
+    /// A model file to tag with instead of the compiled-in one (with `--only tagger`).
+    pub model: Option<PathBuf>,
 }
 
 /// Counts per label: gold, predicted, correct.
@@ -72,6 +74,10 @@ pub fn run(s: &Settings) -> Result<(), String> {
         Some(p) => Some(read_predictions(p, &docs)?),
         None => None,
     };
+    let model = match &s.model {
+        Some(p) => Some(tagger::Model::decode(&std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?).ok_or("not a tagger model")?),
+        None => None,
+    };
     let t0 = std::time::Instant::now();
     let mut counts = Counts::new();
     let mut words = 0usize;
@@ -84,7 +90,7 @@ pub fn run(s: &Settings) -> Result<(), String> {
             .collect();
         let pred: BTreeSet<(Span, Label)> = match &external {
             Some(e) => e[k].iter().copied().collect(),
-            None => predict(&d.text, s.only),
+            None => predict(&d.text, s.only, model.as_ref()),
         };
         let pred: BTreeSet<(Span, Label)> = pred.into_iter().filter(|(_, l)| scored.contains(l)).collect();
         words += d.text.split_whitespace().count();
@@ -123,7 +129,7 @@ pub fn run(s: &Settings) -> Result<(), String> {
     Ok(())
 }
 
-fn predict(text: &str, only: Only) -> BTreeSet<(Span, Label)> {
+fn predict(text: &str, only: Only, model: Option<&tagger::Model>) -> BTreeSet<(Span, Label)> {
     match only {
         Only::All => {
             let a = analyse(text, &Options::default());
@@ -137,7 +143,11 @@ fn predict(text: &str, only: Only) -> BTreeSet<(Span, Label)> {
         }
         Only::Tagger => {
             let segments = segment::segment(text);
-            match tagger::model() {
+            let chosen: Option<&tagger::Model> = match model {
+                Some(m) => Some(m),
+                None => tagger::model(),
+            };
+            match chosen {
                 Some(m) => tagger::tag_document(m, text, &segments).into_iter().map(|(s, l, _)| (s, l)).collect(),
                 None => BTreeSet::new(),
             }

@@ -37,11 +37,11 @@ USAGE:
         stream one line per file, each a version-1 report of one document named by its path.
         A summary goes to standard error.
 
-    dossier train --corpora DIR --out FILE [--epochs N] [--min-count N] [--keep N] [--sample N]
+    dossier train --corpora DIR --out FILE [--epochs N] [--min-count N] [--keep N] [--sample N] [--gmb-sample N]
         Train the entity tagger from the corpora (see engine/data/TAGGER.md).
 
     dossier eval (--preset wikigold|wnut17|re3d|uner [--corpora DIR] | --format conll FILE --map TYPE=LABEL,...)
-                 [--only tagger] [--errors] [--dump FILE] [--predictions FILE]
+                 [--only tagger [--model FILE]] [--errors] [--dump FILE] [--predictions FILE]
         Exact-span precision, recall and F1 per label on a CoNLL-style corpus.
 
     dossier specs [--failures N] [DIR]

@@ -23,10 +23,11 @@ pub fn train(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
     let mut s = train::Settings {
         corpora: PathBuf::from("../shared/corpora"),
         out: PathBuf::from("engine/data/tagger.bin"),
-        epochs: 8,
+        epochs: 4,
         min_count: 2,
         keep: 100_000,
         sample: 1,
+        gmb_sample: 4,
     };
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
@@ -36,6 +37,7 @@ pub fn train(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
             Long("min-count") => s.min_count = number(&mut parser)? as u32,
             Long("keep") => s.keep = number(&mut parser)?,
             Long("sample") => s.sample = number(&mut parser)?,
+            Long("gmb-sample") => s.gmb_sample = number(&mut parser)?,
             _ => return Err(arg.unexpected().to_string()),
         }
     }
@@ -55,6 +57,7 @@ pub fn eval(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
     let mut dump = None;
     let mut predictions = None;
     let mut errors = false;
+    let mut model = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("corpora") => corpora = value(&mut parser)?.into(),
@@ -79,6 +82,7 @@ pub fn eval(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
             Long("dump") => dump = Some(value(&mut parser)?.into()),
             Long("predictions") => predictions = Some(value(&mut parser)?.into()),
             Long("errors") => errors = true,
+            Long("model") => model = Some(value(&mut parser)?.into()),
             Value(v) => file = Some(PathBuf::from(v.string().map_err(|e| e.to_string())?)),
             _ => return Err(arg.unexpected().to_string()),
         }
@@ -93,6 +97,6 @@ pub fn eval(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
     }
     let file = file.ok_or("no corpus file given (FILE or --preset)")?;
     let mapping = mapping.ok_or("no --map given")?;
-    eval::run(&eval::Settings { file, layout, mapping, only, dump, predictions, errors })?;
+    eval::run(&eval::Settings { file, layout, mapping, only, dump, predictions, errors, model })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -21,6 +21,8 @@ pub struct Settings {
     pub keep: usize,
     /// Keep every `sample`-th document only (1: all), for quick experiments.
     pub sample: usize,
+    /// Keep every `gmb_sample`-th GMB document only (GMB is silver and outweighs the rest).
+    pub gmb_sample: usize,
 }
 
 fn mapping(pairs: &[(&str, Mapped)]) -> Mapping {
@@ -216,7 +218,7 @@ fn xorshift(state: &mut u64) -> u64 {
 }
 
 /// Loads, maps and prepares every training document; every 20th document is held out.
-pub fn load(root: &Path, sample: usize) -> Result<(Vec<Prepared>, Vec<Prepared>), String> {
+pub fn load(root: &Path, sample: usize, gmb_sample: usize) -> Result<(Vec<Prepared>, Vec<Prepared>), String> {
     let mut train = Vec::new();
     let mut held = Vec::new();
     let mut n = 0usize;
@@ -224,7 +226,10 @@ pub fn load(root: &Path, sample: usize) -> Result<(Vec<Prepared>, Vec<Prepared>)
         let docs: Vec<Doc> = raw.iter().map(corpus::rebuild).collect();
         let places = (name == "gmb").then(|| gmb_places(&docs));
         let before = train.len() + held.len();
-        for d in &docs {
+        for (k, d) in docs.iter().enumerate() {
+            if name == "gmb" && k % gmb_sample.max(1) != 0 {
+                continue;
+            }
             n += 1;
             if n % sample.max(1) != 0 {
                 continue;
@@ -245,7 +250,7 @@ pub fn load(root: &Path, sample: usize) -> Result<(Vec<Prepared>, Vec<Prepared>)
 pub fn run(settings: &Settings) -> Result<(), String> {
     let t0 = std::time::Instant::now();
     eprintln!("reading corpora from {}", settings.corpora.display());
-    let (train, held) = load(&settings.corpora, settings.sample)?;
+    let (train, held) = load(&settings.corpora, settings.sample, settings.gmb_sample)?;
 
     let cluster_pairs = word_clusters(train.iter().chain(&held), 256, 40_000, 10);
     let clusters = Clusters::new(&cluster_pairs);

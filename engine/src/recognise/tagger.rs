@@ -38,7 +38,7 @@ pub fn label_of(tag: usize) -> Option<(Label, bool)> {
     if tag == 0 || tag >= TAGS {
         return None;
     }
-    Some((Label::ALL[(tag - 1) / 2], (tag - 1) % 2 == 0))
+    Some((Label::ALL[(tag - 1) / 2], (tag - 1).is_multiple_of(2)))
 }
 
 /// Whether tag `to` may follow tag `from` (`None`: the start of a sentence) in BIO.
@@ -170,7 +170,7 @@ fn hash_token(word: &str, kind: TokenKind) -> TokenHashes {
         n += 1;
     }
     for p in n.min(3)..3 {
-        prefix[p] = mix(prefix[n.min(3).max(1) - 1], 0xFF);
+        prefix[p] = mix(prefix[n.clamp(1, 3) - 1], 0xFF);
     }
     let mut suffix = [0u64; 4];
     for (k, s) in suffix.iter_mut().enumerate() {
@@ -753,6 +753,18 @@ const TITLES: &[&str] = &[
     "Leader", "Envoy", "Attorney", "Interior", "Finance", "State", "Former", "Mister", "Madam",
 ];
 
+/// Lower-case words that begin names ("al-Qaeda", "de Gaulle", "el-Sisi").
+const PARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "at", "an", "de", "del", "della", "di", "da", "do", "dos", "du", "la", "le", "van", "von", "der", "den", "ten", "ter", "bin", "ibn", "bint", "abu", "e", "i", "y"];
+
+fn is_lower_word(t: Token, text: &str) -> bool {
+    t.kind == TokenKind::Word && t.span.of(text).chars().all(|c| !c.is_uppercase())
+}
+
+/// Whether a word is a title that stands before names ("General", "Administrator").
+fn is_title(word: &str) -> bool {
+    TITLES.contains(&word) || gazetteer::lookup_token(word).is_some_and(|e| e.lists.has(Lists::TITLE) && !e.lists.has(Lists::NAMES))
+}
+
 /// Tags every sentence of a document with `model`, returning (span, label, confidence) triples.
 pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span, Label, f32)> {
     let featurizer = Featurizer::new(text, segments, &model.clusters);
@@ -782,9 +794,14 @@ pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span
             let end = j;
             // Titles are no part of a person's name: "Ross Hoyt" of "General Ross Hoyt".
             if label == Label::Person {
-                while i + 1 < j && TITLES.contains(&tokens[i].span.of(text)) {
+                while i + 1 < j && is_title(tokens[i].span.of(text)) {
                     i += 1;
                 }
+            }
+            // Lower-case words neither start nor end a name: "F-16" of "flies F-16",
+            // "Leopard 2" of "Leopard 2 tanks" (particles such as "al-" and "de" stay).
+            while i + 1 < j && is_lower_word(tokens[i], text) && !PARTICLES.contains(&tokens[i].span.of(text)) {
+                i += 1;
             }
             // Lower-case words do not end a name: "Leopard 2" of "Leopard 2 tanks".
             while j > i + 1 && tokens[j - 1].kind == TokenKind::Word && tokens[j - 1].span.of(text).starts_with(char::is_lowercase) {
@@ -888,7 +905,7 @@ const DEFER: f32 = 0.7;
 pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
     let Some(model) = model() else { return };
     let chars = |span: Span| text.get(span.start..span.end).map_or(0, |s| s.chars().count()) as f32;
-    let titled = |span: Span| TITLES.contains(&span.of(text).split(' ').next().unwrap_or(""));
+    let titled = |span: Span| is_title(span.of(text).split(' ').next().unwrap_or(""));
     let mut others: Vec<(Span, Label, f32)> = out
         .iter()
         .filter_map(|c| match c.what {
@@ -909,24 +926,46 @@ pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
         let from = reach[..upto].partition_point(|&r| r <= span.start);
         let mut agree = false;
         let mut clash = false;
-        let mut inner = 0f32;
+        let mut inner_person = 0f32;
+        let mut inner_max = 0f32;
+        let mut pieces = 0;
+        let mut last_end = 0;
+        let mut labels: Option<Label> = None;
+        let mut mixed = false;
         for o in &others[from..upto] {
             if o.0.end > span.start {
                 if o.0 == span && o.1 == label {
                     agree = true;
                 } else {
                     clash = true;
-                    if o.0 != span && o.0.start >= span.start && o.0.end <= span.end && o.1 == Label::Person {
-                        inner = inner.max(o.2);
+                    if o.0 != span && o.0.start >= span.start && o.0.end <= span.end {
+                        inner_max = inner_max.max(o.2);
+                        if o.1 == Label::Person {
+                            inner_person = inner_person.max(o.2);
+                        }
+                        if o.0.start >= last_end {
+                            pieces += 1;
+                            last_end = o.0.end;
+                            mixed |= labels.is_some_and(|l| l != o.1);
+                            labels = Some(o.1);
+                        }
                     }
                 }
             }
         }
         if clash && !agree {
             score *= DEFER;
-            // A title and the name after it, taken whole for something else: the name wins.
-            if inner > 0.0 && titled(span) {
-                score = score.min(0.95 * inner / chars(span).max(1.0));
+            // A title and the name after it taken whole, or two names of different kinds taken
+            // as one ("Governor of Washington Chris Gregoire"): the rules' names win.
+            let yield_to = if inner_person > 0.0 && titled(span) {
+                inner_person
+            } else if pieces >= 2 && mixed {
+                inner_max
+            } else {
+                0.0
+            };
+            if yield_to > 0.0 {
+                score = score.min(0.95 * yield_to / chars(span).max(1.0));
             }
         }
         out.push(Candidate { span, what: What::Entity(label), score, source: Source::Tagger });
