@@ -18,6 +18,7 @@
 //! per figure). Every scan is a single pass over the tokens with a bounded look-ahead, so the
 //! recogniser stays linear in the length of the text.
 
+pub mod context;
 pub mod dates;
 pub mod guard;
 pub mod measure;

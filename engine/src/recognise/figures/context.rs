@@ -1,0 +1,183 @@
+//! What a figure measures: its `subject` (the noun phrase it measures), `about` (the entity the
+//! measure belongs to) and `period` (the time it applies to), read from the sentence around it.
+//!
+//! Rules, in order, for the subject:
+//!
+//! 1. a QUANTITY's counted noun is its subject ("troops" in "three times more troops");
+//! 2. "NP of FIGURE": "defense budget" in "Russia's defense budget of $118.5 billion";
+//! 3. "FIGURE in/of/on NP": "aid" in "$122 billion in aid from its allies";
+//! 4. "FIGURE NP": "defense aid bill" in "an emergency $95 billion defense aid bill";
+//! 5. the sentence's subject before its verb: "budget" in "The budget has increased by
+//!    $48 billion".
+//!
+//! `about` is the entity mention right before the subject's possessive ("Russia's defense
+//! budget"), or right before the subject ("Ukraine has accumulated $122 billion"). `period` is a
+//! DATE figure introduced by "for", "in", "since", "by", "until" or "over" within the clause
+//! after the figure ("for 2024", "since 2023").
+//!
+//! The functions take the resolved figures and entity mentions of a document, so the pipeline
+//! can call them after [`crate::resolve`]; nothing here changes what is recognised.
+
+use crate::segment::{Segments, TokenKind};
+use crate::{Figure, FigureKind, Span};
+
+/// What a figure measures.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The noun phrase the figure measures.
+    pub subject: Option<Span>,
+    /// Index (into the `entities` slice given) of the entity the measure belongs to.
+    pub about: Option<usize>,
+    /// Index (into the `figures` slice given) of the DATE figure it applies to.
+    pub period: Option<usize>,
+}
+
+/// Function words that end or cannot start a subject noun phrase.
+const STOP: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "than", "as",
+    "that", "which", "who", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+    "could", "should", "can", "may", "might", "its", "their", "his", "her", "our", "this", "these", "those", "it",
+    "they", "he", "she", "we", "about", "some", "nearly", "almost", "around", "over", "under", "more", "less",
+    "since", "until", "up", "down", "also", "only", "just", "record", "emergency", "estimated", "total",
+    "roughly", "approximately", "another", "additional", "extra", "new", "further", "said", "says", "according",
+    "increased", "decreased", "rose", "fell", "grew", "reached", "received", "accumulated", "spent", "passed",
+];
+
+const VERBS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "rose", "fell", "grew", "increased",
+    "decreased", "reached", "climbed", "dropped", "jumped", "surged", "declined", "represents", "represented",
+    "totals", "totaled", "totalled", "stands", "stood", "amounts", "amounted",
+];
+
+/// The context of each figure of a document. `entities` are the entity mentions, each with the
+/// index of its entity.
+pub fn contexts(text: &str, segments: &Segments, figures: &[Figure], entities: &[(Span, usize)]) -> Vec<Context> {
+    figures.iter().enumerate().map(|(k, f)| context(text, segments, figures, k, f, entities)).collect()
+}
+
+fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Figure, entities: &[(Span, usize)]) -> Context {
+    let mut ctx = Context::default();
+    if f.kind == FigureKind::Date {
+        return ctx;
+    }
+    let toks = &segments.tokens;
+    let Some(s) = segments.sentence_at(f.span.start) else { return ctx };
+    let range = segments.sentences[s].tokens.clone();
+    let first = segments.token_at(f.span.start).max(range.start);
+    let after = toks[range.clone()].iter().position(|t| t.span.start >= f.span.end).map_or(range.end, |p| range.start + p);
+    let word = |i: usize| toks[i].span.of(text).to_lowercase();
+    let is_np_word = |i: usize| {
+        let t = &toks[i];
+        t.kind == TokenKind::Word && !STOP.contains(&word(i).as_str()) && t.span.of(text).chars().next().is_some_and(char::is_lowercase)
+    };
+    // 1. the counted noun of a quantity
+    if f.kind == FigureKind::Quantity {
+        if let Some(u) = &f.unit {
+            let fig = f.span.of(text);
+            if let Some(p) = fig.rfind(u.as_str()) {
+                ctx.subject = Some(Span::new(f.span.start + p, f.span.start + p + u.len()));
+            }
+        }
+    }
+    // 2. "NP of FIGURE"
+    if ctx.subject.is_none() && first > range.start && word(first - 1) == "of" {
+        let end = first - 1;
+        let mut a = end;
+        while a > range.start && end - a < 4 && is_np_word(a - 1) {
+            a -= 1;
+        }
+        if a < end {
+            ctx.subject = Some(Span::new(toks[a].span.start, toks[end - 1].span.end));
+        }
+    }
+    // 3. "FIGURE in/of/on NP" and 4. "FIGURE NP"
+    if ctx.subject.is_none() && after < range.end {
+        let prep = matches!(word(after).as_str(), "in" | "of" | "on" | "worth");
+        let a = if prep { after + 1 } else { after };
+        let mut b = a;
+        while b < range.end && b - a < 4 && is_np_word(b) {
+            b += 1;
+        }
+        if b > a {
+            ctx.subject = Some(Span::new(toks[a].span.start, toks[b - 1].span.end));
+        }
+    }
+    // 5. the sentence's subject: the last noun before the first verb, when that verb precedes the figure
+    if ctx.subject.is_none() {
+        if let Some(v) = (range.start..first).find(|&i| VERBS.contains(&word(i).as_str())) {
+            if let Some(n) = (range.start..v).rev().find(|&i| toks[i].kind == TokenKind::Word && !STOP.contains(&word(i).as_str())) {
+                ctx.subject = Some(toks[n].span);
+            }
+        }
+    }
+    // about: an entity mention before the subject ("Russia's defense budget") or before the verb
+    let anchor = ctx.subject.map_or(f.span.start, |s| s.start.min(f.span.start));
+    let before_anchor = entities.iter().filter(|(m, _)| m.end <= anchor && m.start >= segments.sentences[s].span.start);
+    if let Some((m, e)) = before_anchor.max_by_key(|(m, _)| m.end) {
+        let between = text.get(m.end..anchor).unwrap_or("").trim();
+        let close = between.is_empty()
+            || matches!(between, "'s" | "’s" | "'" | "’")
+            || between.split_whitespace().count() <= 3 && VERBS.iter().any(|v| between.split_whitespace().any(|w| w == *v));
+        if close {
+            ctx.about = Some(*e);
+        }
+    }
+    // period: a DATE figure after "for", "in", "since", "by", "until", "over" within the clause
+    for (j, d) in figures.iter().enumerate().skip(k + 1) {
+        if d.kind != FigureKind::Date || d.span.start < f.span.end || segments.sentence_at(d.span.start) != Some(s) {
+            continue;
+        }
+        let gap = text.get(f.span.end..d.span.start).unwrap_or("");
+        if gap.len() > 60 || gap.contains([';', '.']) {
+            break;
+        }
+        let last = gap.split_whitespace().last().unwrap_or("").to_lowercase();
+        let own = d.span.of(text).to_lowercase();
+        if matches!(last.as_str(), "for" | "in" | "since" | "by" | "until" | "over" | "during") || own.starts_with("since") || own.starts_with("until") {
+            ctx.period = Some(j);
+            break;
+        }
+        if gap.trim().ends_with(',') {
+            continue;
+        }
+    }
+    ctx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyse, Options, Referent};
+
+    /// (sentence, figure, subject, about, period)
+    const CASES: &[(&str, &str, Option<&str>, Option<&str>, Option<&str>)] = &[
+        ("Russia's defense budget of $118.5 billion for 2024 is unprecedented.", "$118.5 billion", Some("defense budget"), Some("Russia"), Some("2024")),
+        ("Ukraine has accumulated $122 billion in aid from its allies since 2022.", "$122 billion", Some("aid"), Some("Ukraine"), Some("since 2022")),
+        ("Russia could mobilize three times more troops than Ukraine.", "three times more troops", Some("troops"), Some("Russia"), None),
+        ("The Senate passed an emergency $95 billion defense aid bill.", "$95 billion", Some("defense aid bill"), None, None),
+        ("The budget has increased by $48 billion, or 61%, since 2023.", "$48 billion", Some("budget"), None, Some("since 2023")),
+        ("Germany's exports fell 5% in 2023.", "5%", Some("exports"), Some("Germany"), Some("2023")),
+    ];
+
+    #[test]
+    fn reads_subject_about_and_period() {
+        for (text, fig, subject, about, period) in CASES {
+            let a = analyse(text, &Options::default());
+            let segments = crate::segment::segment(&a.text);
+            let mentions: Vec<(Span, usize)> = a
+                .mentions
+                .iter()
+                .filter_map(|m| match m.referent {
+                    Referent::Entity(e) => Some((m.span, e)),
+                    Referent::Figure(_) => None,
+                })
+                .collect();
+            let ctxs = contexts(&a.text, &segments, &a.figures, &mentions);
+            let k = a.figures.iter().position(|f| f.span.of(&a.text) == *fig).unwrap_or_else(|| panic!("{fig} in {text}"));
+            let c = &ctxs[k];
+            assert_eq!(c.subject.map(|s| s.of(&a.text)), *subject, "subject of {fig} in {text}");
+            assert_eq!(c.about.map(|e| a.entities[e].name.as_str()), *about, "about of {fig} in {text}");
+            assert_eq!(c.period.map(|p| a.figures[p].span.of(&a.text)), *period, "period of {fig} in {text}");
+        }
+    }
+}
