@@ -2,7 +2,8 @@
 //! with one message.
 //!
 //! Messages to the worker: `{id, name, bytes: Uint8Array}`. Replies: `{ready: true}` once, then
-//! `{id, text, report}` (report: the engine's version-1 JSON for this one document) or
+//! `{id, text, report}` (UTF-8 bytes in transferred buffers; report: the engine's version-1 JSON for
+//! this one document) or
 //! `{id, error}`. Jobs keep their bytes until answered, so that a worker that dies (a trap, out of
 //! memory) is replaced and the jobs behind the failed one are sent again.
 
@@ -170,7 +171,8 @@ impl Analyser {
             i.and_then(|i| inner.jobs.remove(i))
         };
         let name = job.map(|j| j.name).unwrap_or_default();
-        match (get("text").as_string(), get("report").as_string(), get("error").as_string()) {
+        let utf8 = |v: JsValue| v.dyn_into::<Uint8Array>().ok().and_then(|b| String::from_utf8(b.to_vec()).ok());
+        match (utf8(get("text")), utf8(get("report")), get("error").as_string()) {
             (Some(text), Some(report), _) => on_event(Event::Done { id, name, text, report }),
             (_, _, Some(reason)) => on_event(Event::Failed { id, name, reason }),
             _ => on_event(Event::Failed { id, name, reason: "the analysis worker sent an unreadable reply".into() }),

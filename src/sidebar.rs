@@ -121,7 +121,7 @@ impl PartialEq for SidebarProps {
 
 /// Entries shown per list; the rest are reached through the search box (a long document can name
 /// thousands of things, and the page must not freeze listing them).
-const MAX_ITEMS: usize = 150;
+const MAX_ITEMS: usize = 60;
 
 fn matches(query: &str, texts: &[&str]) -> bool {
     let q = query.trim().to_lowercase();

@@ -387,6 +387,10 @@ test('phone layout', async () => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert(overflow <= 1, `no sideways scrolling on a phone (${overflow}px)`);
   await shot('09-phone');
+  if (await page.locator('.reader').count()) {
+    await page.locator('.reader .legend').scrollIntoViewIfNeeded();
+    await shot('09-phone-article');
+  }
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
