@@ -12,12 +12,18 @@
 //!   the first document's name for it, unless that is a single word and a fuller one exists;
 //!   its label is the most common among its mentions. Rows are ordered by the number of
 //!   documents naming them, then by mentions.
-//! * **Figures** (money, percentages, quantities; dates are left out) measure the same thing in
-//!   two documents when they are of the same kind and unit and their sentences share at least
-//!   two content words or entities with the same value, or, with different values, three (and
-//!   a third of the smaller sentence's) and the same counted noun or the same word just before
-//!   the figure ("budget of"). Such figures form one row: `same` when every value
-//!   agrees, `differs` when not; a figure no other document matches is `single`.
+//! * **Figures** (money, percentages, quantities; dates are left out) of two documents are one
+//!   measure when they have the same kind and unit and
+//!   - the figure recogniser reads the same subject for both (same head noun: "defense budget"
+//!     = "budget"), with no contradicting `about` entity or `period`, and the values agree or
+//!     their sentences share two content words or entities; or
+//!   - without a subject for both: their sentences share two content words or entities and the
+//!     value is the same, or three (a third of the smaller sentence's) and the same counted
+//!     noun or the same word just before the figure ("budget of").
+//!
+//!   Such figures form one row: `same` when every value agrees, `differs` when not; a figure no
+//!   other document matches is `single`. The row's `subject` and `about` are the recogniser's
+//!   (about: else, for a shared row, an entity every report's sentence names).
 //! * **Variants**: words of one entity's forms that fold to the same key but are written
 //!   differently ("Stensønes" / "Stensones": `spelling`), forms of one entity one or two edits
 //!   apart ("Olso" / "Oslo", `spelling` too), and names of *different* entities one
@@ -407,6 +413,29 @@ struct FigureInfo {
     entities: Vec<usize>,
     /// Content words just before the figure, nearest first.
     before: Vec<String>,
+    /// What the figure measures, as written ("defense budget"), from the figure recogniser.
+    subject: Option<String>,
+    /// The story entity the measure belongs to.
+    about: Option<usize>,
+    /// The period it applies to (a DATE figure's resolved value, else its text).
+    period: Option<String>,
+}
+
+/// The head of a subject noun phrase, folded and stemmed: "defense budget" -> "budget".
+fn head(subject: &str) -> String {
+    stem(&fold(subject.rsplit(' ').next().unwrap_or(subject)))
+}
+
+/// Whether two figures are said to measure the same thing: the same head noun, and the same
+/// entity and period where both say one. `None` when either has no subject.
+fn same_subject(a: &FigureInfo, b: &FigureInfo) -> Option<bool> {
+    let (sa, sb) = (a.subject.as_deref()?, b.subject.as_deref()?);
+    Some(head(sa) == head(sb) && agree(&a.about, &b.about) && agree(&a.period, &b.period))
+}
+
+/// Whether two optional facts do not contradict each other.
+fn agree<T: PartialEq>(x: &Option<T>, y: &Option<T>) -> bool {
+    x.is_none() || y.is_none() || x == y
 }
 
 fn same_value(a: Option<f64>, b: Option<f64>) -> bool {
@@ -421,10 +450,26 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
     let mut infos: Vec<FigureInfo> = Vec::new();
     let mut buckets: HashMap<(FigureKind, String), Vec<usize>> = HashMap::new();
     for (d, a) in docs.iter().enumerate() {
+        // What each figure measures, by the figure recogniser's rules (on a fresh segmentation:
+        // the analysis keeps sentences, not tokens).
+        let segments = crate::segment::segment(&a.text);
+        let mentions: Vec<(crate::Span, usize)> = a
+            .mentions
+            .iter()
+            .filter_map(|m| match m.referent {
+                Referent::Entity(e) => Some((m.span, e)),
+                Referent::Figure(_) => None,
+            })
+            .collect();
+        let contexts = crate::recognise::figures::context::contexts(&a.text, &segments, &a.figures, &mentions);
         for (i, f) in a.figures.iter().enumerate() {
             if f.kind == FigureKind::Date {
                 continue;
             }
+            let ctx = contexts.get(i).cloned().unwrap_or_default();
+            let subject = ctx.subject.and_then(|s| a.text.get(s.start..s.end)).map(str::to_owned);
+            let about = ctx.about.and_then(|e| of_entity[d].get(e).copied());
+            let period = ctx.period.and_then(|p| a.figures.get(p)).map(|p| p.iso.clone().unwrap_or_else(|| p.span.of(&a.text).to_owned()));
             let sentence = a.sentences.get(f.sentence).copied().unwrap_or(f.span);
             let text = a.text.get(sentence.start..sentence.end).unwrap_or("");
             let first = a.mentions.partition_point(|m| m.span.start < sentence.start);
@@ -448,7 +493,17 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
                 .collect();
             let unit = f.unit.as_deref().map(|u| stem(&fold(u))).unwrap_or_default();
             buckets.entry((f.kind, unit)).or_default().push(infos.len());
-            infos.push(FigureInfo { doc: d, figure: i, value: f.value, words: content_words(text, STOP), entities: ents, before });
+            infos.push(FigureInfo {
+                doc: d,
+                figure: i,
+                value: f.value,
+                words: content_words(text, STOP),
+                entities: ents,
+                before,
+                subject,
+                about,
+                period,
+            });
         }
     }
     let mut parent: Vec<usize> = (0..infos.len()).collect();
@@ -465,9 +520,18 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
                 let shared = a.words.intersection(&b.words).count() + a.entities.iter().filter(|e| b.entities.contains(e)).count();
                 let smaller = (a.words.len() + a.entities.len()).min(b.words.len() + b.entities.len()).max(1);
                 let equal = same_value(a.value, b.value);
-                // Different values need the same counted noun, or the same word just before.
-                let same_measure = (k.0 == FigureKind::Quantity && !k.1.is_empty()) || a.before.iter().any(|w| b.before.iter().any(|x| stem(x) == stem(w)));
-                if (equal && shared >= 2) || (same_measure && shared >= 3 && shared * 3 >= smaller) {
+                // Different values need the same subject (or, without subjects, the same counted
+                // noun or the same word just before) and sentences on the same matter.
+                let linked = match same_subject(a, b) {
+                    Some(true) => equal || shared >= 2,
+                    Some(false) => equal && shared >= 3,
+                    None => {
+                        let same_measure = (k.0 == FigureKind::Quantity && !k.1.is_empty())
+                            || a.before.iter().any(|w| b.before.iter().any(|x| stem(x) == stem(w)));
+                        (equal && shared >= 2) || (same_measure && shared >= 3 && shared * 3 >= smaller)
+                    }
+                };
+                if linked {
                     union(&mut parent, i, j);
                 }
             }
@@ -497,16 +561,28 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
             let first = &infos[g[0]];
             let fig = &docs[first.doc].figures[first.figure];
             let shared_word = |w: &String| g.iter().all(|&i| infos[i].words.contains(&stem(w)));
-            let subject = match fig.kind {
+            let subject = g.iter().find_map(|&i| infos[i].subject.clone()).or_else(|| match fig.kind {
                 FigureKind::Quantity if fig.unit.is_some() => fig.unit.clone(),
                 _ => first.before.iter().find(|w| shared_word(w)).or(first.before.first()).cloned(),
-            };
-            let about = first
-                .entities
+            });
+            // The recogniser's `about`; else, for a measure several sources report or one whose
+            // subject the recogniser could not read, an entity every report's sentence names.
+            let read = g.iter().any(|&i| infos[i].subject.is_some()) && docs_in.len() < 2;
+            let about = g
                 .iter()
-                .filter(|e| matches!(entities[**e].label, Label::Place | Label::Org | Label::Person))
-                .find(|e| g.iter().all(|&i| infos[i].entities.contains(e)))
-                .map(|&e| entities[e].name.clone());
+                .find_map(|&i| infos[i].about)
+                .or_else(|| {
+                    if read {
+                        return None;
+                    }
+                    first
+                        .entities
+                        .iter()
+                        .filter(|e| matches!(entities[**e].label, Label::Place | Label::Org | Label::Person))
+                        .find(|e| g.iter().all(|&i| infos[i].entities.contains(e)))
+                        .copied()
+                })
+                .map(|e| entities[e].name.clone());
             let reports = g.iter().map(|&i| FigureRef { doc: infos[i].doc, figure: infos[i].figure }).collect();
             StoryFigure { subject, about, agreement, reports }
         })
