@@ -56,6 +56,16 @@ fn wordlike(c: &Ctx, k: usize) -> bool {
 pub fn noun_phrase(c: &Ctx, k: usize) -> Option<usize> {
     let mut j = k;
     let mut last_plural: Option<usize> = None;
+    // "30,000 Russian troops": a capitalised adjective before a lower-case noun.
+    let demonym = |i: usize| {
+        c.capitalised(i) && !c.t[i].blocked && wordlike(c, i + 1) && {
+            let l = c.l(i);
+            ["an", "ese", "ish", "i", "ic"].iter().any(|s| l.ends_with(s)) && l.len() > 3
+        }
+    };
+    if demonym(j) {
+        j += 1;
+    }
     while j < c.t.len() && j < k + 4 && wordlike(c, j) {
         let w = c.l(j);
         if STOP.contains(&w) {
@@ -64,7 +74,8 @@ pub fn noun_phrase(c: &Ctx, k: usize) -> Option<usize> {
         if j > k && (w.ends_with("ed") || w.ends_with("ing") && last_plural.is_some()) {
             break;
         }
-        let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
+        let plural = (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+            || matches!(w, "people" | "children" | "men" | "women" | "personnel" | "police" | "cattle" | "troops" | "staff");
         if j > k && last_plural.is_some() {
             break;
         }
@@ -165,6 +176,10 @@ fn at(c: &Ctx, i: usize, all: bool) -> Option<(usize, Figure)> {
         return None;
     }
     let first = c.l(i);
+    // "for 2023 beat forecasts", "in 2024 elections": a year after a preposition is a date.
+    if num.plain && looks_like_year(num.value) && i > 0 && c.any(i - 1, &["for", "in", "since", "by", "until", "till", "during", "of", "from", "to", "through", "before", "after"]) {
+        return None;
+    }
     // "no one", "every one", "the one": a pronoun.
     if first == "one" && i > 0 && c.any(i - 1, &["no", "any", "every", "each", "some", "the", "this", "that", "which", "no-"]) {
         return None;
