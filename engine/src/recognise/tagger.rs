@@ -623,10 +623,30 @@ pub struct Scratch {
 
 const NEG: f32 = -1.0e30;
 
+/// [`allowed`] as a table: `[from][to]`, row [`TAGS`] for the sentence start.
+const ALLOWED: [[bool; TAGS]; TAGS + 1] = {
+    let mut t = [[true; TAGS]; TAGS + 1];
+    let mut from = 0;
+    while from <= TAGS {
+        let mut to = 1;
+        while to < TAGS {
+            // I- tags (even indices from 2) follow only B- or I- of their label.
+            if to % 2 == 0 {
+                let label = (to - 1) / 2;
+                t[from][to] = from < TAGS && from != 0 && (from - 1) / 2 == label;
+            }
+            to += 1;
+        }
+        from += 1;
+    }
+    t
+};
+
 /// Viterbi decoding of emission scores under `trans` and the BIO constraints; the best tags go
 /// to `tags`. With `margins`, also runs the backward pass so that [`span_margin`] can be asked.
 fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], s: &mut Scratch, margins: bool) {
     let n = emit.len();
+    let ok = &ALLOWED;
     s.tags.clear();
     s.fwd.clear();
     s.back.clear();
@@ -635,7 +655,7 @@ fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], s: &mut Scratc
     }
     let mut first = [NEG; TAGS];
     for t in 0..TAGS {
-        if allowed(None, t) {
+        if ok[TAGS][t] {
             first[t] = trans[TAGS][t] + emit[0][t];
         }
     }
@@ -649,7 +669,7 @@ fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], s: &mut Scratc
             let mut best = NEG;
             let mut arg = 0;
             for from in 0..TAGS {
-                if prev[from] <= NEG || !allowed(Some(from), to) {
+                if !ok[from][to] || prev[from] <= NEG {
                     continue;
                 }
                 let v = prev[from] + trans[from][to];
@@ -682,7 +702,7 @@ fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], s: &mut Scratc
             for from in 0..TAGS {
                 let mut best = NEG;
                 for to in 0..TAGS {
-                    if next[to] <= NEG || !allowed(Some(from), to) {
+                    if !ok[from][to] || next[to] <= NEG {
                         continue;
                     }
                     let v = trans[from][to] + emit[i + 1][to] + next[to];
@@ -1006,6 +1026,16 @@ mod tests {
         }
         let long = "Word ".repeat(5000);
         let _ = tagged(&long);
+    }
+
+    #[test]
+    fn allowed_table_matches_the_rule() {
+        for from in 0..=TAGS {
+            for to in 0..TAGS {
+                let f = (from < TAGS).then_some(from);
+                assert_eq!(ALLOWED[from][to], allowed(f, to), "{from} -> {to}");
+            }
+        }
     }
 
     #[test]
