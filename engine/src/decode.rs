@@ -252,4 +252,14 @@ mod tests {
         let msg = decode(b"%PDF-1.7", "x.pdf").unwrap_err().to_string();
         assert!(msg.contains("PDF"), "{msg}");
     }
+
+    #[test]
+    fn refuses_input_over_the_limit_without_reading_it() {
+        let huge = vec![b'a'; MAX_INPUT_BYTES + 1];
+        let err = decode(&huge, "huge.txt").unwrap_err();
+        assert_eq!(err, DecodeError::TooLarge { bytes: MAX_INPUT_BYTES + 1 });
+        assert!(err.to_string().contains("50 MB"), "{err}");
+        let at_limit = vec![b'a'; 1024];
+        assert!(decode(&at_limit, "ok.txt").is_ok());
+    }
 }
