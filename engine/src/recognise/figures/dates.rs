@@ -370,6 +370,12 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
         if guard::titled(c, i) {
             return None;
         }
+        // Digit groups joined by hyphens ("82-2100", "2015-1-32") are no year.
+        let dash_digits_before = i >= 2 && c.glued(i) && guard::is_hyphen(c.l(i - 1)) && c.t[i - 2].kind == TokenKind::Number && c.glued(i - 1);
+        let dash_digits_after = guard::is_hyphen(c.l(k)) && c.glued(k) && c.glued(k + 1) && c.t.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number) && c.t.get(k + 1).is_some_and(|t| t.s.len() != 4 && t.s.len() != 2);
+        if dash_digits_before || dash_digits_after {
+            return None;
+        }
         let prep = i > 0 && c.any(i - 1, MONTH_PREPS);
         if !prep && !(1900..=2100).contains(&y) {
             return None;
@@ -682,8 +688,8 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             return Some((e, Some(format!("{y:04}"))));
         }
     }
-    // "the 4th", "the 09th of May"
-    if l == "the" {
+    // "on the 4th", "the 09th of May"
+    if l == "the" && (i > 0 && c.is(i - 1, "on") || c.is(i + 2, "of")) {
         if let Some((_, k)) = day(c, i + 1).filter(|(_, _)| c.t[i + 1].s.ends_with(|ch: char| ch.is_alphabetic())) {
             let _ = k;
             if let Some((e, p)) = point(c, i + 1) {
@@ -723,7 +729,7 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
                     }
                 } else if t.s.len() == 2 && t.s.bytes().all(|b| b.is_ascii_digit()) {
                     let y2 = y / 100 * 100 + t.s.parse::<i32>().ok()?;
-                    if y2 > y {
+                    if y2 > y && y2 - y <= 10 {
                         return Some((e + 2, Some(format!("{y:04}/{y2:04}"))));
                     }
                 }
