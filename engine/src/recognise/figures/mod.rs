@@ -212,7 +212,7 @@ pub fn numbers(text: &str) -> Vec<Figure> {
                 let mut start = i;
                 let mut v = n.value.unwrap_or(0.0);
                 let minus_sign = i > 0 && ctx.any(i - 1, &["-", "−", "–"]) && ctx.glued(i) && ctx.t[i - 1].gap;
-                if minus_sign || (i > 0 && ctx.is(i - 1, "minus")) {
+                if minus_sign || (i > 0 && ctx.any(i - 1, &["minus", "negative"])) {
                     start = i - 1;
                     v = -v;
                 }

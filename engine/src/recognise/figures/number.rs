@@ -125,6 +125,10 @@ pub fn parse(c: &Ctx, i: usize) -> Option<Num> {
     if t.blocked {
         return None;
     }
+    // "the one", "that one", "which one": a pronoun
+    if t.l == "one" && i > 0 && c.any(i - 1, &["the", "that", "this", "which", "any", "every", "each", "no", "some", "another"]) {
+        return None;
+    }
     let n = parse_raw(c, i)?;
     // "Leopard 2", "Focus 2024" are names; "London 7 million" is not.
     if t.kind == TokenKind::Number && guard::titled(c, i) && !n.scaled {
@@ -158,6 +162,17 @@ pub fn parse_raw(c: &Ctx, i: usize) -> Option<Num> {
         n.plain = false;
         k += 1;
         n.end = k;
+    }
+    // "3 hundred and 21", "3 dozens"
+    if t.kind == TokenKind::Number && c.any(n.end, &["dozen", "dozens", "dz", "dzs", "doz", "dozs"]) {
+        n.value = n.value.map(|v| v * 12.0);
+        n.end += 1;
+    }
+    if n.scaled && t.kind == TokenKind::Number && c.is(n.end, "and") && c.l(n.end - 1) == "hundred" {
+        if let Some(r) = c.t.get(n.end + 1).filter(|t| t.kind == TokenKind::Number).and_then(|t| digits(t.s)).filter(|(r, s)| s.is_empty() && *r < 100.0) {
+            n.value = n.value.map(|v| v + r.0);
+            n.end += 2;
+        }
     }
     // "3 million and a half"
     if n.scaled && t.kind == TokenKind::Number {
@@ -263,13 +278,14 @@ fn denom_at(c: &Ctx, k: usize) -> Option<(f64, bool, usize)> {
 /// two hundred", "twenty-one trillion three hundred", "three dozens", "two hundred point
 /// seventy-one". Returns the value, the token after, and where an "and" split a whole part
 /// from the rest (the whole part), for "two hundred and fifty-four hundredths".
-fn cardinal(c: &Ctx, i: usize, implicit_one: bool) -> Option<(f64, usize, Option<f64>)> {
+fn cardinal(c: &Ctx, i: usize, implicit_one: bool) -> Option<(f64, usize, Option<f64>, f64)> {
     let mut total = 0.0;
     let mut cur: f64 = if implicit_one { 1.0 } else { 0.0 };
     let mut small_part: f64 = 0.0; // units since the last hundred or scale
     let mut any = implicit_one;
     let mut k = i;
     let mut split: Option<f64> = None;
+    let mut split_scale = 1.0;
     let mut last_scale = f64::INFINITY;
     while k < c.t.len() && k < i + 40 {
         let w = c.l(k);
@@ -310,6 +326,7 @@ fn cardinal(c: &Ctx, i: usize, implicit_one: bool) -> Option<(f64, usize, Option
         }
         if w == "and" && (cur % 100.0 == 0.0) && word_value(c, k + 1).is_some() {
             split = Some(total + cur);
+            split_scale = if cur == 0.0 && last_scale.is_finite() { last_scale } else { 1.0 };
             k += 1;
             continue;
         }
@@ -328,12 +345,12 @@ fn cardinal(c: &Ctx, i: usize, implicit_one: bool) -> Option<(f64, usize, Option
                 }
             }
             if let Ok(f) = format!("0.{digits}").parse::<f64>().map_err(|_| ()).and_then(|f| if digits.is_empty() { Err(()) } else { Ok(f) }) {
-                return Some((total + cur + f, j, None));
+                return Some((total + cur + f, j, None, 1.0));
             }
         }
         break;
     }
-    any.then_some((total + cur, k, split))
+    any.then_some((total + cur, k, split, split_scale))
 }
 
 /// The scale the number `a..k` ends on ("two million" 1e6), if it ends on one.
@@ -355,7 +372,7 @@ fn and_fraction(c: &Ctx, k: usize, scale_before: Option<f64>) -> Option<(f64, us
         }
         (1.0 / d, e)
     } else {
-        let (num, k2, _) = cardinal(c, k + 1, false)?;
+        let (num, k2, _, _) = cardinal(c, k + 1, false)?;
         let (d, plural, e) = denom_at(c, k2)?;
         if !((plural && num > 1.0 && num < 20.0) || (!plural && num == 1.0)) {
             return None;
@@ -366,6 +383,15 @@ fn and_fraction(c: &Ctx, k: usize, scale_before: Option<f64>) -> Option<(f64, us
         return Some((f * s, e + 1));
     }
     Some((f * scale_before.unwrap_or(1.0), e))
+}
+
+/// "five and a half million": the whole and the fraction both take the trailing scale.
+fn trailing_scale(c: &Ctx, e: usize, whole_scaled: bool) -> Option<f64> {
+    if whole_scaled {
+        return None;
+    }
+    let prev = c.l(e.saturating_sub(1));
+    scale(prev, false).filter(|s| *s >= 1e3)
 }
 
 fn from_words(c: &Ctx, i: usize) -> Option<Num> {
@@ -426,14 +452,14 @@ fn from_words(c: &Ctx, i: usize) -> Option<Num> {
         return Some(n);
     }
     let start = if article { i + 1 } else { i };
-    let (v, k, split) = cardinal(c, start, article)?;
+    let (v, k, split, split_scale) = cardinal(c, start, article)?;
     // Fractions: "two thirds", "two-thirds", "one fifth", "twenty-three fifths",
     // "two hundred and fifty-four hundredths" (= 200 + 54/100).
     let j = if guard::is_hyphen(c.l(k)) && c.glued(k) && c.glued(k + 1) { k + 1 } else { k };
     if let Some((d, plural, e)) = denom_at(c, j) {
         if (plural && v > 1.0) || (!plural && v == 1.0) {
             let value = match split {
-                Some(whole) if whole > 0.0 => whole + (v - whole) / d,
+                Some(whole) if whole > 0.0 => whole + (v - whole) / d * split_scale,
                 _ => v / d,
             };
             n.value = Some(value);
@@ -444,7 +470,11 @@ fn from_words(c: &Ctx, i: usize) -> Option<Num> {
     }
     // "one and a half", "five and a quarter", "twenty and three fifths", "two million and a half"
     if let Some((f, e)) = and_fraction(c, k, ends_on_scale(c, start, k)) {
-        n.value = Some(v + f);
+        let value = match trailing_scale(c, e, ends_on_scale(c, start, k).is_some()) {
+            Some(s) => v * s + f,
+            None => v + f,
+        };
+        n.value = Some(value);
         n.fraction = true;
         n.end = e;
         return Some(n);
