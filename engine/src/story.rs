@@ -176,6 +176,10 @@ pub struct QuoteRef {
 
 /// Most story entities one index key (a surname, an acronym) leads to.
 const MAX_CANDIDATES: usize = 64;
+/// Most figures in one sentence for which the figure recogniser's context is read.
+const MAX_FIGURES_PER_SENTENCE: usize = 32;
+/// Most words of a sentence or quote compared.
+const MAX_WORDS: usize = 400;
 /// Most variants of each kind reported.
 const MAX_VARIANTS: usize = 500;
 /// Most figures or quotes of one bucket compared pairwise.
@@ -369,6 +373,8 @@ const QUOTE_STOP: &[&str] = &[
 /// The content words of `s` (without `stop` words), folded and lightly stemmed.
 fn content_words(s: &str, stop: &[&str]) -> BTreeSet<String> {
     s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(MAX_WORDS)
         .filter(|w| w.chars().count() > 1 && !w.chars().all(|c| c.is_numeric()))
         .map(|w| stem(&fold(w)))
         .filter(|w| !stop.contains(&w.as_str()))
@@ -461,7 +467,21 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
                 Referent::Figure(_) => None,
             })
             .collect();
-        let contexts = crate::recognise::figures::context::contexts(&a.text, &segments, &a.figures, &mentions);
+        // Reading a figure's context scans its sentence: skip documents with sentences crammed
+        // with figures (tables, lists), which would make it quadratic.
+        let mut per_sentence: HashMap<usize, usize> = HashMap::new();
+        let crammed = a.figures.iter().any(|f| {
+            let n = per_sentence.entry(f.sentence).or_default();
+            *n += 1;
+            *n > MAX_FIGURES_PER_SENTENCE
+        });
+        let contexts = if crammed {
+            Vec::new()
+        } else {
+            crate::recognise::figures::context::contexts(&a.text, &segments, &a.figures, &mentions)
+        };
+        // Content words by sentence, read once.
+        let mut words_of: HashMap<usize, BTreeSet<String>> = HashMap::new();
         for (i, f) in a.figures.iter().enumerate() {
             if f.kind == FigureKind::Date {
                 continue;
@@ -486,6 +506,8 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
             let lead = a.text.get(sentence.start.min(f.span.start)..f.span.start).unwrap_or("");
             let before: Vec<String> = lead
                 .rsplit(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(8)
                 .filter(|w| w.chars().count() > 2 && !w.chars().all(char::is_numeric))
                 .map(fold)
                 .filter(|w| !STOP.contains(&w.as_str()))
@@ -497,7 +519,7 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
                 doc: d,
                 figure: i,
                 value: f.value,
-                words: content_words(text, STOP),
+                words: words_of.entry(f.sentence).or_insert_with(|| content_words(text, STOP)).clone(),
                 entities: ents,
                 before,
                 subject,
