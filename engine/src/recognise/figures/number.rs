@@ -184,11 +184,85 @@ pub fn parse_raw(c: &Ctx, i: usize) -> Option<Num> {
     Some(n)
 }
 
+/// The value of a vulgar fraction character ("½" 0.5).
+fn vulgar(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
+
+/// "1e10", "1.3e6", "12.32e+14", "1.1^23", "6.23x10^-4": scientific notation after the digits
+/// of token `i` whose glued suffix is `suffix`; the value and the token after.
+fn power(c: &Ctx, i: usize, v: f64, suffix: &str) -> Option<(f64, usize)> {
+    let exp_at = |k: usize| -> Option<(f64, usize)> {
+        // an optional sign token, then digits, all glued
+        let mut k = k;
+        let mut sign = 1.0;
+        while c.any(k, &["+", "-", "−"]) && c.glued(k) {
+            if c.l(k) != "+" {
+                sign = -sign;
+            }
+            k += 1;
+        }
+        let t = c.t.get(k).filter(|t| t.kind == TokenKind::Number && !t.gap)?;
+        let (e, rest) = digits(t.s)?;
+        rest.is_empty().then_some((sign * e, k + 1))
+    };
+    if let Some(e) = suffix.strip_prefix('e') {
+        if e.is_empty() {
+            let (x, k) = exp_at(i + 1)?;
+            return Some((v * 10f64.powf(x), k));
+        }
+        let x: f64 = e.parse().ok()?;
+        return Some((v * 10f64.powf(x), i + 1));
+    }
+    if suffix == "x10" && c.is(i + 1, "^") && c.glued(i + 1) {
+        let (x, k) = exp_at(i + 2)?;
+        return Some((v * 10f64.powf(x), k));
+    }
+    if suffix.is_empty() && c.is(i + 1, "^") && c.glued(i + 1) {
+        let (x, k) = exp_at(i + 2)?;
+        let r = v.powf(x);
+        return r.is_finite().then_some((r, k));
+    }
+    None
+}
+
 fn from_digits(c: &Ctx, i: usize) -> Option<Num> {
     let t = &c.t[i];
-    let (mut v, suffix) = digits(t.s)?;
     let mut n = Num { value: None, end: i + 1, words: false, ordinal: false, fraction: false, decade: false, scaled: false, plain: false };
+    if let Some(f) = vulgar(t.s) {
+        n.value = Some(f);
+        n.fraction = true;
+        return Some(n);
+    }
+    let (mut v, suffix) = digits(t.s)?;
     let suffix = suffix.to_ascii_lowercase();
+    if let Some((p, k)) = power(c, i, v, &suffix) {
+        n.value = Some(p);
+        n.end = k;
+        return Some(n);
+    }
+    if let Some(f) = vulgar(&suffix) {
+        n.value = Some(v + f);
+        n.fraction = true;
+        return Some(n);
+    }
     match suffix.as_str() {
         "" => n.plain = !t.s.contains([',', '.']),
         "st" | "nd" | "rd" | "th" => n.ordinal = true,
