@@ -163,6 +163,26 @@ pub fn parse_raw(c: &Ctx, i: usize) -> Option<Num> {
         k += 1;
         n.end = k;
     }
+    // Proportions: "two out of five hundred", "1 in twenty-one", "one over three".
+    if !n.fraction && !n.scaled {
+        let (joiner, k) = if c.is(n.end, "out") && c.is(n.end + 1, "of") { (true, n.end + 2) } else { (c.any(n.end, &["in", "over"]), n.end + 1) };
+        if joiner {
+            if let Some(d) = c.t.get(k).filter(|t| matches!(t.kind, TokenKind::Number | TokenKind::Word) && !t.blocked).and_then(|_| parse_raw(c, k)) {
+                let den = d.value.unwrap_or(0.0);
+                let num = n.value.unwrap_or(0.0);
+                let year_like = d.plain && (1000.0..=2100.0).contains(&den);
+                let then_word = c.t.get(d.end).is_some_and(|t| t.kind == TokenKind::Word);
+                let over_ok = !c.is(n.end, "over") || !then_word;
+                let time = c.t.get(d.end).is_some_and(|t| super::quantity::TIME_UNITS.contains(&t.l.as_str()));
+                if !d.ordinal && !d.fraction && den > num && num > 0.0 && !year_like && over_ok && !time {
+                    n.value = Some(num / den);
+                    n.fraction = true;
+                    n.end = d.end;
+                    return Some(n);
+                }
+            }
+        }
+    }
     // "3 hundred and 21", "3 dozens"
     if t.kind == TokenKind::Number && c.any(n.end, &["dozen", "dozens", "dz", "dzs", "doz", "dozs"]) {
         n.value = n.value.map(|v| v * 12.0);

@@ -206,8 +206,13 @@ fn at(c: &Ctx, i: usize, all: bool) -> Option<(usize, Figure)> {
             return None;
         }
     }
-    if num.value.is_none() || num.fraction {
+    if num.value.is_none() {
         return None;
+    }
+    // "one in five children": a proportion and what it counts
+    if num.fraction {
+        let e = noun_phrase(c, num.end)?;
+        return mk(e, num.value, Some(unit(c, num.end, e)));
     }
     // "N X": a counted noun right after.
     let k = num.end;
