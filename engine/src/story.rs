@@ -201,37 +201,44 @@ fn forms_of(a: &Analysis, e: usize) -> impl Iterator<Item = &str> {
     std::iter::once(ent.name.as_str()).chain(ent.aliases.iter().map(String::as_str))
 }
 
+#[derive(Default)]
 struct Merging {
     /// (form, key) of every member's forms.
     forms: Vec<(String, String)>,
-    labels: Vec<(Label, usize)>,
+    /// Mentions per label (in the order of [`Label::ALL`]).
+    weights: [usize; 7],
+    /// Labels in the order first seen.
+    seen: Vec<Label>,
     members: Vec<EntityRef>,
 }
 
 impl Merging {
+    fn add_label(&mut self, label: Label, mentions: usize) {
+        if !self.seen.contains(&label) {
+            self.seen.push(label);
+        }
+        self.weights[slot(label)] += mentions;
+    }
+
+    /// The label with the most mentions, the first seen on a tie.
     fn label(&self) -> Label {
-        let mut best = self.labels[0].0;
+        let mut best = self.seen.first().copied().unwrap_or(Label::Org);
         let mut best_n = 0;
-        for &(l, _) in &self.labels {
-            let n: usize = self.labels.iter().filter(|(m, _)| *m == l).map(|(_, n)| n).sum();
-            if n > best_n {
+        for &l in &self.seen {
+            if self.weights[slot(l)] > best_n {
                 best = l;
-                best_n = n;
+                best_n = self.weights[slot(l)];
             }
         }
         best
     }
 
     fn accepts(&self, forms: &[(String, String)], label: Label) -> bool {
-        let mine = self.label();
+        let people = label == Label::Person && self.label() == Label::Person;
         for (f, k) in &self.forms {
-            let theirs: Vec<&str> = k.split(' ').collect();
             for (g, j) in forms {
-                if mine == Label::Person && label == Label::Person {
-                    let words: Vec<&str> = j.split(' ').collect();
-                    if name_part(&words, &theirs) || name_part(&theirs, &words) {
-                        return true;
-                    }
+                if people && (name_part(j, k) || name_part(k, j)) {
+                    return true;
                 }
                 if is_acronym_of(f, g) || is_acronym_of(g, f) {
                     return true;
@@ -242,11 +249,24 @@ impl Merging {
     }
 }
 
-/// Whether `short` is the surname, or the first and last names, of `long`.
-fn name_part(short: &[&str], long: &[&str]) -> bool {
-    long.len() > short.len()
-        && ((short.len() == 1 && short[0].chars().count() > 2 && long.last() == short.last())
-            || (short.len() >= 2 && long.first() == short.first() && long.last() == short.last()))
+/// The index of a label in [`Label::ALL`].
+fn slot(label: Label) -> usize {
+    Label::ALL.iter().position(|&l| l == label).unwrap_or(0)
+}
+
+/// Whether the key `short` is the surname, or the first and last names, of the key `long`
+/// (keys are words joined by single spaces).
+fn name_part(short: &str, long: &str) -> bool {
+    let (ns, nl) = (short.split(' ').count(), long.split(' ').count());
+    fn last(s: &str) -> &str {
+        s.rsplit(' ').next().unwrap_or("")
+    }
+    fn first(s: &str) -> &str {
+        s.split(' ').next().unwrap_or("")
+    }
+    nl > ns
+        && ((ns == 1 && short.chars().count() > 2 && last(long) == short)
+            || (ns >= 2 && first(long) == first(short) && last(long) == last(short)))
 }
 
 /// The index keys under which a form may meet a form it is an alias of: its last word (a
@@ -294,7 +314,7 @@ fn merge_entities(docs: &[&Analysis]) -> (Vec<StoryEntity>, Vec<Vec<usize>>) {
                 candidates.into_iter().find(|&g| groups[g].accepts(&forms, e.label))
             });
             let g = found.unwrap_or_else(|| {
-                groups.push(Merging { forms: Vec::new(), labels: Vec::new(), members: Vec::new() });
+                groups.push(Merging::default());
                 groups.len() - 1
             });
             for (f, k) in &forms {
@@ -309,7 +329,7 @@ fn merge_entities(docs: &[&Analysis]) -> (Vec<StoryEntity>, Vec<Vec<usize>>) {
                     }
                 }
             }
-            groups[g].labels.push((e.label, e.mentions.len()));
+            groups[g].add_label(e.label, e.mentions.len());
             groups[g].members.push(EntityRef { doc: d, entity: i, mentions: e.mentions.len() });
             mine.push(g);
         }
