@@ -25,7 +25,7 @@ use crate::{Label, Span};
 pub const TAGS: usize = 1 + 2 * Label::ALL.len();
 
 /// Number of features every token gets.
-pub const FEATURES: usize = 32;
+pub const FEATURES: usize = 35;
 
 /// The tag `B-label` (`begin == true`) or `I-label`.
 pub fn tag_of(label: Label, begin: bool) -> usize {
@@ -91,6 +91,8 @@ struct TokenHashes {
     doc_key: u64,
     /// Word cluster of the lower-cased form (`NO_CLUSTER` if none).
     cluster: u64,
+    /// Cue class: 0 none, 1 title, 2 organisation cue, 3 place cue, 4 event cue.
+    cue: u64,
 }
 
 /// The cluster of words the clusters do not know.
@@ -105,6 +107,7 @@ const BOUNDARY: TokenHashes = TokenHashes {
     class: Class::Boundary,
     doc_key: 0,
     cluster: 0x2_0000,
+    cue: 9,
 };
 
 fn shape_code(c: char) -> u8 {
@@ -189,8 +192,48 @@ fn hash_token(word: &str, kind: TokenKind) -> TokenHashes {
         TokenKind::Punct => Class::Punct,
         TokenKind::Symbol => Class::Other,
     };
-    TokenHashes { lower, form, shape, prefix, suffix, class, doc_key: lower, cluster: NO_CLUSTER }
+    let cue = if kind != TokenKind::Word || !first_upper {
+        0
+    } else if TITLES.contains(&word) {
+        1
+    } else if ORG_CUES.contains(&word) {
+        2
+    } else if PLACE_CUES.contains(&word) {
+        3
+    } else if EVENT_CUES.contains(&word) {
+        4
+    } else {
+        0
+    };
+    TokenHashes { lower, form, shape, prefix, suffix, class, doc_key: lower, cluster: NO_CLUSTER, cue }
 }
+
+/// Capitalised words that end or make organisations' names.
+const ORG_CUES: &[&str] = &[
+    "Party", "Ministry", "Department", "University", "College", "School", "Institute", "Inc.", "Inc", "Corp.", "Corp",
+    "Corporation", "Company", "Co.", "Ltd", "Ltd.", "LLC", "PLC", "Group", "Holdings", "Bank", "Agency", "Council",
+    "Committee", "Commission", "Association", "Federation", "Union", "League", "Club", "FC", "United", "Records",
+    "Airlines", "Airways", "Army", "Navy", "Force", "Forces", "Guard", "Police", "Service", "Services", "Office",
+    "Organization", "Organisation", "Foundation", "Society", "Church", "Court", "Parliament", "Assembly", "Senate",
+    "Congress", "Government", "Administration", "Bureau", "Authority", "Board", "Brigade", "Division", "Regiment",
+    "Battalion", "Corps", "Front", "Movement", "Network", "News", "Times", "Post", "Press", "Radio", "TV", "Television",
+    "Studios", "Entertainment", "Media", "Systems", "Technologies", "Motors", "Industries", "International", "Team",
+];
+
+/// Capitalised words that end places' names.
+const PLACE_CUES: &[&str] = &[
+    "River", "Lake", "Mountain", "Mountains", "Mount", "Island", "Islands", "Sea", "Ocean", "Bay", "Valley", "County",
+    "Province", "Region", "Oblast", "State", "City", "Town", "Village", "Street", "Road", "Avenue", "Square", "Park",
+    "Bridge", "Airport", "Station", "Port", "Peninsula", "Desert", "Strait", "Gulf", "Coast", "Hill", "Hills", "Creek",
+    "District", "Township", "Canyon", "Falls", "Forest", "Beach", "Cape",
+];
+
+/// Capitalised words that end or start events' names.
+const EVENT_CUES: &[&str] = &[
+    "War", "Battle", "Summit", "Conference", "Olympics", "Games", "Cup", "Championship", "Championships", "Election",
+    "Elections", "Revolution", "Festival", "Awards", "Crisis", "Operation", "Hurricane", "Storm", "Massacre", "Siege",
+    "Offensive", "Uprising", "Treaty", "Accords", "Forum",
+];
 
 /// The key of a word in [`Clusters`]: a hash of its lower-cased form.
 pub fn word_key(word: &str) -> u32 {
@@ -359,6 +402,9 @@ impl Featurizer {
                 f(29, p1.cluster, 0),
                 f(30, n1.cluster, 0),
                 f(31, p1.cluster << 20 | c.cluster, n1.cluster),
+                f(32, c.cue, p1.cue << 4 | n1.cue),
+                f(33, n2.cue, cls),
+                f(34, p2.cue, cls),
             ];
             out.extend_from_slice(&feats);
         }
@@ -812,6 +858,18 @@ pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span
                 j += 1;
             }
             let end = j;
+            // Names start and end with a word or a number, not with an emoji or a dash.
+            let wordlike = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
+            while i < j && !wordlike(&tokens[i]) {
+                i += 1;
+            }
+            while j > i && !wordlike(&tokens[j - 1]) {
+                j -= 1;
+            }
+            if i == j {
+                i = end;
+                continue;
+            }
             // Titles are no part of a person's name: "Ross Hoyt" of "General Ross Hoyt".
             if label == Label::Person {
                 while i + 1 < j && is_title(tokens[i].span.of(text)) {
