@@ -256,11 +256,13 @@ pub fn sidebar(p: &SidebarProps) -> Html {
             }
             if !quotes.is_empty() {
                 <section class="quotes"><h2>{"Quoted"}</h2><ul>
-                    { for quotes.iter().map(|qt| html! {
+                    { for quotes.iter().take(MAX_ITEMS).map(|qt| html! {
                         <li><strong>{ qt.0.clone().unwrap_or_else(|| "Unattributed".into()) }</strong>
                             {": \u{201c}"}{ clip(&qt.1, 200) }{"\u{201d}"}</li>
                     }) }
-                </ul></section>
+                </ul>
+                if quotes.len() > MAX_ITEMS { <p class="none">{ format!("and {} more quotations", quotes.len() - MAX_ITEMS) }</p> }
+                </section>
             }
             <section class="entities"><h2>{"Names"}</h2>
                 if groups.is_empty() { <p class="none">{"No names to show."}</p> }

@@ -22,6 +22,7 @@ const port = Number(arg('--port', process.env.E2E_PORT || 8089));
 const artifacts = join(here, 'artifacts');
 const samplesDir = resolve(repo, '../shared/samples');
 mkdirSync(artifacts, { recursive: true });
+for (const f of readdirSync(artifacts)) if (f.startsWith('failed-')) rmSync(join(artifacts, f));
 
 const FLAGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-sandbox'];
