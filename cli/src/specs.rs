@@ -33,7 +33,7 @@ use serde_json::Value;
 /// The files scored, the recogniser each goes through, and the pass rate it must keep (the
 /// ratchet checked by the tests; raise it when the recognisers improve).
 pub const FILES: &[(&str, Kind, f64)] = &[
-    ("Number/English/NumberModel.json", Kind::Number, 0.79),
+    ("Number/English/NumberModel.json", Kind::Number, 0.82),
     ("Number/English/PercentModel.json", Kind::Percent, 0.65),
     ("NumberWithUnit/English/CurrencyModel.json", Kind::Currency, 0.93),
     ("NumberWithUnit/English/DimensionModel.json", Kind::Unit, 0.70),

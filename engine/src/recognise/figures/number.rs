@@ -53,7 +53,8 @@ pub fn scale(word: &str, short: bool) -> Option<f64> {
         "thousand" => 1e3,
         "million" | "mln" | "mn" => 1e6,
         "billion" | "bn" | "bln" => 1e9,
-        "trillion" | "tn" | "trln" => 1e12,
+        "trillion" | "tn" | "trln" | "tln" => 1e12,
+        "mil" | "mm" if short => 1e6,
         "lakh" | "lakhs" | "lac" => 1e5,
         "crore" | "crores" => 1e7,
         "m" if short => 1e6,
@@ -273,7 +274,7 @@ fn from_digits(c: &Ctx, i: usize) -> Option<Num> {
     }
     let (mut v, suffix) = digits(t.s)?;
     let suffix = suffix.to_ascii_lowercase();
-    if let Some((p, k)) = power(c, i, v, &suffix) {
+    if let Some((p, k)) = power(c, i, v, &suffix).filter(|(p, _)| p.is_finite()) {
         n.value = Some(p);
         n.end = k;
         return Some(n);
@@ -282,6 +283,36 @@ fn from_digits(c: &Ctx, i: usize) -> Option<Num> {
         n.value = Some(v + f);
         n.fraction = true;
         return Some(n);
+    }
+    // "1 234 567", "40 000", "40\u{202f}000": thousands grouped by spaces
+    if suffix.is_empty() && !t.s.contains([',', '.']) && t.s.len() <= 3 {
+        let mut k = i + 1;
+        let mut groups = 0;
+        let mut typographic = false;
+        let mut value = v;
+        while let Some(g) = c.t.get(k).filter(|g| g.kind == TokenKind::Number && g.gap && g.s.len() == 3 && g.s.bytes().all(|b| b.is_ascii_digit()) || g.kind == TokenKind::Number && g.gap && g.s.len() > 3 && g.s.as_bytes()[..3].iter().all(u8::is_ascii_digit) && g.s.as_bytes()[3] == b'.') {
+            let sep = c.text.get(c.t[k - 1].span.end..g.span.start).unwrap_or("");
+            if sep != " " && sep != "\u{202f}" && sep != "\u{a0}" {
+                break;
+            }
+            typographic |= sep != " ";
+            let Some((gv, rest)) = digits(g.s) else { break };
+            if !rest.is_empty() {
+                break;
+            }
+            value = value * 1000.0 + gv.trunc() + (gv - gv.trunc());
+            groups += 1;
+            k += 1;
+            if g.s.contains('.') {
+                break;
+            }
+        }
+        let zeros = groups == 1 && c.t.get(i + 1).is_some_and(|g| g.s == "000");
+        if groups >= 2 || typographic && groups >= 1 || zeros {
+            n.value = Some(value);
+            n.end = k;
+            return Some(n);
+        }
     }
     match suffix.as_str() {
         "" => n.plain = !t.s.contains([',', '.']),
@@ -551,14 +582,19 @@ fn from_words(c: &Ctx, i: usize) -> Option<Num> {
     // "two hundred and fifty-four hundredths" (= 200 + 54/100).
     let j = if guard::is_hyphen(c.l(k)) && c.glued(k) && c.glued(k + 1) { k + 1 } else { k };
     if let Some((d, plural, e)) = denom_at(c, j) {
-        if (plural && v > 1.0) || (!plural && v == 1.0) {
-            let value = match split {
-                Some(whole) if whole > 0.0 => whole + (v - whole) / d * split_scale,
-                _ => v / d,
+        let whole = split.filter(|w| *w > 0.0);
+        let numer = whole.map_or(v, |w| v - w);
+        if (plural && numer > 1.0) || (!plural && numer == 1.0) {
+            // "one billion and three quarters million": the fraction takes the trailing scale
+            let trailing = scale(c.l(e), false).filter(|s| *s >= 1e3);
+            let (value, end) = match (whole, trailing) {
+                (Some(w), Some(s)) => (w + numer / d * s, e + 1),
+                (Some(w), None) => (w + numer / d * split_scale, e),
+                (None, _) => (v / d, e),
             };
             n.value = Some(value);
             n.fraction = true;
-            n.end = e;
+            n.end = end;
             return Some(n);
         }
     }
