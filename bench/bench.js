@@ -1,0 +1,155 @@
+// The browser benchmark's page code: loads each tool on request and times it on the texts the
+// runner (bench/run.mjs) serves from texts/. The runner drives it through `window.bench`; every
+// file is fetched from the same local server, nothing from the network.
+//
+// Each tool is given comparable work and its result is kept until the memory reading:
+// - dossier: the whole analysis as the app's worker does it (decode, entities, figures,
+//   resolution, summary, quotes) and the version-1 contract JSON (bench/wasm); dossier-o3 is the
+//   same code built for speed (opt-level 3, wasm-opt -O3) instead of size.
+// - compromise: compromise + compromise-dates: people, places, organizations; money,
+//   percentages, numbers (with values); dates (resolved start and end).
+// - wink: wink-nlp's entity pass with the lite web model: tokens, sentences and entities
+//   (pipe ['sbd', 'ner']), entities read out with their details.
+// - wink-full: the same with wink-nlp's default pipe (sbd, negation, sentiment, pos, ner, cer).
+
+const log = (line) => {
+  document.getElementById('log').textContent += line + '\n';
+};
+
+const heap = () => (performance.memory ? performance.memory.usedJSHeapSize : NaN);
+const collect = () => {
+  if (typeof globalThis.gc === 'function') globalThis.gc();
+};
+
+// Dossier's wasm as built in DIR (pkg: the app's size profile; pkg-o3: opt-level 3): each glue
+// module is its own instance with its own memory.
+const dossier = (dir) => ({
+  async load() {
+    const glue = await import(`./${dir}/dossier_bench_wasm.js`);
+    const wasm = await glue.default({ module_or_path: new URL(`${dir}/dossier_bench_wasm_bg.wasm`, import.meta.url) });
+    this.analyse = glue.analyse_json;
+    this.memory = wasm.memory;
+  },
+  run(text) {
+    return this.analyse(text);
+  },
+  wasmBytes() {
+    return this.memory.buffer.byteLength;
+  },
+  found(json) {
+    const doc = JSON.parse(json).documents[0];
+    if (doc.error) throw new Error(`dossier: ${doc.error}`);
+    return { entities: doc.entities.length, figures: doc.figures.length, sentences: doc.sentences.length };
+  },
+});
+
+const tools = {
+  dossier: dossier('pkg'),
+  'dossier-o3': dossier('pkg-o3'),
+  compromise: {
+    async load() {
+      this.nlp = (await import('./compromise.js')).default;
+    },
+    run(text) {
+      const doc = this.nlp(text);
+      return {
+        people: doc.people().out('array'),
+        places: doc.places().out('array'),
+        organizations: doc.organizations().out('array'),
+        money: doc.money().json(),
+        percentages: doc.percentages().json(),
+        numbers: doc.numbers().get(),
+        dates: doc.dates().get(),
+      };
+    },
+    found: (r) => ({
+      names: r.people.length + r.places.length + r.organizations.length,
+      figures: r.money.length + r.percentages.length + r.numbers.length,
+      dates: r.dates.length,
+    }),
+  },
+  wink: {
+    pipe: ['sbd', 'ner'],
+    async load() {
+      const { winkNLP, model } = await import('./wink.js');
+      this.nlp = winkNLP(model, this.pipe);
+    },
+    run(text) {
+      const doc = this.nlp.readDoc(text);
+      return { doc, entities: doc.entities().out(this.nlp.its.detail) };
+    },
+    found: (r) => ({ entities: r.entities.length, sentences: r.doc.sentences().length() }),
+  },
+};
+tools['wink-full'] = { ...tools.wink, pipe: undefined };
+
+const texts = {};
+const loaded = {};
+
+window.bench = {
+  /** Fetches the named texts (texts/NAME.txt) once; returns their lengths in UTF-16 units. */
+  async texts(names) {
+    for (const name of names) {
+      if (!(name in texts)) texts[name] = await (await fetch(`texts/${name}.txt`)).text();
+    }
+    return Object.fromEntries(names.map((n) => [n, texts[n].length]));
+  },
+
+  /** Loads a tool: milliseconds to fetch, compile and set it up, and the JS heap it keeps. */
+  async load(name) {
+    collect();
+    const before = heap();
+    const start = performance.now();
+    await tools[name].load();
+    const ms = performance.now() - start;
+    loaded[name] = true;
+    collect();
+    log(`${name}: loaded in ${ms.toFixed(0)} ms`);
+    return { ms, heapBytes: heap() - before, wasmBytes: tools[name].wasmBytes?.() ?? null };
+  },
+
+  /**
+   * Times `name` on text `textName`: `warmups` runs (the first one's time is returned as
+   * `firstMs`), then up to `runs` timed runs
+   * (at least one; no more once `maxSeconds` have passed). A full garbage collection precedes
+   * each timed run, outside the timing. The last result is kept for the memory reading: the JS
+   * heap it holds after a collection (`retainedBytes`), and for wasm the size of its memory,
+   * which only grows and so is its peak.
+   */
+  measure(name, textName, { warmups = 0, runs = 1, maxSeconds = Infinity } = {}) {
+    const tool = tools[name];
+    const text = texts[textName];
+    let firstMs = null; // the first warm-up: cold code when it is the tool's first text
+    for (let i = 0; i < warmups; i++) {
+      const start = performance.now();
+      tool.run(text);
+      if (i === 0) firstMs = performance.now() - start;
+    }
+    let result = null;
+    collect();
+    const before = heap();
+    const times = [];
+    const begin = performance.now();
+    while (times.length < runs && (times.length === 0 || performance.now() - begin < maxSeconds * 1e3)) {
+      result = null;
+      collect();
+      const start = performance.now();
+      result = tool.run(text);
+      times.push(performance.now() - start);
+    }
+    const uncollectedBytes = heap() - before; // the last run's garbage not yet collected: a floor for the peak
+    collect();
+    const retainedBytes = heap() - before;
+    const found = tool.found(result);
+    result = null;
+    collect();
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2]
+      : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    log(`${name} on ${textName}: median ${median.toFixed(2)} ms of ${times.length}`);
+    return { times, median, min: sorted[0], firstMs, retainedBytes, uncollectedBytes, wasmBytes: tool.wasmBytes?.() ?? null, found };
+  },
+};
+
+window.benchReady = true;
+log('ready');

@@ -1,0 +1,286 @@
+// The browser benchmark's runner (scripts/bench-browser builds what it serves, then calls it).
+//
+// Writes the texts, times Dossier's analysis natively on them (bench/wasm/examples/native.rs),
+// serves target/bench-browser/site on 127.0.0.1, drives Debian's Chromium headless with
+// playwright-core through bench/bench.js, and prints Markdown tables on standard output
+// (progress on standard error). Results also go to target/bench-browser/results.{json,md}.
+//
+// Environment: BENCH_SIZES (MB, default "1,5,25"), BENCH_MAX_SECONDS (longest estimated run a
+// cell may take, default 300; a slower cell is reported as not run), CHROMIUM (default
+// /usr/bin/chromium), BENCH_TOOLS (default "dossier,dossier-o3,wink,wink-full,compromise").
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'target/bench-browser');
+const site = path.join(out, 'site');
+const samplesDir = path.resolve(root, '../shared/samples');
+const sizes = (process.env.BENCH_SIZES || '1,5,25').split(',').map(Number).filter((n) => n > 0);
+const maxSeconds = Number(process.env.BENCH_MAX_SECONDS || 300);
+const toolNames = (process.env.BENCH_TOOLS || 'dossier,dossier-o3,wink,wink-full,compromise').split(',');
+const FLAGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-sandbox',
+  '--enable-precise-memory-info', '--js-flags=--expose-gc'];
+
+const progress = (line) => process.stderr.write(`bench-browser: ${line}\n`);
+const words = (text) => text.split(/\s+/).filter(Boolean).length;
+const MB = 1 << 20;
+const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
+const fmtMB = (bytes) => (bytes / MB).toFixed(1);
+const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+
+const TOOLS = {
+  dossier: {
+    label: 'Dossier (wasm)',
+    work: 'whole analysis: entities, figures with values, resolution, summary, quotes, contract JSON',
+    files: ['pkg/dossier_bench_wasm_bg.wasm', 'pkg/dossier_bench_wasm.js'],
+  },
+  'dossier-o3': {
+    label: 'Dossier (wasm, opt-level 3)',
+    work: 'the same, built for speed (profile release, wasm-opt -O3) instead of size',
+    files: ['pkg-o3/dossier_bench_wasm_bg.wasm', 'pkg-o3/dossier_bench_wasm.js'],
+  },
+  wink: {
+    label: 'wink-nlp 2.4.0 + eng-lite-web-model 1.8.1',
+    work: "entity pass (pipe ['sbd','ner']): figures and dates, no names",
+    files: ['wink.js'],
+  },
+  'wink-full': {
+    label: 'wink-nlp, default pipe',
+    work: 'all annotations (sbd, negation, sentiment, pos, ner, cer), entities out',
+    files: ['wink.js'],
+  },
+  compromise: {
+    label: 'compromise 14.17.0 + compromise-dates 3.9.0',
+    work: 'people, places, organizations; money, percentages, numbers; dates',
+    files: ['compromise.js'],
+  },
+};
+
+// ---- texts: the samples, ~1,000 words of them, and the samples repeated to each size.
+function makeTexts() {
+  const files = fs.readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).sort();
+  if (files.length === 0) throw new Error(`no samples in ${samplesDir}`);
+  const samples = files.map((f) => fs.readFileSync(path.join(samplesDir, f), 'utf8') + '\n\n').join('');
+  const paragraphs = samples.split(/\n\s*\n/).filter((p) => p.trim());
+  let article = '';
+  for (const p of paragraphs) {
+    if (words(article) >= 1000) break;
+    article += p.trim() + '\n\n';
+  }
+  const texts = { article, samples };
+  for (const mb of sizes) {
+    const copies = Math.ceil((mb * MB) / Buffer.byteLength(samples));
+    texts[`${mb}mb`] = samples.repeat(copies);
+  }
+  fs.mkdirSync(path.join(site, 'texts'), { recursive: true });
+  const meta = {};
+  for (const [name, text] of Object.entries(texts)) {
+    const file = path.join(site, 'texts', `${name}.txt`);
+    fs.writeFileSync(file, text);
+    meta[name] = { file, bytes: Buffer.byteLength(text), words: words(text) };
+  }
+  return meta;
+}
+
+const PLAN = {
+  article: { warmups: 30, runs: 31, maxSeconds: 60, nativeRuns: 31 },
+  samples: { warmups: 10, runs: 15, maxSeconds: 60, nativeRuns: 15 },
+};
+const plan = (name) => PLAN[name] || { warmups: 0, runs: 3, maxSeconds: 20, nativeRuns: 3 };
+
+// ---- native: the same function on the same texts.
+function native(meta) {
+  const bin = path.join(root, 'target/release/examples/native');
+  const result = {};
+  for (const [name, t] of Object.entries(meta)) {
+    const line = execFileSync(bin, [String(plan(name).nativeRuns), t.file], { encoding: 'utf8' });
+    result[name] = JSON.parse(line.trim());
+    progress(`native on ${name}: median ${result[name].median_ms} ms`);
+  }
+  return result;
+}
+
+// ---- a static server for the site, on 127.0.0.1 only.
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8' };
+function serve() {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.resolve(site, rel);
+    if (!file.startsWith(site + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function main() {
+  const started = new Date();
+  const load0 = os.loadavg();
+  const meta = makeTexts();
+  for (const [n, t] of Object.entries(meta)) progress(`text ${n}: ${t.bytes} bytes, ${t.words} words`);
+  const nativeResults = native(meta);
+
+  const server = await serve();
+  const url = `http://127.0.0.1:${server.address().port}/index.html`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS });
+  const chromiumVersion = browser.version();
+  let page;
+  const openPage = async () => {
+    page = await browser.newPage();
+    page.on('pageerror', (e) => progress(`page error: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') progress(`console: ${m.text()}`); });
+    await page.goto(url);
+    await page.waitForFunction(() => window.benchReady === true);
+    await page.evaluate((names) => window.bench.texts(names), Object.keys(meta));
+  };
+  await openPage();
+
+  const results = {};
+  for (const tool of toolNames) {
+    const r = (results[tool] = { cells: {} });
+    try {
+      r.load = await page.evaluate((t) => window.bench.load(t), tool);
+    } catch (e) {
+      r.error = String(e.message || e).split('\n')[0];
+      progress(`${tool}: could not load: ${r.error}`);
+      await page.close().catch(() => {});
+      await openPage();
+      continue;
+    }
+    let rate = null; // words per second on the last text
+    let stopped = null;
+    for (const name of Object.keys(meta)) {
+      const { words: n } = meta[name];
+      if (stopped) { r.cells[name] = { skipped: stopped }; continue; }
+      const p = plan(name);
+      const estimate = rate ? n / rate : 0;
+      if (estimate > maxSeconds) {
+        r.cells[name] = { skipped: `not run: one run would take ~${fmtInt(estimate)} s at the previous text's rate` };
+        progress(`${tool} on ${name}: skipped (~${Math.round(estimate)} s estimated)`);
+        continue;
+      }
+      try {
+        const m = await page.evaluate(([t, text, options]) => window.bench.measure(t, text, options), [tool, name, p]);
+        m.wordsPerSecond = n / (m.median / 1e3);
+        rate = m.wordsPerSecond;
+        r.cells[name] = m;
+        progress(`${tool} on ${name}: median ${m.median.toFixed(2)} ms of ${m.times.length}, ${fmtInt(rate)} words/s, found ${JSON.stringify(m.found)}`);
+      } catch (e) {
+        const crashed = page.isClosed() || /crash|Target closed|closed/i.test(String(e.message));
+        stopped = crashed ? 'the page crashed (out of memory)' : `failed: ${String(e.message || e).split('\n')[0]}`;
+        r.cells[name] = { skipped: stopped };
+        progress(`${tool} on ${name}: ${stopped}`);
+        await page.close().catch(() => {});
+        await openPage();
+      }
+    }
+  }
+  await browser.close();
+  server.close();
+  const load1 = os.loadavg();
+
+  // ---- sizes of what each tool downloads
+  const download = {};
+  for (const tool of toolNames) {
+    const files = TOOLS[tool].files.map((f) => path.join(site, f));
+    download[tool] = { raw: files.reduce((s, f) => s + fs.statSync(f).size, 0), gzip: files.reduce((s, f) => s + gzipSize(f), 0) };
+  }
+  const wasmFile = path.join(site, 'pkg/dossier_bench_wasm_bg.wasm');
+  const wasm = { raw: fs.statSync(wasmFile).size, gzip: gzipSize(wasmFile) };
+  const wasmO3File = path.join(site, 'pkg-o3/dossier_bench_wasm_bg.wasm');
+  const wasmO3 = { raw: fs.statSync(wasmO3File).size, gzip: gzipSize(wasmO3File) };
+
+  // ---- tables
+  const bigNames = sizes.map((mb) => `${mb}mb`);
+  const lines = [];
+  const cellRate = (c) => (c?.wordsPerSecond ? fmtInt(c.wordsPerSecond) : c?.skipped || '');
+  lines.push(`| tool | work | 1,000-word article, first run after load, ms | 1,000-word article, ms | words/s, samples | ${bigNames.map((n) => `words/s, ${n.replace('mb', ' MB')}`).join(' | ')} |`);
+  lines.push(`|---|---|---:|---:|---:|${bigNames.map(() => '---:').join('|')}|`);
+  for (const tool of toolNames) {
+    const r = results[tool];
+    if (r.error) { lines.push(`| ${TOOLS[tool].label} | ${TOOLS[tool].work} | could not load: ${r.error} |`); continue; }
+    const a = r.cells.article;
+    lines.push(`| ${TOOLS[tool].label} | ${TOOLS[tool].work} | ${a?.firstMs != null ? a.firstMs.toFixed(1) : ''} | ${a?.median ? a.median.toFixed(2) : a?.skipped || ''} | ${cellRate(r.cells.samples)} | ${bigNames.map((n) => cellRate(r.cells[n])).join(' | ')} |`);
+  }
+  lines.push('');
+  lines.push(`Texts: the ${fs.readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).length} sample articles of ../shared/samples concatenated (${meta.samples.words} words, ${meta.samples.bytes} bytes); their first paragraphs up to ${meta.article.words} words as the ~1,000-word article; the samples repeated to ${sizes.map((s) => `${s} MB`).join(', ')} (${bigNames.map((n) => `${fmtInt(meta[n].words)} words`).join(', ')}), each analysed as one document. Times are medians (article: 31 runs after 30 warm-ups; samples: 15 after 10; 1 MB and up: up to 3 runs, one when a run takes over 20 s).`);
+  lines.push('');
+  lines.push(`| tool | download, gzip | load, ms | JS heap after load, MB | ${bigNames.map((n) => `kept after ${n.replace('mb', ' MB')}, MB`).join(' | ')} |`);
+  lines.push(`|---|---:|---:|---:|${bigNames.map(() => '---:').join('|')}|`);
+  for (const tool of toolNames) {
+    const r = results[tool];
+    if (r.error) continue;
+    const mem = (c) => {
+      if (!c || c.skipped) return c?.skipped ? 'not run' : '';
+      const js = `${fmtMB(c.retainedBytes)} JS (${fmtMB(c.uncollectedBytes)} before GC)`;
+      return c.wasmBytes ? `${js} + ${fmtMB(c.wasmBytes)} wasm` : js;
+    };
+    lines.push(`| ${TOOLS[tool].label} | ${fmtInt(download[tool].gzip / 1024)} KB | ${r.load.ms.toFixed(0)} | ${fmtMB(r.load.heapBytes)}${r.load.wasmBytes ? ` + ${fmtMB(r.load.wasmBytes)} wasm` : ''} | ${bigNames.map((n) => mem(r.cells[n])).join(' | ')} |`);
+  }
+  lines.push('');
+  lines.push('Memory: `performance.memory.usedJSHeapSize` (Chromium, `--enable-precise-memory-info`) after a full garbage collection with the result still referenced, minus the same reading before the run (in brackets: the same reading right after the run, before the collection, a floor for the peak); for Dossier plus the size of its wasm memory, which only grows and so is its peak over the whole session (wasm memory is not part of the JS heap). Load: fetching, compiling and setting up the tool in the page (for wink-nlp, the model).');
+  lines.push('');
+  lines.push('| text | words | Dossier native, ms | Dossier in Chromium, ms | Chromium / native | opt-level 3 in Chromium, ms | opt-level 3 / native |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  const ratios = {};
+  const ratiosO3 = {};
+  for (const name of Object.keys(meta)) {
+    const c = results.dossier?.cells[name];
+    const o = results['dossier-o3']?.cells[name];
+    const nat = nativeResults[name];
+    if (c?.median) ratios[name] = c.median / nat.median_ms;
+    if (o?.median) ratiosO3[name] = o.median / nat.median_ms;
+    const ms = (x) => (x?.median ? x.median.toFixed(2) : x?.skipped ? 'not run' : '');
+    const ratio = (r) => (r ? `${r.toFixed(2)}x` : '');
+    lines.push(`| ${name} | ${fmtInt(meta[name].words)} | ${nat.median_ms.toFixed(2)} | ${ms(c)} | ${ratio(ratios[name])} | ${ms(o)} | ${ratio(ratiosO3[name])} |`);
+  }
+  lines.push('');
+  lines.push(`Dossier's wasm (bench/wasm, profile wasm-release, wasm-opt -Oz, as the app builds its worker): ${fmtInt(wasm.raw)} bytes, ${fmtInt(wasm.gzip)} bytes gzip -9; built for speed (profile release, wasm-opt -O3): ${fmtInt(wasmO3.raw)} bytes, ${fmtInt(wasmO3.gzip)} bytes gzip -9. Native: the same function (\`analyse_json\`) built with \`--release\`, timed by bench/wasm/examples/native.rs on the same files.`);
+  lines.push('');
+
+  // ---- the issue's targets
+  const d = results.dossier?.cells || {};
+  const rateOf = (tool, name) => results[tool]?.cells[name]?.wordsPerSecond;
+  const largestShared = (tool) => [...bigNames].reverse().find((n) => rateOf('dossier', n) && rateOf(tool, n));
+  const targets = [];
+  if (results.wink) {
+    const n = largestShared('wink');
+    if (n) targets.push(`Dossier / wink-nlp entity pass, words/s at ${n.replace('mb', ' MB')}: ${(rateOf('dossier', n) / rateOf('wink', n)).toFixed(2)}x (target >= 1x, aim 3x)`);
+  }
+  if (results.compromise) {
+    const n = largestShared('compromise');
+    if (n) targets.push(`Dossier / compromise with dates, words/s at ${n.replace('mb', ' MB')}: ${(rateOf('dossier', n) / rateOf('compromise', n)).toFixed(1)}x (target >= 30x)`);
+  }
+  if (d.article?.median) targets.push(`one ${meta.article.words}-word article: ${d.article.median.toFixed(2)} ms (target < 20 ms)`);
+  for (const n of ['article', ...bigNames]) {
+    if (ratios[n]) targets.push(`Chromium / native, ${n.replace('mb', ' MB')}: ${ratios[n].toFixed(2)}x as the app builds it${ratiosO3[n] ? `, ${ratiosO3[n].toFixed(2)}x at opt-level 3` : ''} (target <= 1.5x)`);
+  }
+  targets.push(`Dossier's wasm: ${fmtInt(wasm.gzip / 1024)} KB gzip (target for wasm plus models: <= 1,024 KB)`);
+  lines.push('Against the targets of issue 8:');
+  lines.push('');
+  for (const t of targets) lines.push(`- ${t}`);
+  lines.push('');
+  const cpu = os.cpus();
+  lines.push(`Machine: ${cpu[0]?.model || 'unknown CPU'}, ${cpu.length} cores, ${fmtInt(os.totalmem() / 2 ** 30)} GiB; ${os.type()} ${os.release()}; Chromium ${chromiumVersion} headless (playwright-core); Node ${process.version}. Load average ${load0.map((l) => l.toFixed(1)).join(' ')} at the start, ${load1.map((l) => l.toFixed(1)).join(' ')} at the end. Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+
+  const md = lines.join('\n') + '\n';
+  process.stdout.write(md);
+  fs.writeFileSync(path.join(out, 'results.md'), md);
+  fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify({ started, load0, load1, meta, nativeResults, results, download, wasm, wasmO3, chromiumVersion }, null, 1));
+}
+
+main().catch((e) => {
+  progress(e.stack || String(e));
+  process.exit(1);
+});
