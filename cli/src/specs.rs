@@ -33,9 +33,9 @@ use serde_json::Value;
 /// The files scored, the recogniser each goes through, and the pass rate it must keep (the
 /// ratchet checked by the tests; raise it when the recognisers improve).
 pub const FILES: &[(&str, Kind, f64)] = &[
-    ("Number/English/NumberModel.json", Kind::Number, 0.82),
+    ("Number/English/NumberModel.json", Kind::Number, 0.825),
     ("Number/English/PercentModel.json", Kind::Percent, 0.65),
-    ("NumberWithUnit/English/CurrencyModel.json", Kind::Currency, 0.93),
+    ("NumberWithUnit/English/CurrencyModel.json", Kind::Currency, 0.955),
     ("NumberWithUnit/English/DimensionModel.json", Kind::Unit, 0.70),
     ("NumberWithUnit/English/AgeModel.json", Kind::Unit, 0.84),
     ("NumberWithUnit/English/TemperatureModel.json", Kind::Unit, 0.76),

@@ -36,6 +36,7 @@ fn symbol(s: &str) -> Option<&'static str> {
         "₭" => "LAK",
         "₿" => "XBT",
         "₼" => "AZN",
+        "ரூ" | "රු" => "LKR",
         "₸" => "KZT",
         _ => return None,
     })
@@ -291,7 +292,11 @@ fn amount(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usize,
     if t.kind != TokenKind::Number && t.kind != TokenKind::Word {
         return None;
     }
-    if let Some((code, start)) = before(c, i) {
+    // "10 $ 30 $": a symbol after the number claims it before the one in front of it does.
+    let symbol_after = number::parse_raw(c, i).is_some_and(|n| {
+        c.t.get(n.end).is_some_and(|t| symbol(t.s).is_some() && t.gap) && !c.t.get(n.end + 1).is_some_and(|t| t.kind == TokenKind::Number)
+    });
+    if let Some((code, start)) = before(c, i).filter(|_| !symbol_after) {
         let num = number::parse_raw(c, i)?;
         if num.ordinal || num.decade {
             return None;
@@ -348,7 +353,7 @@ fn cents(c: &Ctx, k: usize) -> Option<(f64, usize)> {
     }
     // Without "cents": only where no other noun follows ("15 dollars 50.").
     let next = c.t.get(n.end);
-    if next.is_none_or(|t| t.kind != TokenKind::Word || t.l == "and") && !c.any(n.end, &["%", "$", "€", "£", "-", "/", "."]) || c.stop(n.end) {
+    if next.is_none_or(|t| t.kind != TokenKind::Word || matches!(t.l.as_str(), "and" | "more" | "less" | "extra")) && !c.any(n.end, &["%", "$", "€", "£", "-", "/", "."]) || c.stop(n.end) {
         return Some((v / 100.0, n.end));
     }
     None

@@ -104,7 +104,13 @@ pub fn digits(s: &str) -> Option<(f64, &str)> {
         return None;
     }
     let groups: Vec<&str> = int.split(',').collect();
-    if groups.len() > 1 && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+    // Grouped by three ("1,234,567"), or the Indian way ("12,34,567": lakhs and crores).
+    let western = groups[1..].iter().all(|g| g.len() == 3) && (1..=3).contains(&groups[0].len());
+    let indian = groups.len() > 2
+        && (1..=2).contains(&groups[0].len())
+        && groups.last().is_some_and(|g| g.len() == 3)
+        && groups[1..groups.len() - 1].iter().all(|g| g.len() == 2);
+    if groups.len() > 1 && !(western || indian) {
         return None;
     }
     let mut clean: String = groups.concat();
