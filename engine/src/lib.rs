@@ -241,14 +241,19 @@ pub struct Analysis {
 
 /// Analyses `text`: the whole pipeline after decoding.
 pub fn analyse(text: &str, options: &Options) -> Analysis {
-    let published = options.published.or_else(|| published::find(text));
-    let segments = segment::segment(text);
-    let candidates = recognise::recognise(text, &segments, published);
-    let resolved = resolve::resolve(text, &segments, candidates);
-    let summary = summarise::summarise(text, &segments, &resolved);
-    let quotes = quotes::quotes(text, &segments, &summary.entities, &summary.mentions);
+    analyse_owned(text.to_owned(), options)
+}
+
+/// Analyses `text`, keeping it in the result without a copy.
+pub fn analyse_owned(text: String, options: &Options) -> Analysis {
+    let published = options.published.or_else(|| published::find(&text));
+    let segments = segment::segment(&text);
+    let candidates = recognise::recognise(&text, &segments, published);
+    let resolved = resolve::resolve(&text, &segments, candidates);
+    let summary = summarise::summarise(&text, &segments, &resolved);
+    let quotes = quotes::quotes(&text, &segments, &summary.entities, &summary.mentions);
     Analysis {
-        text: text.to_owned(),
+        text,
         published,
         paragraphs: segments.paragraphs,
         sentences: segments.sentences.iter().map(|s| s.span).collect(),
@@ -268,5 +273,5 @@ pub fn analyse_bytes(
     options: &Options,
 ) -> Result<Analysis, decode::DecodeError> {
     let decoded = decode::decode(bytes, name)?;
-    Ok(analyse(&decoded.text, options))
+    Ok(analyse_owned(decoded.text, options))
 }
