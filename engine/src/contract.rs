@@ -288,6 +288,15 @@ pub struct FigureReport {
     pub iso: Option<String>,
     /// Index into the document's sentences.
     pub sentence: usize,
+    /// What the figure measures ("defense budget"), when its sentence says.
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// The id of the entity the measure belongs to ("e1" for Russia), when its sentence says.
+    #[serde(default)]
+    pub about: Option<String>,
+    /// The time the figure applies to ("2024", "2023/.."), when its sentence says.
+    #[serde(default)]
+    pub period: Option<String>,
 }
 
 /// A span of text (a summary sentence, a sentence).
@@ -347,6 +356,9 @@ impl DocumentReport {
                     unit: f.unit.clone(),
                     iso: f.iso.clone(),
                     sentence: f.sentence,
+                    subject: f.subject.clone(),
+                    about: f.about.map(|e| format!("e{}", e + 1)),
+                    period: f.period.clone(),
                 }
             })
             .collect();

@@ -173,6 +173,15 @@ pub struct Figure {
     pub iso: Option<String>,
     /// Index of the sentence it stands in (into [`Analysis::sentences`]).
     pub sentence: usize,
+    /// What it measures: the noun phrase from its sentence ("defense budget" in "Russia's
+    /// defense budget of $118.5 billion"); see [`recognise::figures::context`].
+    pub subject: Option<String>,
+    /// The entity the measure belongs to, when the sentence says so (index into
+    /// [`Analysis::entities`]).
+    pub about: Option<usize>,
+    /// The time it applies to, when stated ("2024" in "for 2024"; "2023/.." in "since 2023"):
+    /// the resolved value of that date, or its text when it has none.
+    pub period: Option<String>,
 }
 
 /// One real-world thing named in the document, with all its mentions.
@@ -252,13 +261,15 @@ pub fn analyse_owned(text: String, options: &Options) -> Analysis {
     let resolved = resolve::resolve(&text, &segments, candidates);
     let summary = summarise::summarise(&text, &segments, &resolved);
     let quotes = quotes::quotes(&text, &segments, &summary.entities, &summary.mentions);
+    let mut figures = resolved.figures;
+    recognise::figures::context::annotate(&text, &segments, &mut figures, &summary.mentions);
     Analysis {
         text,
         published,
         paragraphs: segments.paragraphs,
         sentences: segments.sentences.iter().map(|s| s.span).collect(),
         entities: summary.entities,
-        figures: resolved.figures,
+        figures,
         mentions: summary.mentions,
         summary: summary.sentences,
         quotes,

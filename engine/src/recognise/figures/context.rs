@@ -19,7 +19,7 @@
 //! can call them after [`crate::resolve`]; nothing here changes what is recognised.
 
 use crate::segment::{Segments, TokenKind};
-use crate::{Figure, FigureKind, Span};
+use crate::{Figure, FigureKind, Mention, Referent, Span};
 
 /// What a figure measures.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,8 +49,40 @@ const VERBS: &[&str] = &[
     "totals", "totaled", "totalled", "stands", "stood", "amounts", "amounted",
 ];
 
-/// The context of each figure of a document. `entities` are the entity mentions, each with the
-/// index of its entity.
+/// Fills in the `subject`, `about` and `period` of each figure from its context. `mentions` are
+/// the document's resolved mentions (sorted); `about` indexes the entities they refer to.
+pub fn annotate(text: &str, segments: &Segments, figures: &mut [Figure], mentions: &[Mention]) {
+    let entities: Vec<(Span, usize)> = mentions
+        .iter()
+        .filter_map(|m| match m.referent {
+            Referent::Entity(e) => Some((m.span, e)),
+            Referent::Figure(_) => None,
+        })
+        .collect();
+    let found = contexts(text, segments, figures, &entities);
+    let periods: Vec<Option<String>> = found
+        .iter()
+        .map(|c| c.period.and_then(|p| figures.get(p)).map(|d| d.iso.clone().unwrap_or_else(|| d.span.of(text).to_owned())))
+        .collect();
+    for ((f, c), period) in figures.iter_mut().zip(found).zip(periods) {
+        f.subject = c.subject.map(|s| s.of(text).to_owned());
+        f.about = c.about;
+        f.period = period;
+    }
+}
+
+/// How many tokens before a figure the backward rules read.
+const WINDOW: usize = 40;
+
+/// Whether `span` overlaps one of `figures` (sorted, non-overlapping).
+fn overlaps_a_figure(figures: &[Figure], span: &Span) -> bool {
+    let p = figures.partition_point(|g| g.span.start < span.end);
+    p > 0 && figures[p - 1].span.end > span.start
+}
+
+/// The context of each figure of a document. `figures` are the document's resolved figures and
+/// `entities` its entity mentions, each with the index of its entity, both sorted by position.
+/// Linear in the document: every rule reads a bounded window around its figure.
 pub fn contexts(text: &str, segments: &Segments, figures: &[Figure], entities: &[(Span, usize)]) -> Vec<Context> {
     figures.iter().enumerate().map(|(k, f)| context(text, segments, figures, k, f, entities)).collect()
 }
@@ -64,7 +96,10 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
     let Some(s) = segments.sentence_at(f.span.start) else { return ctx };
     let range = segments.sentences[s].tokens.clone();
     let first = segments.token_at(f.span.start).max(range.start);
-    let after = toks[range.clone()].iter().position(|t| t.span.start >= f.span.end).map_or(range.end, |p| range.start + p);
+    let after = segments.token_at(f.span.end).clamp(range.start, range.end);
+    // Backward scans look at most this many tokens before the figure, so a sentence crammed
+    // with figures stays linear.
+    let window_start = range.start.max(first.saturating_sub(WINDOW));
     let word = |i: usize| toks[i].span.of(text).to_lowercase();
     let is_np_word = |i: usize| {
         let t = &toks[i];
@@ -104,7 +139,7 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
         }
         let np = (b > a).then(|| Span::new(toks[a].span.start, toks[b - 1].span.end));
         // Not words of another figure ("in the third quarter of 2023" is a date).
-        if let Some(np) = np.filter(|np| !figures.iter().any(|g| g.span.overlaps(np))) {
+        if let Some(np) = np.filter(|np| !overlaps_a_figure(figures, np)) {
             ctx.subject = Some(np);
         }
     }
@@ -122,8 +157,8 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
     }
     // 5. the sentence's subject: the last noun before the first verb, when that verb precedes the figure
     if ctx.subject.is_none() {
-        if let Some(v) = (range.start..first).find(|&i| VERBS.contains(&word(i).as_str())) {
-            if let Some(n) = (range.start..v).rev().find(|&i| toks[i].kind == TokenKind::Word && !STOP.contains(&word(i).as_str())) {
+        if let Some(v) = (window_start..first).find(|&i| VERBS.contains(&word(i).as_str())) {
+            if let Some(n) = (window_start..v).rev().find(|&i| toks[i].kind == TokenKind::Word && !STOP.contains(&word(i).as_str())) {
                 let mut a = n;
                 while a > range.start && n - a < 3 && is_np_word(a - 1) {
                     a -= 1;
@@ -134,8 +169,11 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
     }
     // about: an entity mention before the subject ("Russia's defense budget") or before the verb
     let anchor = ctx.subject.map_or(f.span.start, |s| s.start.min(f.span.start));
-    let before_anchor = entities.iter().filter(|(m, _)| m.end <= anchor && m.start >= segments.sentences[s].span.start);
-    if let Some((m, e)) = before_anchor.max_by_key(|(m, _)| m.end) {
+    let sentence_start = segments.sentences[s].span.start;
+    // The mention that ends last before the anchor: mentions are sorted and do not overlap.
+    let upto = entities.partition_point(|(m, _)| m.end <= anchor);
+    let before_anchor = upto.checked_sub(1).map(|i| &entities[i]).filter(|(m, _)| m.start >= sentence_start);
+    if let Some((m, e)) = before_anchor {
         let between = text.get(m.end..anchor).unwrap_or("").trim();
         let close = between.is_empty()
             || matches!(between, "'s" | "’s" | "'" | "’")
@@ -148,7 +186,8 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
     // wildfires burned ...").
     if ctx.about.is_none() {
         let start = segments.sentences[s].span.start;
-        if let Some((m, e)) = entities.iter().find(|(m, _)| m.start == start && m.end <= f.span.start) {
+        let at = entities.partition_point(|(m, _)| m.start < start);
+        if let Some((m, e)) = entities.get(at).filter(|(m, _)| m.start == start && m.end <= f.span.start) {
             let next = segments.token_at(m.end);
             let lower_word = toks.get(next).is_some_and(|t| t.kind == TokenKind::Word && t.span.of(text).chars().next().is_some_and(char::is_lowercase));
             let linking = matches!(word(next).as_str(), "and" | "or" | "of" | "in" | "on" | "at" | "for" | "with" | "to" | "from" | "by" | "as" | "than");
@@ -159,6 +198,9 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
     }
     // period: a DATE figure after "for", "in", "since", "by", "until", "over" within the clause
     for (j, d) in figures.iter().enumerate().skip(k + 1) {
+        if d.span.start > f.span.end + 60 {
+            break;
+        }
         if d.kind != FigureKind::Date || d.span.start < f.span.end || segments.sentence_at(d.span.start) != Some(s) {
             continue;
         }
