@@ -14,6 +14,7 @@
 //!   confidence in `0..1` for [`crate::resolve`]'s weighing against the other recognisers.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::entities::gazetteer::{self, Lists};
@@ -342,6 +343,17 @@ impl Featurizer {
     /// Writes the features of the tokens of sentence `s` to `out` (cleared first):
     /// [`FEATURES`] per token, in token order.
     pub fn sentence(&self, segments: &Segments, s: usize, out: &mut Vec<u32>) {
+        let Some(sentence) = segments.sentences.get(s) else {
+            out.clear();
+            return;
+        };
+        self.chunk(segments, s, sentence.tokens.clone(), &mut false, out);
+    }
+
+    /// Writes the features of tokens `chunk` (a part of sentence `s`'s tokens) to `out`
+    /// (cleared first). Neighbours are read across the chunk's edges, so the features are those
+    /// of the whole sentence; `seen_word` carries "a word came before" from chunk to chunk.
+    pub fn chunk(&self, segments: &Segments, s: usize, chunk: Range<usize>, seen_word: &mut bool, out: &mut Vec<u32>) {
         out.clear();
         let Some(sentence) = segments.sentences.get(s) else { return };
         let range = sentence.tokens.clone();
@@ -357,13 +369,12 @@ impl Featurizer {
                 self.hashes.get(j as usize).unwrap_or(&BOUNDARY)
             }
         };
-        let mut seen_word = false;
-        for i in range.clone() {
+        for i in chunk.start.max(range.start)..chunk.end.min(range.end) {
             let j = i as isize;
             let (p2, p1, c, n1, n2) = (at(j - 2), at(j - 1), at(j), at(j + 1), at(j + 2));
-            let first = !seen_word;
+            let first = !*seen_word;
             if matches!(c.class, Class::Lower | Class::Title | Class::Caps | Class::Number) {
-                seen_word = true;
+                *seen_word = true;
             }
             let ev = self.evidence.get(&c.doc_key).copied().unwrap_or_default();
             let ev_code = u64::from(ev.lower) | u64::from(ev.capitalised_inside) << 1;
@@ -831,20 +842,33 @@ fn is_title(word: &str) -> bool {
     TITLES.contains(&word) || gazetteer::lookup_token(word).is_some_and(|e| e.lists.has(Lists::TITLE) && !e.lists.has(Lists::NAMES))
 }
 
+/// The most tokens tagged as one sequence; longer sentences are cut into chunks this long.
+const CHUNK: usize = 256;
+
 /// Tags every sentence of a document with `model`, returning (span, label, confidence) triples.
 pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span, Label, f32)> {
     let featurizer = Featurizer::new(text, segments, &model.clusters);
     let mut s = Scratch::default();
     let mut out = Vec::new();
-    for (k, sentence) in segments.sentences.iter().enumerate() {
+    // Sentences are tagged in chunks of at most CHUNK tokens, so the lattice stays small
+    // however long a "sentence" runs (a file without punctuation is one sentence).
+    let chunks = segments.sentences.iter().enumerate().flat_map(|(k, sentence)| {
+        let r = sentence.tokens.clone();
+        (r.start..r.end).step_by(CHUNK).map(move |a| (k, a..(a + CHUNK).min(r.end)))
+    });
+    let mut seen_word = false;
+    for (k, chunk) in chunks {
+        if chunk.start == segments.sentences[k].tokens.start {
+            seen_word = false;
+        }
         let mut feats = std::mem::take(&mut s.feats);
-        featurizer.sentence(segments, k, &mut feats);
+        featurizer.chunk(segments, k, chunk.clone(), &mut seen_word, &mut feats);
         model.emissions(&feats, &mut s.emit);
         s.feats = feats;
         let emit = std::mem::take(&mut s.emit);
         viterbi(&emit, &model.trans, &mut s, true);
         s.emit = emit;
-        let tokens = &segments.tokens[sentence.tokens.clone()];
+        let tokens = &segments.tokens[chunk];
         let n = s.tags.len().min(tokens.len());
         let mut i = 0;
         while i < n {
