@@ -4,7 +4,9 @@
 //! Messages to the worker: `{id, name, bytes: Uint8Array}`. Replies: `{ready: true}` once, then
 //! `{id, text, report}` (UTF-8 bytes in transferred buffers; report: the engine's version-1 JSON for
 //! this one document) or
-//! `{id, error}`. Jobs keep their bytes until answered, so that a worker that dies (a trap, out of
+//! `{id, error}`. The story: `{story: key, ids, texts, keep}` (the analysed documents' job ids and
+//! decoded texts, in order; the ids whose analyses the worker keeps) gets `{story: key, json}` (the
+//! contract's `story` JSON, or null). Jobs keep their bytes until answered, so that a worker that dies (a trap, out of
 //! memory) is replaced and the jobs behind the failed one are sent again.
 
 use std::cell::RefCell;
@@ -34,6 +36,14 @@ pub enum Event {
         text: String,
         /// The report JSON.
         report: String,
+    },
+    /// The story across documents: the key it was asked with and the contract's `story` JSON
+    /// (`None` when it could not be made).
+    Story {
+        /// The key sent with the request.
+        key: String,
+        /// The story JSON.
+        json: Option<String>,
     },
     /// The worker failed again and again and is left stopped (with the last error).
     Stopped(String),
@@ -156,12 +166,37 @@ impl Analyser {
         }
     }
 
+    /// Asks the worker for the story across these documents (job ids and decoded texts, in
+    /// order); `keep` lists the ids whose analyses it should keep holding. Not queued: a worker
+    /// that restarts is asked again when the documents next change.
+    pub fn story(&self, key: &str, docs: &[(u32, &str)], keep: &[u32]) {
+        let inner = self.inner.borrow();
+        let Some(w) = &inner.worker else { return };
+        let ids = js_sys::Array::new();
+        let texts = js_sys::Array::new();
+        for (id, text) in docs {
+            ids.push(&JsValue::from(*id));
+            texts.push(&JsValue::from_str(text));
+        }
+        let keep: js_sys::Array = keep.iter().map(|&k| JsValue::from(k)).collect();
+        let m = Object::new();
+        let _ = Reflect::set(&m, &"story".into(), &JsValue::from_str(key));
+        let _ = Reflect::set(&m, &"ids".into(), &ids);
+        let _ = Reflect::set(&m, &"texts".into(), &texts);
+        let _ = Reflect::set(&m, &"keep".into(), &keep);
+        let _ = w.post_message(&m);
+    }
+
     fn reply(&self, data: JsValue) {
         let get = |k: &str| Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
         let on_event = self.inner.borrow().on_event.clone();
         self.inner.borrow_mut().crashes = 0;
         if get("ready").is_truthy() {
             on_event(Event::Ready);
+            return;
+        }
+        if let Some(key) = get("story").as_string() {
+            on_event(Event::Story { key, json: get("json").as_string() });
             return;
         }
         let Some(id) = get("id").as_f64().map(|n| n as u32) else { return };

@@ -13,6 +13,7 @@ use crate::io::{self, Intake, Listener};
 use crate::model::Doc;
 use crate::sidebar::{Legend, SelectionBar, Sidebar};
 use crate::state::{Action, Message, Pending, Severity, State, Theme};
+use crate::story::StoryView;
 
 /// The built-in example: Voice of America news briefs (public domain).
 pub const EXAMPLE_TEXT: &str = include_str!("../assets/example-voa.txt");
@@ -52,6 +53,7 @@ fn worker_event(ev: WorkerEvent, dispatch: &UseReducerDispatcher<State>) {
                 }
             });
         }
+        WorkerEvent::Story { key, json } => dispatch.dispatch(Action::StoryMade { key, json }),
         WorkerEvent::Failed { id, name, reason } => dispatch.dispatch(Action::Failed { id: Some(id), name, reason }),
         WorkerEvent::Stopped(error) => {
             io::mark_body("data-worker", "failed");
@@ -162,6 +164,18 @@ pub fn app() -> Html {
     }
 
     use_effect_with(state.theme, |t| io::apply_theme(*t));
+
+    // Ask the worker for the story whenever the set of documents changes (two or more).
+    {
+        let (analyser, docs) = (analyser.clone(), state.docs.clone());
+        let keep: Vec<u32> = state.pending.iter().map(|p| p.id).collect();
+        use_effect_with(state.story_key(), move |key| {
+            if docs.len() >= 2 {
+                let list: Vec<(u32, &str)> = docs.iter().map(|d| (d.id, d.text.as_str())).collect();
+                analyser.story(key, &list, &keep);
+            }
+        });
+    }
 
     // Page-wide drop target and keyboard shortcuts.
     {
@@ -298,8 +312,30 @@ pub fn app() -> Html {
         })
     };
 
+    let on_story_export = {
+        let (dispatch, docs, story) = (dispatch.clone(), state.docs.clone(), state.story().cloned());
+        Callback::from(move |kind: &'static str| {
+            let Some(story) = &story else { return };
+            let (content, name, mime) = match kind {
+                "story-json" => (crate::export::story_json(&docs, &story.json), "story.dossier.json", "application/json"),
+                "story-entities" => (crate::export::story_entities_csv(&docs, &story.report), "story-names.dossier.csv", "text/csv;charset=utf-8"),
+                _ => (crate::export::story_figures_csv(&docs, &story.report), "story-figures.dossier.csv", "text/csv;charset=utf-8"),
+            };
+            if let Err(e) = io::download(name, mime, &content) {
+                dispatch.dispatch(Action::Notify(Severity::Error, format!("The export failed: {e}")));
+            }
+        })
+    };
+
     let workspace = match &active {
+        Some(_) if state.showing_story() => html! {
+            <StoryView docs={state.docs.clone()} story={state.story().cloned()}
+                       on_entity={to_cb(&dispatch, |(doc, entity)| Action::ShowEntity { doc, entity })}
+                       on_quote={to_cb(&dispatch, |(doc, quote)| Action::ShowQuote { doc, quote })}
+                       on_export={on_story_export} />
+        },
         Some(doc) => {
+            let doc_id = doc.id;
             let hidden: Vec<String> = state.filter.hidden().map(|l| format!("hide-{}", crate::model::label_class(l))).collect();
             html! {
                 <div class="workspace">
@@ -317,7 +353,8 @@ pub fn app() -> Html {
                     </section>
                     <Sidebar doc={doc.clone()} filter={state.filter.clone()} selection={state.selection}
                              search={AttrValue::from(state.search.clone())} on_select={to_cb(&dispatch, Action::Select)}
-                             on_search={to_cb(&dispatch, Action::Search)} on_step={to_cb(&dispatch, Action::Step)} {on_export} />
+                             on_search={to_cb(&dispatch, Action::Search)} on_step={to_cb(&dispatch, Action::Step)} {on_export}
+                             on_quote={to_cb(&dispatch, move |quote| Action::ShowQuote { doc: doc_id, quote })} />
                 </div>
             }
         }
@@ -362,6 +399,7 @@ pub fn app() -> Html {
         <Messages messages={state.messages.clone()} on_dismiss={to_cb(&dispatch, Action::Dismiss)} />
         <DocTabs docs={state.docs.iter().map(|d| (d.id, d.name.clone())).collect::<Vec<_>>()} active={state.active}
                  pending={state.pending.clone()} on_activate={to_cb(&dispatch, Action::Activate)}
+                 story={state.showing_story()} on_story={to_cb(&dispatch, |_| Action::ShowStory(true))}
                  on_remove={to_cb(&dispatch, Action::Remove)} on_clear_all={on_clear_all} />
         <main id="main">{ workspace }</main>
         <footer class="credits">
@@ -417,6 +455,12 @@ pub struct DocTabsProps {
     pub on_remove: Callback<u32>,
     /// Remove all.
     pub on_clear_all: Callback<MouseEvent>,
+    /// Whether the story view is shown.
+    #[prop_or_default]
+    pub story: bool,
+    /// Show the story view.
+    #[prop_or_default]
+    pub on_story: Callback<()>,
 }
 
 /// The list of documents.
@@ -428,9 +472,16 @@ pub fn doc_tabs(p: &DocTabsProps) -> Html {
     html! {
         <nav class="docs" aria-label="Documents">
             <ul>
+            if p.docs.len() >= 2 {
+                <li class={classes!("story-tab", p.story.then_some("current"))}>
+                    <button type="button" class="open" aria-current={p.story.then_some("page")} data-view="story"
+                            title="Compare the documents: names, figures, spellings and quotes across them"
+                            onclick={p.on_story.reform(|_| ())}>{ format!("Story across {}", p.docs.len()) }</button>
+                </li>
+            }
             { for p.docs.iter().map(|(id, name)| {
                 let id = *id;
-                let current = p.active == Some(id);
+                let current = p.active == Some(id) && !p.story;
                 let activate = p.on_activate.reform(move |_| id);
                 let remove = p.on_remove.reform(move |_| id);
                 html! {

@@ -88,7 +88,8 @@ pub fn article(props: &ArticleProps) -> Html {
     // Bring the current mention (or search hit) into view when it changes.
     {
         let target = current.map(mark_id).or_else(|| hit.map(hit_id));
-        use_effect_with(target, |t| {
+        // The document and the search too: a quotation found from the sidebar may be hit 0 again.
+        use_effect_with((target, doc.id, props.search.clone()), |(t, _, _)| {
             if let Some(id) = t {
                 crate::io::reveal(id);
             }

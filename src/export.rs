@@ -1,7 +1,46 @@
-//! Exports of one document: the CLI's JSON, a CSV of mentions, a standalone highlighted HTML file.
-//! Pure functions; `io::download` hands them to the browser.
+//! Exports of one document: the CLI's JSON, a CSV of mentions, a standalone highlighted HTML file;
+//! and of the story across documents: the CLI's JSON of them all, the entity x document matrix
+//! and the figure comparison as CSV. Pure functions; `io::download` hands them to the browser.
+
+use std::rc::Rc;
+
+use dossier_engine::contract::{DocumentReport, Report, StoryReport};
 
 use crate::model::{figure_value, label_class, label_title, Doc, Target};
+
+/// One document's entry in `documents`, as the engine wrote it.
+fn document_json(doc: &Doc) -> String {
+    const HEAD: &str = "{\"version\":1,\"documents\":[";
+    match doc.report_json.strip_prefix(HEAD).and_then(|r| r.strip_suffix("]}")) {
+        Some(inner) => inner.to_owned(),
+        None => serde_json::to_string(&doc.report).expect("the report serialises"),
+    }
+}
+
+/// The JSON export of several documents with their story: exactly what `dossier analyze FILE1
+/// FILE2 ...` prints for the same files in the same order.
+pub fn story_json(docs: &[Rc<Doc>], story_json: &str) -> String {
+    let documents: Vec<String> = docs.iter().map(|d| document_json(d)).collect();
+    format!("{{\"version\":1,\"documents\":[{}],\"story\":{}}}\n", documents.join(","), story_json)
+}
+
+fn story_report(docs: &[Rc<Doc>], story: &StoryReport) -> Report {
+    let documents: Vec<DocumentReport> = docs.iter().map(|d| d.report.clone()).collect();
+    let mut report = Report::new(documents);
+    report.story = Some(story.clone());
+    report
+}
+
+/// The story's entity x document matrix as CSV (the engine's; formula-safe).
+pub fn story_entities_csv(docs: &[Rc<Doc>], story: &StoryReport) -> String {
+    dossier_engine::story::entities_csv(&story_report(docs, story))
+}
+
+/// The story's figure comparison as CSV, with each figure's sentence (the engine's; formula-safe).
+pub fn story_figures_csv(docs: &[Rc<Doc>], story: &StoryReport) -> String {
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    dossier_engine::story::figures_csv(&story_report(docs, story), &texts)
+}
 
 /// The JSON export: exactly what `dossier analyze FILE` prints for the same file.
 pub fn json(doc: &Doc) -> String {
@@ -169,6 +208,30 @@ pub fn file_name(doc: &Doc, ext: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn story_export_is_the_cli_output() {
+        let texts = [
+            "Nils Stensønes, the head of the Norwegian Intelligence Service, said Russia has three times more troops than Ukraine.",
+            "Russia has three times more troops than Ukraine, said Nils Andreas Stensones in Oslo.",
+        ];
+        let analysed: Vec<_> =
+            texts.iter().enumerate().map(|(i, t)| crate::work::analyse_full(&format!("{i}.txt"), t.as_bytes()).unwrap()).collect();
+        let docs: Vec<Rc<Doc>> = analysed
+            .iter()
+            .enumerate()
+            .map(|(i, (a, json))| Rc::new(Doc::new(i as u32, a.text.clone(), json.clone()).unwrap()))
+            .collect();
+        let analyses: Vec<_> = analysed.iter().map(|(a, _)| a).collect();
+        let story = crate::work::story_json(&analyses).unwrap();
+        let documents = analysed.iter().enumerate().map(|(i, (a, _))| DocumentReport::from_analysis(&format!("{i}.txt"), a)).collect();
+        let opts: Vec<_> = analysed.iter().map(|(a, _)| Some(a)).collect();
+        let cli = format!("{}\n", Report::with_story(documents, &opts).to_json());
+        assert_eq!(story_json(&docs, &story), cli);
+        let report: StoryReport = serde_json::from_str(&story).unwrap();
+        assert!(story_entities_csv(&docs, &report).starts_with("name,label,aliases,0.txt,1.txt\r\n"));
+        assert!(story_figures_csv(&docs, &report).starts_with("measure,subject,about,agreement,"));
+    }
 
     #[test]
     fn cells() {

@@ -7,7 +7,7 @@
 //! - `state`: the one reducer and its `Action`s;
 //! - `analyser`: the bridge to the web worker that runs the engine off the main thread;
 //! - `io`: files, browser storage, downloads, listeners;
-//! - `app`, `article`, `sidebar`: the components.
+//! - `app`, `article`, `sidebar`, `story` (the documents compared): the components.
 //!
 //! `model` and `export` are pure and also build natively (their unit tests run in the workspace's
 //! plain `cargo test`); everything touching the browser is `wasm32`-only.
@@ -29,6 +29,8 @@ pub mod io;
 pub mod sidebar;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod story;
 
 /// Mounts the page on `<body>`.
 #[cfg(target_arch = "wasm32")]

@@ -144,6 +144,8 @@ pub struct Doc {
     pub summary: Vec<Range<usize>>,
     /// Direct quotations (speaker's name, words).
     pub quotes: Vec<(Option<String>, String)>,
+    /// Where each quotation's words are, as byte ranges.
+    pub quote_ranges: Vec<Range<usize>>,
     /// The article in pieces, in order, covering the whole text.
     pub chunks: Vec<Chunk>,
 }
@@ -169,6 +171,9 @@ impl Doc {
         }
         for s in report.sentences.iter().chain(&report.summary) {
             offsets.extend([s.start, s.end]);
+        }
+        for q in &report.quotes {
+            offsets.extend([q.start, q.end]);
         }
         offsets.sort_unstable();
         offsets.dedup();
@@ -224,11 +229,13 @@ impl Doc {
             .iter()
             .map(|q| (q.speaker.clone().map(|s| speaker_name(&report, s)), q.text.clone()))
             .collect();
+        let quote_ranges = report.quotes.iter().map(|q| range(q.start, q.end)).collect::<Result<_, _>>()?;
         let chunks = chunks(&text, &kept);
         Ok(Doc {
             id,
             chunks,
             quotes,
+            quote_ranges,
             name: report.name.clone(),
             text,
             report,
@@ -294,6 +301,30 @@ impl Doc {
                 format!("{} · {}", label_title(&f.kind), figure_value(f))
             }
         }
+    }
+
+    /// What to search for to find quotation `i` (its first words, up to a line break), and which
+    /// search hit is that quotation.
+    pub fn quote_probe(&self, i: usize) -> Option<(String, usize)> {
+        let r = self.quote_ranges.get(i)?;
+        let words = self.text.get(r.clone())?;
+        let first_line = words.split('\n').next().unwrap_or("").trim_end();
+        let mut probe = String::new();
+        for w in first_line.split(' ') {
+            if !probe.is_empty() && probe.chars().count() + w.chars().count() > 60 {
+                break;
+            }
+            if !probe.is_empty() {
+                probe.push(' ');
+            }
+            probe.push_str(w);
+        }
+        let probe = probe.trim().to_owned();
+        if probe.chars().count() < 2 {
+            return None;
+        }
+        let hit = self.find(&probe, 2000).iter().position(|h| h.start >= r.start).unwrap_or(0);
+        Some((probe, hit))
     }
 
     /// Byte ranges where `query` occurs in the text (ASCII case-insensitive), at most `limit`.

@@ -108,6 +108,9 @@ pub struct SidebarProps {
     pub on_step: Callback<i32>,
     /// Export: "json", "csv" or "html".
     pub on_export: Callback<&'static str>,
+    /// Show a quotation (index into the document's quotes).
+    #[prop_or_default]
+    pub on_quote: Callback<usize>,
 }
 
 impl PartialEq for SidebarProps {
@@ -162,6 +165,29 @@ pub fn sidebar(p: &SidebarProps) -> Html {
 
     let summary = doc.summary.iter().map(|r| html! { <li>{ doc.text[r.clone()].to_owned() }</li> });
     let quotes = &doc.quotes;
+    // Who said what: speakers in order of their first quotation, the unattributed last.
+    let mut speakers: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+    for (i, (who, _)) in quotes.iter().enumerate().take(MAX_ITEMS) {
+        let who = who.as_deref();
+        match speakers.iter_mut().find(|(s, _)| *s == who) {
+            Some((_, list)) => list.push(i),
+            None => speakers.push((who, vec![i])),
+        }
+    }
+    speakers.sort_by_key(|(s, _)| s.is_none());
+    let speakers = speakers.into_iter().map(|(who, list)| {
+        let name = who.unwrap_or("Unattributed").to_owned();
+        html! {
+            <li class="speaker" data-speaker={name.clone()}>
+                <h3>{ name }<span class="count">{ list.len() }</span></h3>
+                <ul>{ for list.into_iter().map(|i| {
+                    let onclick = p.on_quote.reform(move |_| i);
+                    html! { <li><button type="button" class="quote-link" {onclick} title="Show it in the text">
+                        {"\u{201c}"}{ clip(&quotes[i].1, 200) }{"\u{201d}"}</button></li> }
+                }) }</ul>
+            </li>
+        }
+    });
 
     let mut groups = Vec::new();
     for label in crate::model::LABELS.iter().take(7) {
@@ -255,11 +281,8 @@ pub fn sidebar(p: &SidebarProps) -> Html {
                 <section class="summary"><h2>{"In brief"}</h2><ol>{ for summary }</ol></section>
             }
             if !quotes.is_empty() {
-                <section class="quotes"><h2>{"Quoted"}</h2><ul>
-                    { for quotes.iter().take(MAX_ITEMS).map(|qt| html! {
-                        <li><strong>{ qt.0.clone().unwrap_or_else(|| "Unattributed".into()) }</strong>
-                            {": \u{201c}"}{ clip(&qt.1, 200) }{"\u{201d}"}</li>
-                    }) }
+                <section class="quotes"><h2>{"Who said what"}</h2><ul class="speakers">
+                    { for speakers }
                 </ul>
                 if quotes.len() > MAX_ITEMS { <p class="none">{ format!("and {} more quotations", quotes.len() - MAX_ITEMS) }</p> }
                 </section>

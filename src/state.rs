@@ -4,9 +4,21 @@
 
 use std::rc::Rc;
 
+use dossier_engine::contract::StoryReport;
 use yew::Reducible;
 
 use crate::model::{Doc, LabelFilter, Target};
+
+/// The story across the loaded documents, as the worker made it.
+#[derive(Debug, PartialEq)]
+pub struct Story {
+    /// Which documents it compares ([`State::story_key`] when it was asked for).
+    pub key: String,
+    /// The comparison (its `doc` fields index [`State::docs`]).
+    pub report: StoryReport,
+    /// The contract's `story` JSON exactly as the worker wrote it (the export splices it in).
+    pub json: String,
+}
 
 /// Light or dark; `System` follows the operating system.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +96,11 @@ pub struct State {
     pub worker_ready: bool,
     /// Bumped whenever the set of documents changes (the storage effect watches it).
     pub revision: u64,
+    /// The story across the documents, once the worker has made it (it may lag behind a change
+    /// of documents: [`State::story`] gives it only while it matches them).
+    pub story_made: Option<Rc<Story>>,
+    /// Whether the story view is shown instead of a document.
+    pub story_open: bool,
     next_message: u32,
 }
 
@@ -102,6 +119,8 @@ impl Default for State {
             help: false,
             worker_ready: false,
             revision: 0,
+            story_made: None,
+            story_open: false,
             next_message: 1,
         }
     }
@@ -116,6 +135,22 @@ impl State {
     /// The shown document.
     pub fn active_doc(&self) -> Option<&Rc<Doc>> {
         self.active.and_then(|id| self.docs.iter().find(|d| d.id == id))
+    }
+
+    /// Which documents a story compares: their ids in order.
+    pub fn story_key(&self) -> String {
+        self.docs.iter().map(|d| d.id.to_string()).collect::<Vec<_>>().join(",")
+    }
+
+    /// The story of the loaded documents, when there are two or more and it has been made.
+    pub fn story(&self) -> Option<&Rc<Story>> {
+        let s = self.story_made.as_ref()?;
+        (self.docs.len() >= 2 && s.key == self.story_key()).then_some(s)
+    }
+
+    /// Whether the story view shows (two or more documents, and the reader asked for it).
+    pub fn showing_story(&self) -> bool {
+        self.story_open && self.docs.len() >= 2
     }
 
     fn notify(&mut self, severity: Severity, text: String) {
@@ -174,6 +209,30 @@ pub enum Action {
     ToggleHelp,
     /// The worker is up.
     WorkerReady,
+    /// The worker made the story of the documents `key` names (`None`: it could not).
+    StoryMade {
+        /// [`State::story_key`] when it was asked for.
+        key: String,
+        /// The contract's `story` JSON.
+        json: Option<String>,
+    },
+    /// Show the story view (true) or the active document (false).
+    ShowStory(bool),
+    /// Show a document with one of its entities selected (from the story view).
+    ShowEntity {
+        /// The document's id.
+        doc: u32,
+        /// Index into its entities.
+        entity: usize,
+    },
+    /// Show a document at one of its quotations (from the story view or the sidebar): the
+    /// quotation's first words go to the search, whose current hit is the quotation.
+    ShowQuote {
+        /// The document's id.
+        doc: u32,
+        /// Index into its quotes.
+        quote: usize,
+    },
 }
 
 /// Search hits are capped so that a one-letter-like query cannot flood the page.
@@ -192,6 +251,7 @@ impl Reducible for State {
                 s.selection = None;
                 s.hit = 0;
                 s.docs.push(doc);
+                s.story_open = false;
                 s.revision += 1;
             }
             Action::Failed { id, name, reason } => {
@@ -210,6 +270,9 @@ impl Reducible for State {
                 s.docs = all;
             }
             Action::Activate(id) => {
+                if s.docs.iter().any(|d| d.id == id) {
+                    s.story_open = false;
+                }
                 if s.docs.iter().any(|d| d.id == id) && s.active != Some(id) {
                     s.active = Some(id);
                     s.selection = None;
@@ -285,6 +348,42 @@ impl Reducible for State {
             }
             Action::ToggleHelp => s.help = !s.help,
             Action::WorkerReady => s.worker_ready = true,
+            Action::StoryMade { key, json } => match json {
+                Some(json) => match serde_json::from_str::<StoryReport>(&json) {
+                    Ok(report) => s.story_made = Some(Rc::new(Story { key, report, json })),
+                    Err(e) => {
+                        s.story_made = None;
+                        s.notify(Severity::Error, format!("The story across the documents could not be read ({e})."));
+                    }
+                },
+                None => s.story_made = None,
+            },
+            Action::ShowStory(open) => {
+                if s.story_open == open {
+                    return self;
+                }
+                s.story_open = open;
+            }
+            Action::ShowEntity { doc, entity } => {
+                let Some(d) = s.docs.iter().find(|d| d.id == doc).cloned() else { return self };
+                s.active = Some(doc);
+                s.story_open = false;
+                s.hit = 0;
+                let target = Target::Entity(entity);
+                s.selection = (!d.marks_of(target).is_empty()).then_some(Selection { target, cursor: 0 });
+                if s.selection.is_some() && !s.filter.shows(d.label(target)) {
+                    s.filter.toggle(d.label(target));
+                }
+            }
+            Action::ShowQuote { doc, quote } => {
+                let Some(d) = s.docs.iter().find(|d| d.id == doc).cloned() else { return self };
+                let Some((probe, hit)) = d.quote_probe(quote) else { return self };
+                s.active = Some(doc);
+                s.story_open = false;
+                s.selection = None;
+                s.search = probe;
+                s.hit = hit;
+            }
         }
         Rc::new(s)
     }

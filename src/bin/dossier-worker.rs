@@ -1,5 +1,6 @@
 //! The analysis web worker: decodes and analyses one document per message, off the page's main
-//! thread. Built by trunk as `data-type="worker"`; the protocol is in `src/analyser.rs`.
+//! thread, and compares the analysed documents for the story view. Built by trunk as
+//! `data-type="worker"`; the protocol is in `src/analyser.rs`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -14,18 +15,48 @@ fn main() {
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+    use std::collections::HashMap;
+
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
+    // The analyses of the page's documents, by job id, kept for the story across them.
+    let mut held: HashMap<u32, dossier_engine::Analysis> = HashMap::new();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         let data = e.data();
         let get = |k: &str| Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+        let story = get("story");
+        if !story.is_undefined() {
+            // {story: key, ids: [..], texts: [..], keep: [..]}: the story of these documents.
+            let ids: Vec<u32> = js_sys::Array::from(&get("ids")).iter().filter_map(|v| v.as_f64()).map(|v| v as u32).collect();
+            let texts: Vec<String> = js_sys::Array::from(&get("texts")).iter().map(|v| v.as_string().unwrap_or_default()).collect();
+            let keep: Vec<u32> = js_sys::Array::from(&get("keep")).iter().filter_map(|v| v.as_f64()).map(|v| v as u32).collect();
+            held.retain(|id, _| keep.contains(id) || ids.contains(id));
+            for (id, text) in ids.iter().zip(&texts) {
+                if !held.contains_key(id) {
+                    if let Some(a) = dossier_app::work::reanalyse(text) {
+                        held.insert(*id, a);
+                    }
+                }
+            }
+            let analyses: Vec<&dossier_engine::Analysis> = ids.iter().filter_map(|id| held.get(id)).collect();
+            let out = Object::new();
+            let _ = Reflect::set(&out, &"story".into(), &story);
+            let json = if analyses.len() == ids.len() { dossier_app::work::story_json(&analyses) } else { None };
+            let _ = Reflect::set(&out, &"json".into(), &json.map_or(JsValue::NULL, |j| JsValue::from_str(&j)));
+            let _ = reply_to.post_message(&out);
+            return;
+        }
         let id = get("id");
         let name = get("name").as_string().unwrap_or_else(|| "untitled.txt".into());
         let bytes = get("bytes").dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
         let out = Object::new();
         let _ = Reflect::set(&out, &"id".into(), &id);
-        match dossier_app::work::analyse(&name, &bytes) {
-            Ok((text, report)) => {
+        match dossier_app::work::analyse_full(&name, &bytes) {
+            Ok((analysis, report)) => {
+                let text = analysis.text.clone();
+                if let Some(n) = id.as_f64() {
+                    held.insert(n as u32, analysis);
+                }
                 // UTF-8 bytes in transferred buffers: no copy and no re-encoding on the way to the
                 // page, whose main thread then only checks the bytes.
                 let text = Uint8Array::from(text.as_bytes());

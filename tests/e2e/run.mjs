@@ -202,6 +202,96 @@ test('JSON export equals the CLI output; CSV and HTML exports are safe', async (
   assert(doc.includes('<mark class="l-'), 'HTML export is highlighted');
 });
 
+test('story: the sample articles compared (names in both, the troop ratio, spellings, quotes), its exports equal the CLI', async () => {
+  if (samples.length < 2) {
+    notes.push('SKIPPED: the story view needs the two sample articles');
+    return;
+  }
+  // The documents are the samples, in the order dropped (the CLI is given them in that order).
+  eq(await docCount(), samples.length, 'only the samples are loaded');
+  // Keyboard: the story tab is a button among the document tabs.
+  const tab = page.locator('nav.docs button[data-view="story"]');
+  await tab.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('section.story table tbody tr', { timeout: 20000 });
+  eq(await tab.getAttribute('aria-current'), 'page', 'the story tab is current');
+  // (a) Nils Stensønes in both documents, with the other spelling among his aliases.
+  const row = page.locator('section.story tr[data-entity="Nils Stensønes"]');
+  eq(await row.count(), 1, 'one row for Nils Stensønes');
+  assert((await row.locator('.aliases').textContent()).includes('Stensones'), 'the Stensones spelling is an alias');
+  eq(await row.locator('button.count-link').count(), samples.length, 'Stensønes is in every document');
+  await page.click('section.story button[data-filter="In only one"]');
+  eq(await page.locator('section.story tr[data-entity="Nils Stensønes"]').count(), 0, '"in only one" hides him');
+  const onlyOne = await page.locator('section.story tbody tr').count();
+  assert(onlyOne > 0, 'some names are in one document only');
+  for (const r of await page.locator('section.story tbody tr').all()) eq(await r.locator('button.count-link').count(), 1, 'an "only one" row has one count');
+  await page.click('section.story button[data-filter="In all"]');
+  eq(await page.locator('section.story tr[data-entity="Nils Stensønes"]').count(), 1, '"in all" shows him');
+  await page.click('section.story button[data-filter="All names"]');
+  // (b) The troop ratio, reported by both sources.
+  const troops = page.locator('section.story .measures li.measure:not(.single)', { hasText: 'troops' });
+  assert(await troops.count() >= 1, 'a shared figure about troops');
+  const troopReports = await troops.first().locator('.report .fig strong').allTextContents();
+  assert(troopReports.some((t) => t.includes('three times more troops')) && troopReports.some((t) => t.includes('three times as many troops')),
+    `the troop ratio from both sources: ${troopReports}`);
+  eq(await troops.first().locator('.report').count(), 2, 'two reports side by side');
+  // (c) The intelligence chief's two spellings.
+  const variants = await page.locator('section.story .story-variants li').allTextContents();
+  assert(variants.some((v) => v.includes('Stensønes / Stensones')), `the Stensønes/Stensones variant: ${variants}`);
+  // (d) The quote both sources report, with its wording differences marked.
+  const quote = page.locator('section.story .story-quote', { hasText: 'Nils Stensønes' });
+  assert(await quote.count() >= 1, 'a quote across sources attributed to Stensønes');
+  assert(await quote.first().locator('ins, del').count() > 0, 'wording differences are marked');
+  await shot('12-story');
+  // The exports: JSON equals the CLI given both files; the CSVs are the engine's.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('section.story button[data-export="story-json"]')]);
+  const path = join(artifacts, 'story.app.json');
+  await download.saveAs(path);
+  const app = readFileSync(path, 'utf8');
+  const files = samples.map((s) => s.path);
+  const cli = process.env.DOSSIER_CLI
+    ? execFileSync(process.env.DOSSIER_CLI, ['analyze', ...files], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    : execFileSync('cargo', ['run', '-q', '--locked', '--release', '--bin', 'dossier', '--', 'analyze', ...files], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 });
+  writeFileSync(join(artifacts, 'story.cli.json'), cli);
+  eq(app === cli, true, 'the story export equals `dossier analyze A B` (see artifacts/story.{app,cli}.json)');
+  const [names] = await Promise.all([page.waitForEvent('download'), page.click('section.story button[data-export="story-entities"]')]);
+  await names.saveAs(join(artifacts, 'story-names.csv'));
+  const namesCsv = readFileSync(join(artifacts, 'story-names.csv'), 'utf8');
+  assert(namesCsv.startsWith(`name,label,aliases,${samples.map((s) => s.name).join(',')}\r\n`), 'names CSV header');
+  assert(namesCsv.includes('Nils Stensønes,PERSON,'), 'names CSV has Stensønes');
+  const [figs] = await Promise.all([page.waitForEvent('download'), page.click('section.story button[data-export="story-figures"]')]);
+  await figs.saveAs(join(artifacts, 'story-figures.csv'));
+  const figsCsv = readFileSync(join(artifacts, 'story-figures.csv'), 'utf8');
+  assert(figsCsv.startsWith('measure,subject,about,agreement,document,figure,kind,value,unit,sentence\r\n'), 'figures CSV header');
+  assert(figsCsv.includes('three times as many troops'), 'figures CSV has the troop ratio');
+  // A count jumps to that document with the name selected; a quote to the quotation.
+  const second = samples[1].name;
+  await row.locator('button.count-link').nth(1).click();
+  await page.waitForSelector('.selbar');
+  assert((await page.locator('.doc-title').textContent()) === second, 'the count opened the second document');
+  assert((await page.locator('.selbar').textContent()).includes('Stens'), 'with Stensønes selected');
+  assert(await page.locator('mark.m.cur').count() === 1, 'his mention is current');
+  await tab.click();
+  await page.locator('section.story .story-quote', { hasText: 'Nils Stensønes' }).first().locator('button.quote-link').nth(1).click();
+  await page.waitForSelector('.hit.cur');
+  assert((await page.locator('.hit.cur').first().textContent()).length > 0, 'the quotation is found');
+  assert((await page.locator('#search').inputValue()).includes('three times as many troops'), 'the search holds the quotation');
+  await page.fill('#search', '');
+});
+
+test('who said what: quotes grouped by speaker, a click finds the quote', async () => {
+  if (!samples.length) return;
+  await openDoc(samples[0].name);
+  const speaker = page.locator('.sidebar .speakers li.speaker[data-speaker="Nils Stensønes"]');
+  eq(await speaker.count(), 1, 'Stensønes is one speaker');
+  const names = await page.locator('.sidebar .speakers li.speaker').evaluateAll((els) => els.map((e) => e.dataset.speaker));
+  eq(new Set(names).size, names.length, 'each speaker once');
+  await speaker.locator('button.quote-link').first().click();
+  await page.waitForSelector('.hit.cur');
+  assert(await page.locator('.hit.cur').first().isVisible(), 'the quote is shown');
+  await page.fill('#search', '');
+});
+
 test('documents survive a reload', async () => {
   if (!samples.length) return;
   const before = await docCount();
