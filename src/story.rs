@@ -191,10 +191,14 @@ pub fn story_view(p: &StoryViewProps) -> Html {
             let words = match (&first, k) {
                 (Some(a), k) if k > 0 => {
                     let parts = word_diff(a, &qt.text);
-                    html! { <>{ for parts.into_iter().map(|part| match part {
-                        DiffPart::Same(t) => html! { <span>{ format!("{t} ") }</span> },
-                        DiffPart::Removed(t) => html! { <del title="Only in the first source">{ format!("{t} ") }</del> },
-                        DiffPart::Added(t) => html! { <ins title="Only in this source">{ format!("{t} ") }</ins> },
+                    // Words between the parts, outside them, so a mark covers words only.
+                    html! { <>{ for parts.into_iter().enumerate().map(|(i, part)| {
+                        let gap = if i > 0 { " " } else { "" };
+                        match part {
+                            DiffPart::Same(t) => html! { <>{ gap }<span>{ t }</span></> },
+                            DiffPart::Removed(t) => html! { <>{ gap }<del title="Only in the first source">{ t }</del></> },
+                            DiffPart::Added(t) => html! { <>{ gap }<ins title="Only in this source">{ t }</ins></> },
+                        }
                     }) }</> }
                 }
                 _ => html! { { clip(&qt.text, 400) } },
@@ -208,7 +212,7 @@ pub fn story_view(p: &StoryViewProps) -> Html {
         });
         html! {
             <li class="story-quote">
-                <strong>{ q.speaker.clone().unwrap_or_else(|| "Speaker not agreed".into()) }</strong>
+                <strong>{ q.speaker.clone().unwrap_or_else(|| "Speaker unknown or not agreed".into()) }</strong>
                 <ul>{ for items }</ul>
             </li>
         }
@@ -256,7 +260,11 @@ pub fn story_view(p: &StoryViewProps) -> Html {
             </section>
             <section class="story-quotes">
                 <h3>{"Quotes across sources"}</h3>
-                if r.quotes.is_empty() { <p class="none">{"No quotation is reported by more than one source."}</p> } else { <ul>{ for quotes }</ul> }
+                if r.quotes.is_empty() { <p class="none">{"No quotation is reported by more than one source."}</p> } else {
+                    <p class="none">{"Compared with the first source: "}<ins>{"underlined"}</ins>{" words only this source has, "}
+                        <del>{"struck"}</del>{" words it lacks. Click a quote to read it in its article."}</p>
+                    <ul>{ for quotes }</ul>
+                }
             </section>
             <section class="export"><h3>{"Export the story"}</h3>
                 <div class="buttons">

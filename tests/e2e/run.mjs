@@ -243,6 +243,11 @@ test('story: the sample articles compared (names in both, the troop ratio, spell
   assert(await quote.count() >= 1, 'a quote across sources attributed to Stensønes');
   assert(await quote.first().locator('ins, del').count() > 0, 'wording differences are marked');
   await shot('12-story');
+  await page.locator('section.story .story-figures').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('section.story .story-figures').scrollIntoView());
+  await shot('13-story-figures');
+  await page.evaluate(() => document.querySelector('section.story .story-quotes').scrollIntoView());
+  await shot('14-story-quotes');
   // The exports: JSON equals the CLI given both files; the CSVs are the engine's.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('section.story button[data-export="story-json"]')]);
   const path = join(artifacts, 'story.app.json');
