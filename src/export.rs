@@ -47,10 +47,12 @@ pub fn json(doc: &Doc) -> String {
     format!("{}\n", doc.report_json)
 }
 
-/// The CSV export: one row per mention (`document,label,entity,text,start,end,sentence`), offsets
-/// in code points as in the JSON; `entity` is the canonical name, or a figure's normalised value.
+/// The CSV export: one row per mention
+/// (`document,label,entity,text,start,end,sentence,subject,about,period`), offsets in code points
+/// as in the JSON; `entity` is the canonical name, or a figure's normalised value; the last three
+/// say what a figure measures, whose measure it is and when (empty for names).
 pub fn csv(doc: &Doc) -> String {
-    let mut rows: Vec<(usize, [String; 7])> = Vec::new();
+    let mut rows: Vec<(usize, [String; 10])> = Vec::new();
     let r = &doc.report;
     for e in &r.entities {
         for m in &e.mentions {
@@ -65,6 +67,9 @@ pub fn csv(doc: &Doc) -> String {
                     m.start.to_string(),
                     m.end.to_string(),
                     sentence,
+                    String::new(),
+                    String::new(),
+                    String::new(),
                 ],
             ));
         }
@@ -80,11 +85,14 @@ pub fn csv(doc: &Doc) -> String {
                 f.start.to_string(),
                 f.end.to_string(),
                 doc.sentence(f.sentence).unwrap_or("").to_owned(),
+                f.subject.clone().unwrap_or_default(),
+                about_name(r, f).unwrap_or_default(),
+                f.period.clone().unwrap_or_default(),
             ],
         ));
     }
     rows.sort_by_key(|(start, _)| *start);
-    let mut out = String::from("document,label,entity,text,start,end,sentence\r\n");
+    let mut out = String::from("document,label,entity,text,start,end,sentence,subject,about,period\r\n");
     for (_, row) in rows {
         let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&cells.join(","));
@@ -93,9 +101,17 @@ pub fn csv(doc: &Doc) -> String {
     out
 }
 
-/// The sentence holding code-point offset `start`.
+/// The name of the entity a figure's measure belongs to.
+pub fn about_name(r: &dossier_engine::contract::DocumentReport, f: &dossier_engine::contract::FigureReport) -> Option<String> {
+    let id = f.about.as_deref()?;
+    r.entities.iter().find(|e| e.id == id).map(|e| e.name.clone())
+}
+
+/// The sentence holding code-point offset `start` (sentences are sorted: a binary search).
 fn sentence_at(doc: &Doc, start: usize) -> String {
-    let i = doc.report.sentences.iter().position(|s| s.start <= start && start < s.end);
+    let sentences = &doc.report.sentences;
+    let k = sentences.partition_point(|s| s.end <= start);
+    let i = sentences.get(k).filter(|s| s.start <= start).map(|_| k);
     i.and_then(|i| doc.sentence(i)).unwrap_or("").to_owned()
 }
 

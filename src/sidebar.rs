@@ -253,6 +253,9 @@ pub fn sidebar(p: &SidebarProps) -> Html {
             html! {
                 <li><button type="button" class={classes!("figure", format!("l-{}", label_class(&f.kind)))}
                         aria-pressed={(selected == Some(t)).to_string()} {onclick}>
+                    if let Some(context) = figure_context(&doc.report, f) {
+                        <span class="context">{ context }</span>
+                    }
                     <span class="fig"><span class="tag">{ label_title(&f.kind) }</span>{" "}<strong>{ f.text.clone() }</strong>
                         {" = "}<span class="value">{ figure_value(f) }</span></span>
                     <span class="sentence">{ clip(doc.sentence(f.sentence).unwrap_or(""), 160) }</span>
@@ -304,4 +307,11 @@ pub fn sidebar(p: &SidebarProps) -> Html {
             </section>
         </aside>
     }
+}
+
+/// What a figure measures, as "Russia · defense budget · 2024": whose, what and when, each where
+/// its sentence says; `None` when it says none of them.
+fn figure_context(r: &dossier_engine::contract::DocumentReport, f: &dossier_engine::contract::FigureReport) -> Option<String> {
+    let parts: Vec<String> = [crate::export::about_name(r, f), f.subject.clone(), f.period.clone()].into_iter().flatten().collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }

@@ -192,7 +192,8 @@ test('JSON export equals the CLI output; CSV and HTML exports are safe', async (
   const csvPath = join(artifacts, 'export.csv');
   await csv.saveAs(csvPath);
   const text = readFileSync(csvPath, 'utf8');
-  assert(text.startsWith('document,label,entity,text,start,end,sentence\r\n'), 'CSV header');
+  assert(text.startsWith('document,label,entity,text,start,end,sentence,subject,about,period\r\n'), 'CSV header');
+  assert(/defense budget,Russia,2024/.test(text) || !text.includes('$118.5 billion'), 'figure context in the CSV');
   assert(text.split('\r\n').length > 5, 'CSV rows');
   const [html] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="html"]')]);
   const htmlPath = join(artifacts, 'export.html');
@@ -650,6 +651,7 @@ const main = async () => {
   await browser.close();
   server.close();
   console.log(failed ? `${failed} of ${ran} end-to-end tests failed` : `all ${ran} end-to-end tests passed`);
+  console.log(`end-to-end: ${ran - failed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 };
 
