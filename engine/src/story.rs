@@ -176,8 +176,6 @@ pub struct QuoteRef {
 
 /// Most story entities one index key (a surname, an acronym) leads to.
 const MAX_CANDIDATES: usize = 64;
-/// Most figures in one sentence for which the figure recogniser's context is read.
-const MAX_FIGURES_PER_SENTENCE: usize = 32;
 /// Most words of a sentence or quote compared.
 const MAX_WORDS: usize = 400;
 /// Most variants of each kind reported.
@@ -476,40 +474,16 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
     let mut infos: Vec<FigureInfo> = Vec::new();
     let mut buckets: HashMap<(FigureKind, String), Vec<usize>> = HashMap::new();
     for (d, a) in docs.iter().enumerate() {
-        // What each figure measures, by the figure recogniser's rules (on a fresh segmentation:
-        // the analysis keeps sentences, not tokens).
-        let segments = crate::segment::segment(&a.text);
-        let mentions: Vec<(crate::Span, usize)> = a
-            .mentions
-            .iter()
-            .filter_map(|m| match m.referent {
-                Referent::Entity(e) => Some((m.span, e)),
-                Referent::Figure(_) => None,
-            })
-            .collect();
-        // Reading a figure's context scans its sentence: skip documents with sentences crammed
-        // with figures (tables, lists), which would make it quadratic.
-        let mut per_sentence: HashMap<usize, usize> = HashMap::new();
-        let crammed = a.figures.iter().any(|f| {
-            let n = per_sentence.entry(f.sentence).or_default();
-            *n += 1;
-            *n > MAX_FIGURES_PER_SENTENCE
-        });
-        let contexts = if crammed {
-            Vec::new()
-        } else {
-            crate::recognise::figures::context::contexts(&a.text, &segments, &a.figures, &mentions)
-        };
+        // What each figure measures comes with it (`Figure::subject`, `about`, `period`).
         // Content words by sentence, read once.
         let mut words_of: HashMap<usize, BTreeSet<String>> = HashMap::new();
         for (i, f) in a.figures.iter().enumerate() {
             if f.kind == FigureKind::Date {
                 continue;
             }
-            let ctx = contexts.get(i).cloned().unwrap_or_default();
-            let subject = ctx.subject.and_then(|s| a.text.get(s.start..s.end)).map(str::to_owned);
-            let about = ctx.about.and_then(|e| of_entity[d].get(e).copied());
-            let period = ctx.period.and_then(|p| a.figures.get(p)).map(|p| p.iso.clone().unwrap_or_else(|| p.span.of(&a.text).to_owned()));
+            let subject = f.subject.clone();
+            let about = f.about.and_then(|e| of_entity[d].get(e).copied());
+            let period = f.period.clone();
             let sentence = a.sentences.get(f.sentence).copied().unwrap_or(f.span);
             let text = a.text.get(sentence.start..sentence.end).unwrap_or("");
             let first = a.mentions.partition_point(|m| m.span.start < sentence.start);
