@@ -231,11 +231,11 @@ pub fn load(root: &Path, sample: usize, gmb_sample: usize) -> Result<(Vec<Prepar
                 continue;
             }
             n += 1;
-            if n % sample.max(1) != 0 {
+            if !n.is_multiple_of(sample.max(1)) {
                 continue;
             }
             let p = prepare(d, &mapping, places.as_ref());
-            if (n / sample.max(1)) % 20 == 0 {
+            if (n / sample.max(1)).is_multiple_of(20) {
                 held.push(p);
             } else {
                 train.push(p);

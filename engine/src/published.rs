@@ -25,7 +25,7 @@ pub fn find(text: &str) -> Option<Date> {
             if let Some(pos) = lower.find(label) {
                 let before_ok = pos == 0 || !lower.as_bytes()[pos - 1].is_ascii_alphabetic();
                 let rest = &line.trim()[pos + label.len()..];
-                let rest = rest.trim_start_matches(|c: char| c == ':' || c == ' ' || c == '\t');
+                let rest = rest.trim_start_matches([':', ' ', '\t']);
                 let rest = rest.strip_prefix("on ").unwrap_or(rest);
                 if before_ok {
                     if let Some(d) = date_at_start(rest) {

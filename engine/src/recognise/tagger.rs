@@ -1015,7 +1015,7 @@ pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
             What::Figure(_) => None,
         })
         .collect();
-    others.sort_by(|a, b| (a.0.start, a.0.end).cmp(&(b.0.start, b.0.end)));
+    others.sort_by_key(|a| (a.0.start, a.0.end));
     // The furthest end among the first k candidates, so that overlaps are found by binary search.
     let mut reach = Vec::with_capacity(others.len());
     let mut far = 0;

@@ -85,7 +85,7 @@ pub fn mark(c: &mut Ctx) {
         } else {
             phone_open = false;
         }
-        if phoneish && (chunk.starts_with('+') || (chunk.starts_with('(') && digits >= 2 && digits <= 4 && chunk.ends_with(')'))) {
+        if phoneish && (chunk.starts_with('+') || (chunk.starts_with('(') && (2..=4).contains(&digits) && chunk.ends_with(')'))) {
             // Only when digit groups follow: "(2022)" alone is a year in brackets.
             let next_digits = b < n && c.t[b].kind == TokenKind::Number;
             if chunk.starts_with('+') || next_digits {

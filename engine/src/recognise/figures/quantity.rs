@@ -206,9 +206,7 @@ fn at(c: &Ctx, i: usize, all: bool) -> Option<(usize, Figure)> {
             return None;
         }
     }
-    if num.value.is_none() {
-        return None;
-    }
+    num.value?;
     // "one in five children": a proportion and what it counts
     if num.fraction {
         let e = noun_phrase(c, num.end)?;
@@ -218,10 +216,10 @@ fn at(c: &Ctx, i: usize, all: bool) -> Option<(usize, Figure)> {
     let k = num.end;
     if !TIME_UNITS.contains(&c.l(k)) {
         if let Some(e) = noun_phrase(c, k) {
-            if !(num.plain && (1000.0..=2100.0).contains(&num.value.unwrap_or(0.0)) && !c.l(e - 1).ends_with('s')) {
-                if !(num.words && first == "one" && !all && c.is(k, "of")) {
-                    return mk(e, num.value, Some(unit(c, k, e)));
-                }
+            if !(num.plain && (1000.0..=2100.0).contains(&num.value.unwrap_or(0.0)) && !c.l(e - 1).ends_with('s'))
+                && !(num.words && first == "one" && !all && c.is(k, "of"))
+            {
+                return mk(e, num.value, Some(unit(c, k, e)));
             }
         }
     }
