@@ -236,14 +236,20 @@ fn check(case: &Case, text: &str) -> Vec<String> {
     errors
 }
 
-#[test]
-fn cases() {
+/// The case files, in name order.
+fn case_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(cases_dir())
         .expect("tests/cases exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
+    files
+}
+
+#[test]
+fn cases() {
+    let files = case_files();
     assert!(!files.is_empty(), "no case files in {}", cases_dir().display());
     let (mut total, mut failed, mut skipped) = (0, Vec::new(), 0);
     for path in &files {
@@ -285,12 +291,7 @@ fn is_speaker(e: &dossier_engine::Entity, name: &str) -> bool {
 /// overlapping its text is found and its speaker is the expected one (or none for "").
 #[test]
 fn quote_speakers() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(cases_dir())
-        .expect("tests/cases exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
+    let files = case_files();
     let (mut total, mut right, mut skipped) = (0, 0, 0);
     let mut misses = Vec::new();
     for path in &files {

@@ -233,7 +233,6 @@ pub fn fold(s: &str) -> String {
         match c {
             '.' => {}
             '’' | '‘' => out.push('\''),
-            '-' | '‐' | '–' if false => {}
             c if c.is_whitespace() => {
                 if !out.ends_with(' ') && !out.is_empty() {
                     out.push(' ');

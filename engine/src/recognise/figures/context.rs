@@ -52,14 +52,7 @@ const VERBS: &[&str] = &[
 /// Fills in the `subject`, `about` and `period` of each figure from its context. `mentions` are
 /// the document's resolved mentions (sorted); `about` indexes the entities they refer to.
 pub fn annotate(text: &str, segments: &Segments, figures: &mut [Figure], mentions: &[Mention]) {
-    let entities: Vec<(Span, usize)> = mentions
-        .iter()
-        .filter_map(|m| match m.referent {
-            Referent::Entity(e) => Some((m.span, e)),
-            Referent::Figure(_) => None,
-        })
-        .collect();
-    let found = contexts(text, segments, figures, &entities);
+    let found = contexts(text, segments, figures, &entity_mentions(mentions));
     let periods: Vec<Option<String>> = found
         .iter()
         .map(|c| c.period.and_then(|p| figures.get(p)).map(|d| d.iso.clone().unwrap_or_else(|| d.span.of(text).to_owned())))
@@ -69,6 +62,18 @@ pub fn annotate(text: &str, segments: &Segments, figures: &mut [Figure], mention
         f.about = c.about;
         f.period = period;
     }
+}
+
+/// The entity mentions among `mentions`, each with the index of its entity: what [`contexts`]
+/// takes.
+pub fn entity_mentions(mentions: &[Mention]) -> Vec<(Span, usize)> {
+    mentions
+        .iter()
+        .filter_map(|m| match m.referent {
+            Referent::Entity(e) => Some((m.span, e)),
+            Referent::Figure(_) => None,
+        })
+        .collect()
 }
 
 /// How many tokens before a figure the backward rules read.
@@ -228,7 +233,7 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{analyse, Options, Referent};
+    use crate::{analyse, Options};
 
     /// (sentence, figure, subject, about, period)
     const CASES: &[(&str, &str, Option<&str>, Option<&str>, Option<&str>)] = &[
@@ -265,15 +270,7 @@ mod tests {
         for row in &set.figure {
             let a = analyse(&row.text, &Options::default());
             let segments = crate::segment::segment(&a.text);
-            let mentions: Vec<(Span, usize)> = a
-                .mentions
-                .iter()
-                .filter_map(|m| match m.referent {
-                    Referent::Entity(e) => Some((m.span, e)),
-                    Referent::Figure(_) => None,
-                })
-                .collect();
-            let ctxs = contexts(&a.text, &segments, &a.figures, &mentions);
+            let ctxs = contexts(&a.text, &segments, &a.figures, &entity_mentions(&a.mentions));
             let Some(k) = a.figures.iter().position(|f| f.span.of(&a.text) == row.figure) else {
                 misses.push(format!("figure {:?} not found in {:?}", row.figure, row.text));
                 continue;
@@ -309,15 +306,7 @@ mod tests {
         for (text, fig, subject, about, period) in CASES {
             let a = analyse(text, &Options::default());
             let segments = crate::segment::segment(&a.text);
-            let mentions: Vec<(Span, usize)> = a
-                .mentions
-                .iter()
-                .filter_map(|m| match m.referent {
-                    Referent::Entity(e) => Some((m.span, e)),
-                    Referent::Figure(_) => None,
-                })
-                .collect();
-            let ctxs = contexts(&a.text, &segments, &a.figures, &mentions);
+            let ctxs = contexts(&a.text, &segments, &a.figures, &entity_mentions(&a.mentions));
             let k = a.figures.iter().position(|f| f.span.of(&a.text) == *fig).unwrap_or_else(|| panic!("{fig} in {text}"));
             let c = &ctxs[k];
             assert_eq!(c.subject.map(|s| s.of(&a.text)), *subject, "subject of {fig} in {text}");

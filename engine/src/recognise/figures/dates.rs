@@ -201,6 +201,16 @@ fn resolve_m(c: &Ctx, m: u8, fut: bool, rel: i8) -> P {
     P::Month(y, m)
 }
 
+/// A month or weekday named at token `u` ("last March", "next Friday"), `rel` as for
+/// [`resolve_m`]; `None` when token `u` names neither.
+fn named(c: &Ctx, u: usize, rel: i8) -> Option<P> {
+    if let Some((m, _)) = month(c, u) {
+        Some(resolve_m(c, m, false, rel))
+    } else {
+        weekday(c, u).map(|wd| resolve_wd(c, wd, false, rel))
+    }
+}
+
 /// Weekday: `rel` as for [`resolve_m`].
 fn resolve_wd(c: &Ctx, wd: u8, fut: bool, rel: i8) -> P {
     let Some(p) = c.published else { return P::Unknown };
@@ -890,15 +900,7 @@ fn relative_point(c: &Ctx, i: usize) -> Option<(usize, P)> {
     let point = match c.l(u) {
         "year" => p.map_or(P::Unknown, |p| P::Year(p.year + step)),
         "month" => p.and_then(|p| p.add_months(step)).map_or(P::Unknown, |d| P::Month(d.year, d.month)),
-        _ => {
-            if let Some((m, _)) = month(c, u) {
-                resolve_m(c, m, false, rel)
-            } else if let Some(wd) = weekday(c, u) {
-                resolve_wd(c, wd, false, rel)
-            } else {
-                return None;
-            }
-        }
+        _ => named(c, u, rel)?,
     };
     Some((u + 1, point))
 }
@@ -959,15 +961,7 @@ fn relative(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             Some(p) => P::Decade((p.year / 10 + step) * 10),
             None => P::Unknown,
         },
-        _ => {
-            if let Some((m, _)) = month(c, u) {
-                resolve_m(c, m, false, rel)
-            } else if let Some(wd) = weekday(c, u) {
-                resolve_wd(c, wd, false, rel)
-            } else {
-                return None;
-            }
-        }
+        _ => named(c, u, rel)?,
     };
     // "last year's": the possessive stays out.
     let _ = TIME_UNITS;
