@@ -143,7 +143,7 @@ fn year(c: &Ctx, i: usize) -> Option<(i32, usize)> {
 
 /// A resolved or unresolved point or period.
 #[derive(Clone, Debug, PartialEq)]
-enum P {
+pub(super) enum P {
     Day(Date),
     Month(i32, u8),
     Year(i32),
@@ -156,7 +156,7 @@ enum P {
 }
 
 impl P {
-    fn iso(&self) -> Option<String> {
+    pub(super) fn iso(&self) -> Option<String> {
         Some(match self {
             P::Day(d) => d.to_string(),
             P::Month(y, m) => format!("{y:04}-{m:02}"),
@@ -433,12 +433,12 @@ fn numeric_date(c: &Ctx, i: usize) -> Option<(usize, P)> {
     None
 }
 
-fn day_offset(c: &Ctx, n: i64) -> P {
+pub(super) fn day_offset(c: &Ctx, n: i64) -> P {
     c.published.and_then(|p| p.add_days(n)).map_or(P::Unknown, P::Day)
 }
 
 /// A time unit word: its TIMEX3 letter(s) and whether it is longer than a day.
-fn unit_code(w: &str) -> Option<&'static str> {
+pub(super) fn unit_code(w: &str) -> Option<&'static str> {
     Some(match w {
         "day" | "days" => "D",
         "week" | "weeks" => "W",
@@ -457,7 +457,7 @@ fn unit_code(w: &str) -> Option<&'static str> {
 }
 
 /// "P2Y", "PT3H", "PXM".
-fn duration(n: Option<f64>, code: &str) -> String {
+pub(super) fn duration(n: Option<f64>, code: &str) -> String {
     let count = match n {
         Some(v) if v.fract() == 0.0 => format!("{}", v as i64),
         Some(v) => format!("{v}"),
@@ -477,7 +477,7 @@ fn duration(n: Option<f64>, code: &str) -> String {
     }
 }
 
-fn duration_num(v: f64) -> String {
+pub(super) fn duration_num(v: f64) -> String {
     if v.fract() == 0.0 {
         format!("{}", v as i64)
     } else {
@@ -487,7 +487,7 @@ fn duration_num(v: f64) -> String {
 
 /// A count of time units at token `i` ("two years", "a year", "3.5years", "few weeks"):
 /// (count, unit code, token after).
-fn units(c: &Ctx, i: usize) -> Option<(Option<f64>, &'static str, usize)> {
+pub(super) fn units(c: &Ctx, i: usize) -> Option<(Option<f64>, &'static str, usize)> {
     let l = c.l(i);
     if matches!(l, "a" | "an" | "one") {
         if let Some(code) = unit_code(c.l(i + 1)) {
@@ -856,7 +856,7 @@ fn same_kind(a: &P, b: &P) -> bool {
 }
 
 /// The days a point covers, `[start, end)`.
-fn p_bounds(p: &P) -> Option<(Date, Date)> {
+pub(super) fn p_bounds(p: &P) -> Option<(Date, Date)> {
     match *p {
         P::Day(d) => Some((d, d.add_days(1)?)),
         P::Month(y, m) => {
@@ -875,7 +875,7 @@ fn p_bounds(p: &P) -> Option<(Date, Date)> {
 }
 
 /// A point at token `i`, relative ones ("next friday", "this May") included.
-fn any_point(c: &Ctx, i: usize) -> Option<(usize, P)> {
+pub(super) fn any_point(c: &Ctx, i: usize) -> Option<(usize, P)> {
     if let Some(r) = relative_point(c, i) {
         return Some(r);
     }

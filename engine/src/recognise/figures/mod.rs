@@ -11,6 +11,8 @@
 //! * [`quantity`]: a number and what it counts, fractions and multipliers;
 //! * [`measure`]: units of measure, ages and temperatures after a number;
 //! * [`ranges`]: number ranges and comparisons (for evaluation);
+//! * [`durations`]: durations and offsets from a point ("within 9 months", "in 2 weeks",
+//!   "three weeks from tomorrow"), as DATE figures;
 //! * [`dates`]: absolute, relative (resolved against the publication date), periods, open
 //!   ranges and durations (the anchoring rules are in `DESIGN-figures.md`).
 //!
@@ -20,6 +22,7 @@
 
 pub mod context;
 pub mod dates;
+pub mod durations;
 pub mod guard;
 pub mod measure;
 pub mod money;
@@ -138,6 +141,7 @@ fn all(ctx: &Ctx) -> Vec<Figure> {
     money::find(ctx, &mut found);
     percent::find(ctx, &mut found);
     dates::find(ctx, &mut found);
+    durations::find(ctx, &mut found);
     quantity::find(ctx, &mut found, quantity::Mode::Page);
     longest(ctx.text, found)
 }
@@ -250,6 +254,7 @@ pub fn dates(text: &str, published: Option<Date>) -> Vec<Figure> {
     let ctx = ctx_of(text, published);
     let mut out = Vec::new();
     dates::find(&ctx, &mut out);
+    durations::find(&ctx, &mut out);
     longest(text, out)
 }
 
