@@ -33,7 +33,8 @@ pub fn resolve(text: &str, segments: &Segments, candidates: Vec<Candidate>) -> R
     let mut entity_mentions: Vec<(Span, Label)> = Vec::new();
     for c in chosen {
         match c.what {
-            What::Figure(mut f) => {
+            What::Figure(f) => {
+                let mut f = *f;
                 f.span = c.span;
                 f.sentence = segments.sentence_at(c.span.start).unwrap_or(0);
                 figures.push(f);
@@ -101,7 +102,7 @@ mod tests {
         let text = "the Shahed-136 drone";
         let fig = Figure { kind: FigureKind::Quantity, span: Span::new(11, 14), value: Some(136.0), unit: None, iso: None, sentence: 0, subject: None, about: None, period: None };
         let c = vec![
-            Candidate { span: fig.span, what: What::Figure(fig.clone()), score: 1.0, source: Source::Figures },
+            Candidate { span: fig.span, what: What::Figure(Box::new(fig.clone())), score: 1.0, source: Source::Figures },
             entity(4, 14, Label::Product, 0.8),
         ];
         let chosen = select(text, c);

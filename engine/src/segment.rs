@@ -87,6 +87,44 @@ impl Segments {
     pub fn token_at(&self, at: usize) -> usize {
         self.tokens.partition_point(|t| t.span.end <= at)
     }
+
+    /// Cuts the tokens into consecutive windows of at most `max` tokens (at least 1), for
+    /// stages that keep state per token: a window ends at a paragraph's end where it can, else
+    /// at a sentence's end, else after a stop (".", ";") and white space, else before a token
+    /// that white space precedes. A document of at most `max` tokens is one window.
+    pub fn windows(&self, text: &str, max: usize) -> Vec<Range<usize>> {
+        let max = max.max(1);
+        let n = self.tokens.len();
+        let mut out = Vec::with_capacity(n / max + 1);
+        let mut a = 0;
+        while a < n {
+            if n - a <= max {
+                out.push(a..n);
+                break;
+            }
+            let limit = a + max;
+            let early = a + max / 4;
+            let (mut para, mut sent) = (None, None);
+            let mut k = self.sentences.partition_point(|s| s.tokens.start <= early);
+            while k < self.sentences.len() && self.sentences[k].tokens.start <= limit {
+                let start = self.sentences[k].tokens.start;
+                sent = Some(start);
+                if k == 0 || self.sentences[k - 1].paragraph != self.sentences[k].paragraph {
+                    para = Some(start);
+                }
+                k += 1;
+            }
+            let spaced = |i: usize| self.tokens[i - 1].span.end < self.tokens[i].span.start;
+            let after_stop = || {
+                (early.max(a + 1)..=limit).rev().find(|&i| spaced(i) && matches!(self.tokens[i - 1].span.of(text), "." | ";" | "!" | "?" | "…"))
+            };
+            let after_space = || (early.max(a + 1)..=limit).rev().find(|&i| spaced(i));
+            let cut = para.or(sent).or_else(after_stop).or_else(after_space).unwrap_or(limit).clamp(a + 1, limit);
+            out.push(a..cut);
+            a = cut;
+        }
+        out
+    }
 }
 
 /// Abbreviations that keep their period and end no sentence (compared case-sensitively).

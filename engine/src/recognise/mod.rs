@@ -33,8 +33,9 @@ pub enum Source {
 pub enum What {
     /// A mention of an entity with this label.
     Entity(Label),
-    /// A figure (its `sentence` is filled in by [`crate::resolve`]).
-    Figure(Figure),
+    /// A figure (its `sentence` is filled in by [`crate::resolve`]); boxed, so that the
+    /// many entity candidates stay small.
+    Figure(Box<Figure>),
 }
 
 /// A proposed mention.

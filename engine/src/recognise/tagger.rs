@@ -13,6 +13,7 @@
 //!   margin (how much worse the best analysis that does not tag this span is), turned into a
 //!   confidence in `0..1` for [`crate::resolve`]'s weighing against the other recognisers.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -296,48 +297,86 @@ struct Evidence {
     capitalised_inside: bool,
 }
 
-/// Per-document feature extraction: hashes the tokens once, gathers document evidence, then
-/// gives the features of each sentence.
-pub struct Featurizer {
-    hashes: Vec<TokenHashes>,
+/// Per-document feature extraction: gathers document evidence in one pass over the tokens,
+/// then gives the features of each sentence, hashing its tokens as it goes (so that no
+/// per-token state is kept for the whole document).
+pub struct Featurizer<'a> {
+    text: &'a str,
+    clusters: &'a Clusters,
     evidence: HashMap<u64, Evidence>,
+    /// The hashes of the tokens of the chunk being featurised (and two on either side).
+    window: RefCell<Vec<TokenHashes>>,
 }
 
-impl Featurizer {
-    /// Prepares the features of a segmented document.
-    pub fn new(text: &str, segments: &Segments, clusters: &Clusters) -> Featurizer {
-        let hashes: Vec<TokenHashes> = segments
-            .tokens
-            .iter()
-            .map(|t| {
-                let mut h = hash_token(t.span.of(text), t.kind);
-                if t.kind == TokenKind::Word {
-                    if let Some(c) = clusters.get(finish(h.lower)) {
-                        h.cluster = u64::from(c);
-                    }
+/// The hashes of token `t` of `text`, with its word cluster.
+fn hashes_of(text: &str, t: &Token, clusters: &Clusters) -> TokenHashes {
+    let mut h = hash_token(t.span.of(text), t.kind);
+    if t.kind == TokenKind::Word {
+        if let Some(c) = clusters.get(finish(h.lower)) {
+            h.cluster = u64::from(c);
+        }
+    }
+    h
+}
+
+/// The `lower` hash and the class of [`hash_token`], alone (for document evidence).
+fn lower_and_class(word: &str, kind: TokenKind) -> (u64, Class) {
+    let mut lower = 0x1234u64;
+    let mut upper = 0usize;
+    let mut letters = 0usize;
+    let mut first_upper = false;
+    for (n, c) in word.chars().enumerate() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+                if n == 0 {
+                    first_upper = true;
                 }
-                h
-            })
-            .collect();
+            }
+        }
+        if c.is_ascii() {
+            lower = mix(lower, c.to_ascii_lowercase() as u64);
+        } else {
+            for l in c.to_lowercase() {
+                lower = mix(lower, l as u64);
+            }
+        }
+    }
+    let class = match kind {
+        TokenKind::Word if letters > 1 && upper == letters => Class::Caps,
+        TokenKind::Word if first_upper => Class::Title,
+        TokenKind::Word => Class::Lower,
+        TokenKind::Number => Class::Number,
+        TokenKind::Punct => Class::Punct,
+        TokenKind::Symbol => Class::Other,
+    };
+    (lower, class)
+}
+
+impl<'a> Featurizer<'a> {
+    /// Prepares the features of a segmented document.
+    pub fn new(text: &'a str, segments: &Segments, clusters: &'a Clusters) -> Featurizer<'a> {
         let mut evidence: HashMap<u64, Evidence> = HashMap::new();
         for s in &segments.sentences {
             let body = s.kind == SentenceKind::Body;
             let mut first_word = true;
             for i in s.tokens.clone() {
-                let Some(h) = hashes.get(i) else { continue };
-                match h.class {
-                    Class::Lower => evidence.entry(h.doc_key).or_default().lower = true,
+                let Some(t) = segments.tokens.get(i) else { continue };
+                let (doc_key, class) = lower_and_class(t.span.of(text), t.kind);
+                match class {
+                    Class::Lower => evidence.entry(doc_key).or_default().lower = true,
                     Class::Title | Class::Caps if body && !first_word && !after_opener(text, &segments.tokens, i) => {
-                        evidence.entry(h.doc_key).or_default().capitalised_inside = true
+                        evidence.entry(doc_key).or_default().capitalised_inside = true
                     }
                     _ => {}
                 }
-                if matches!(h.class, Class::Lower | Class::Title | Class::Caps | Class::Number) {
+                if matches!(class, Class::Lower | Class::Title | Class::Caps | Class::Number) {
                     first_word = false;
                 }
             }
         }
-        Featurizer { hashes, evidence }
+        Featurizer { text, clusters, evidence, window: RefCell::new(Vec::new()) }
     }
 
     /// Writes the features of the tokens of sentence `s` to `out` (cleared first):
@@ -362,11 +401,20 @@ impl Featurizer {
             SentenceKind::Heading => 2,
             SentenceKind::Credit => 3,
         };
+        // Hash the chunk's tokens and their neighbours within the sentence.
+        let from = chunk.start.saturating_sub(2).max(range.start);
+        let to = chunk.end.saturating_add(2).min(range.end).min(segments.tokens.len());
+        let mut window = self.window.borrow_mut();
+        window.clear();
+        if from < to {
+            window.extend(segments.tokens[from..to].iter().map(|t| hashes_of(self.text, t, self.clusters)));
+        }
+        let window = &*window;
         let at = |j: isize| -> &TokenHashes {
-            if j < range.start as isize || j >= range.end as isize {
+            if j < range.start as isize || j >= range.end as isize || j < from as isize {
                 &BOUNDARY
             } else {
-                self.hashes.get(j as usize).unwrap_or(&BOUNDARY)
+                window.get(j as usize - from).unwrap_or(&BOUNDARY)
             }
         };
         for i in chunk.start.max(range.start)..chunk.end.min(range.end) {
@@ -1077,6 +1125,18 @@ pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn evidence_hashes_agree_with_the_features() {
+        for w in ["Nils", "stensønes", "NIS", "U.S.", "ÉCOLE", "İstanbul", "ǅemal", "Σ", "118.5", "“", "$", "e\u{301}", "ß", "ﬁnance"] {
+            for kind in [TokenKind::Word, TokenKind::Number, TokenKind::Punct, TokenKind::Symbol] {
+                let h = hash_token(w, kind);
+                let (lower, class) = lower_and_class(w, kind);
+                assert_eq!(lower, h.doc_key, "{w}");
+                assert!(class == h.class, "{w}");
+            }
+        }
+    }
 
     fn tagged(text: &str) -> Vec<(String, Label)> {
         let model = model().expect("the compiled-in model decodes");

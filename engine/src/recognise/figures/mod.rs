@@ -66,8 +66,13 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// The view of `tokens` of `text`.
     pub fn new(text: &'a str, tokens: &[Token], published: Option<Date>) -> Ctx<'a> {
+        Ctx::after(text, tokens, 0, published)
+    }
+
+    /// The view of `tokens` of `text`, a part of the text's tokens that follows a token ending
+    /// at byte `prev_end` (0 for the first).
+    fn after(text: &'a str, tokens: &[Token], mut prev_end: usize, published: Option<Date>) -> Ctx<'a> {
         let mut t: Vec<Tok<'a>> = Vec::with_capacity(tokens.len());
-        let mut prev_end = 0;
         for tok in tokens {
             let s = tok.span.of(text);
             t.push(Tok {
@@ -128,12 +133,22 @@ fn figure(kind: FigureKind, span: Span, value: Option<f64>, unit: Option<String>
 }
 
 /// Adds the figure candidates of the document to `out`: one per figure, the longest reading.
+///
+/// The tokens are read in windows of at most [`WINDOW`] tokens that end at paragraph ends
+/// where they can ([`Segments::windows`]), so that the per-token view stays small however long
+/// the document.
 pub fn recognise(text: &str, segments: &Segments, published: Option<Date>, out: &mut Vec<Candidate>) {
-    let ctx = Ctx::new(text, &segments.tokens, published);
-    for f in all(&ctx) {
-        out.push(Candidate { span: f.span, what: What::Figure(f), score: 1.0, source: Source::Figures });
+    for w in segments.windows(text, WINDOW) {
+        let prev_end = w.start.checked_sub(1).map_or(0, |p| segments.tokens[p].span.end);
+        let ctx = Ctx::after(text, &segments.tokens[w], prev_end, published);
+        for f in all(&ctx) {
+            out.push(Candidate { span: f.span, what: What::Figure(Box::new(f)), score: 1.0, source: Source::Figures });
+        }
     }
 }
+
+/// The most tokens [`recognise`] views at once.
+pub const WINDOW: usize = 4096;
 
 /// Every figure of `ctx`, non-overlapping, in text order (longer readings win).
 fn all(ctx: &Ctx) -> Vec<Figure> {
@@ -155,14 +170,14 @@ fn longest(text: &str, found: Vec<Figure>) -> Vec<Figure> {
             span: f.span,
             // Earlier proposals win ties: a tiny score penalty by order keeps select deterministic.
             score: 1.0 - (i as f32 * 1e-7).min(1e-3),
-            what: What::Figure(f),
+            what: What::Figure(Box::new(f)),
             source: Source::Figures,
         })
         .collect();
     crate::resolve::select(text, candidates)
         .into_iter()
         .filter_map(|c| match c.what {
-            What::Figure(f) => Some(f),
+            What::Figure(f) => Some(*f),
             What::Entity(_) => None,
         })
         .collect()
