@@ -40,7 +40,7 @@ pub const FILES: &[(&str, Kind, f64)] = &[
     ("NumberWithUnit/English/AgeModel.json", Kind::Unit, 0.84),
     ("NumberWithUnit/English/TemperatureModel.json", Kind::Unit, 0.76),
     ("Number/English/NumberRangeModel.json", Kind::Range, 0.97),
-    ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.25),
+    ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.34),
 ];
 
 /// Which recogniser a spec file is scored against.
@@ -348,9 +348,24 @@ fn currency_name_fits(unit: &str, code: &str) -> bool {
 }
 
 /// Whether our `iso` fits one of the resolution's values.
+///
+/// Mapped conventions (each says the same thing in the other project's words):
+/// * a date Recognizers-Text cannot resolve ("feb 30": `value` "not resolved", a date-shaped
+///   timex) is matched by our unresolved figure (`iso` `None`);
+/// * a timex with an unstated year ("XXXX-11") takes the year of its own resolved start or value
+///   ("mid-november" = `2017-11` when their start is 2017-11-10);
+/// * an open range "after" a day starts on that day in theirs (exclusive) and on the next in ours
+///   ("after January 1, 2007": their start 2007-01-01, our `2007-01-02/..`);
+/// * "since-end", "after-mid", "before-start" and the like are open ranges like "since", "after"
+///   and "before".
 fn date_matches(res: &Value, f: &Figure) -> bool {
-    let Some(iso) = f.iso.as_deref() else { return false };
     let Some(values) = res.get("values").and_then(Value::as_array) else { return false };
+    let Some(iso) = f.iso.as_deref() else {
+        return values.iter().any(|v| {
+            let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("");
+            s("value") == "not resolved" && !s("timex").is_empty() && s("timex").bytes().all(|b| b.is_ascii_digit() || b == b'X' || b == b'-')
+        });
+    };
     let ours = interval(iso);
     values.iter().any(|v| {
         let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("");
@@ -358,13 +373,25 @@ fn date_matches(res: &Value, f: &Figure) -> bool {
         if iso == timex || iso == value {
             return true;
         }
+        // Their year, where the timex leaves it unstated.
+        if let Some(rest) = timex.strip_prefix("XXXX") {
+            let year = [start, value, end].into_iter().find(|x| x.len() >= 4 && x.as_bytes()[..4].iter().all(u8::is_ascii_digit)).map(|x| &x[..4]);
+            if year.is_some_and(|y| iso == format!("{y}{rest}")) {
+                return true;
+            }
+        }
         let Some((a, b)) = ours else { return false };
         let day = |x: &str| Date::parse_iso(x.get(..10).unwrap_or(""));
-        match (m, iso.ends_with("/.."), iso.starts_with("../")) {
-            ("since" | "after", true, _) => day(start) == a,
-            ("before" | "until", _, true) => day(end) == b,
-            _ => !start.is_empty() && day(start) == a && day(end) == b,
+        let since = m.starts_with("since") || m.starts_with("after");
+        let before = m.starts_with("before") || m.starts_with("until");
+        if since && iso.ends_with("/..") {
+            let exclusive_day = m == "after" && Date::parse_iso(timex).is_some();
+            return day(start) == a || (exclusive_day && day(start).and_then(|d| d.add_days(1)) == a);
         }
+        if before && iso.starts_with("../") {
+            return day(end) == b;
+        }
+        !start.is_empty() && day(start) == a && day(end) == b
     })
 }
 

@@ -27,6 +27,8 @@
 //! ("in May"), and never stands before a capitalised word ("May Smith"); abbreviations ("Jun")
 //! need a day or a year ("Dong Jun" is a name).
 
+mod numeric;
+
 use super::number::{self};
 use super::quantity::TIME_UNITS;
 use super::{figure, guard, Ctx};
@@ -185,7 +187,21 @@ fn resolve_md(c: &Ctx, m: u8, d: u8, fut: bool) -> P {
     if fut && (m, d) < (p.month, p.day) {
         y += 1;
     }
+    // February 29: the latest (or next) leap year's.
+    if m == 2 && d == 29 {
+        for _ in 0..8 {
+            if let Some(date) = Date::new(y, m, d) {
+                return P::Day(date);
+            }
+            y += if fut { 1 } else { -1 };
+        }
+    }
     Date::new(y, m, d).map_or(P::Unknown, P::Day)
+}
+
+/// Whether a word before token `i` makes a bare "7-6" or "5.12" a day ("on 5.12", "Friday 7-6").
+fn date_context(c: &Ctx, i: usize) -> bool {
+    i > 0 && (c.any(i - 1, &["on", "from", "to", "till", "until", "between", "and", "by", "since", "this", "next", "last", "before", "after", "through", "or", ","]) || weekday(c, i - 1).is_some())
 }
 
 /// Month alone: `rel` -1 = "last" (strictly before), 0 = plain, 1 = "next", 2 = "this".
@@ -205,7 +221,7 @@ fn resolve_m(c: &Ctx, m: u8, fut: bool, rel: i8) -> P {
 /// [`resolve_m`]; `None` when token `u` names neither.
 fn named(c: &Ctx, u: usize, rel: i8) -> Option<P> {
     if let Some((m, _)) = month(c, u) {
-        Some(resolve_m(c, m, false, rel))
+        Some(resolve_m(c, m, false, rel.max(-1)))
     } else {
         weekday(c, u).map(|wd| resolve_wd(c, wd, false, rel))
     }
@@ -220,12 +236,26 @@ fn resolve_wd(c: &Ctx, wd: u8, fut: bool, rel: i8) -> P {
     let fwd = (wd - today).rem_euclid(7);
     let delta = match rel {
         2 => wd - today,
-        -1 => -(if back == 0 { 7 } else { back }),
-        1 => if fwd == 0 { 7 } else { fwd },
+        // "last Monday" / "next Monday": that day of the week before / after `P`'s (ISO weeks),
+        // as "last week" / "next week" are; a plain "Monday" is the most recent one.
+        -1 => wd - today - 7,
+        -2 => -(if back == 0 { 7 } else { back }),
+        1 => wd - today + 7,
         _ if fut => fwd,
         _ => -back,
     };
     p.add_days(delta).map_or(P::Unknown, P::Day)
+}
+
+/// A day named with its weekday ("Friday 7-6"): when no year is written and the day does not
+/// fall on that weekday, the year before or after whose does.
+fn on_weekday(c: &Ctx, a: usize, b: usize, p: P, wd: u8) -> P {
+    let P::Day(d) = p else { return p };
+    let written_year = (a..b).any(|k| c.t[k].s.len() >= 4 && c.t[k].s.bytes().filter(u8::is_ascii_digit).count() >= 4);
+    if written_year || d.weekday().index() == wd {
+        return P::Day(d);
+    }
+    [1, -1].into_iter().filter_map(|s| Date::new(d.year + s, d.month, d.day)).find(|x| x.weekday().index() == wd).map_or(P::Day(d), P::Day)
 }
 
 /// "Monday 21": the latest (or, future, the next) 21st that falls on a Monday, within two years.
@@ -247,6 +277,22 @@ fn weekday_day(c: &Ctx, wd: u8, d: u8, fut: bool) -> P {
 /// A point or period at token `i`: the token after it and what it is.
 fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
     let t = c.t.get(i)?;
+    // "Dec31", "mar3", "Dec31 , 1994"
+    if t.kind == TokenKind::Word {
+        if let Some((m, d)) = numeric::month_day_word(t.s) {
+            let yk = if c.is(i + 1, ",") { i + 2 } else { i + 1 };
+            if let Some((y, e)) = year(c, yk) {
+                return Some((e, Date::new(y, m, d).map_or(P::Unknown, P::Day)));
+            }
+            return Some((i + 1, resolve_md(c, m, d, future(c, i))));
+        }
+    }
+    // Glued runs: "2019/aug/01", "05-Aug-2016", "Oct/2", "22/04", "2015-3", "12/12/30".
+    if matches!(t.kind, TokenKind::Number | TokenKind::Word) {
+        if let Some((e, numeric::Run::One(p))) = numeric::run(c, i, date_context(c, i)) {
+            return Some((e, p));
+        }
+    }
     if t.blocked {
         return None;
     }
@@ -347,7 +393,7 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
     if let Some(wd) = weekday(c, i) {
         let k = if c.is(i + 1, ",") { i + 2 } else { i + 1 };
         if let Some((e, p)) = point(c, k).filter(|(_, p)| matches!(p, P::Day(_) | P::Unknown)) {
-            return Some((e, p));
+            return Some((e, on_weekday(c, k, e, p, wd)));
         }
         if let Some((a, b)) = two_digits(c, k).zip(c.is(k + 1, "/").then(|| two_digits(c, k + 2)).flatten()) {
             if c.glued(k + 1) && c.glued(k + 2) && (1..=12).contains(&a) && (1..=31).contains(&b) {
@@ -549,6 +595,10 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
                     }
                 }
             }
+            if let Some((e, numeric::Run::Two(a, b))) = numeric::run(c, i + 1, true) {
+                let a = complete(a, &b);
+                return Some((e, range(a.iso(), b.iso())));
+            }
             let (e1, p1) = any_point(c, i + 1)?;
             if !c.any(e1, joiners) {
                 // "between 2014~2018": one token run
@@ -714,6 +764,12 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
                 }
             });
             return Some((e, p.iso()));
+        }
+    }
+    if matches!(c.t.get(i).map(|t| t.kind), Some(TokenKind::Number | TokenKind::Word)) {
+        if let Some((e, numeric::Run::Two(a, b))) = numeric::run(c, i, true) {
+            let a = complete(a, &b);
+            return Some((e, range(a.iso(), b.iso())));
         }
     }
     let (e, p) = point(c, i)?;
@@ -961,7 +1017,8 @@ fn relative(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             Some(p) => P::Decade((p.year / 10 + step) * 10),
             None => P::Unknown,
         },
-        _ => named(c, u, rel)?,
+        // "past Wednesday", "this past Wednesday": the most recent one before `P`.
+        _ => named(c, u, if c.is(u - 1, "past") { -2 } else { rel })?,
     };
     // "last year's": the possessive stays out.
     let _ = TIME_UNITS;
@@ -1007,7 +1064,8 @@ mod tests {
         one("from 2014 to 2022", "from 2014 to 2022", Some("2014/2022"));
         one("in 2014-2022", "2014-2022", Some("2014/2022"));
         one("in the 1990s", "the 1990s", Some("1990/1999"));
-        one("last Monday", "last Monday", Some("2024-02-12"));
+        one("last Monday", "last Monday", Some("2024-02-05"));
+        one("said last Friday", "last Friday", Some("2024-02-09"));
         one("next Monday", "next Monday", Some("2024-02-19"));
         one("said Wednesday", "Wednesday", Some("2024-02-14"));
         one("will vote on Wednesday", "Wednesday", Some("2024-02-14"));
