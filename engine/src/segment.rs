@@ -190,8 +190,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if let Some(stem) = piece.strip_suffix(suffix) {
                     if stem.chars().last().is_some_and(char::is_alphanumeric) {
                         let cut = start + stem.len();
-                        tokens.push(Token { span: Span::new(start, cut), kind });
-                        tokens.push(Token { span: Span::new(cut, end), kind: TokenKind::Punct });
+                        push(&mut tokens, Token { span: Span::new(start, cut), kind });
+                        push(&mut tokens, Token { span: Span::new(cut, end), kind: TokenKind::Punct });
                     }
                 }
             }
@@ -199,9 +199,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
         }
-        tokens.push(Token { span: Span::new(start, end), kind });
+        push(&mut tokens, Token { span: Span::new(start, end), kind });
     }
+    tokens.shrink_to_fit();
     tokens
+}
+
+/// Pushes `t`, growing `tokens` by a quarter at a time (not doubling): a long document's
+/// tokens are the largest per-token state the engine keeps.
+fn push(tokens: &mut Vec<Token>, t: Token) {
+    if tokens.len() == tokens.capacity() {
+        tokens.reserve_exact((tokens.capacity() / 4).max(256));
+    }
+    tokens.push(t);
 }
 
 fn kind_of(first: char) -> TokenKind {
@@ -366,23 +376,28 @@ const AGENCIES: &[&str] = &["AFP", "AP", "Reuters", "Getty", "Images", "EPA", "S
 fn classify(text: &str, tokens: &[Token]) -> SentenceKind {
     let last = tokens.last().map(|t| t.span.of(text)).unwrap_or("");
     let terminal = matches!(last, "." | "!" | "?" | "…" | "\"" | "”" | "’" | "'" | ":" | ")" | "...") || last.ends_with('.');
-    let words: Vec<&str> = tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.of(text)).collect();
-    let first = words.first().copied().unwrap_or("");
+    // The words, as far as the rules below look: the first, the last, and up to 21 of them.
+    let mut words = tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.of(text));
+    let first = words.clone().next().unwrap_or("");
+    let last_word = words.clone().next_back().unwrap_or("");
+    let count = words.by_ref().take(21).count();
+    let all_capitalised = || {
+        tokens.iter().filter(|t| t.kind == TokenKind::Word).all(|t| t.span.of(text).chars().next().is_some_and(|c| c.is_uppercase()))
+    };
     if matches!(first, "Photo" | "Photograph" | "Credit" | "Image" | "Picture") && tokens.len() <= 16 {
         let second = tokens.get(1).map(|t| t.span.of(text)).unwrap_or("");
         if matches!(second, ":" | "by") {
             return SentenceKind::Credit;
         }
     }
-    if !terminal && words.len() <= 8 && !words.is_empty() {
-        let capitalised = words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+    if !terminal && count <= 8 && count > 0 {
         let slash = tokens.iter().any(|t| t.span.of(text) == "/");
-        let agency = AGENCIES.contains(words.last().unwrap_or(&""));
-        if capitalised && (slash || agency) {
+        let agency = AGENCIES.contains(&last_word);
+        if all_capitalised() && (slash || agency) {
             return SentenceKind::Credit;
         }
     }
-    if !terminal && words.len() <= 20 {
+    if !terminal && count <= 20 {
         return SentenceKind::Heading;
     }
     SentenceKind::Body

@@ -97,6 +97,9 @@ const PRODUCT_NOUNS: &[&str] = &[
 
 const ROMAN: &[&str] = &["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
+/// No gazetteer name starts at this token (in `Doc::name_idx`).
+const NO_NAME: u32 = u32::MAX;
+
 /// A proposed entity over tokens `first..end`.
 #[derive(Clone, Copy, Debug)]
 struct Prop {
@@ -120,10 +123,13 @@ struct Doc<'a> {
     text: &'a str,
     tokens: &'a [Token],
     segments: &'a Segments,
-    /// Per token: the gazetteer entry of the token alone.
-    single: Vec<Option<Entry>>,
-    /// Per token: the longest gazetteer name starting there (end token, entry).
-    name_at: Vec<Option<(usize, Entry)>>,
+    /// Per token: the lists of the gazetteer entry of the token alone (4 bytes a token).
+    single: Vec<Lists>,
+    /// Per token: the index in `names` of the longest gazetteer name starting there, or
+    /// `NO_NAME` (4 bytes a token; names are few).
+    name_idx: Vec<u32>,
+    /// The gazetteer names of the document, in token order.
+    names: Vec<gazetteer::Match>,
     /// Per token: the kind of its sentence.
     kind: Vec<SentenceKind>,
     props: Vec<Prop>,
@@ -137,12 +143,13 @@ impl<'a> Doc<'a> {
         let tokens = &segments.tokens[..];
         let single = tokens
             .iter()
-            .map(|t| if t.kind == TokenKind::Word { gazetteer::lookup_token(t.span.of(text)) } else { None })
+            .map(|t| if t.kind == TokenKind::Word { gazetteer::lookup_token(t.span.of(text)).map_or(Lists::default(), |e| e.lists) } else { Lists::default() })
             .collect();
-        let mut name_at = vec![None; tokens.len()];
-        for m in gazetteer::matches(text, tokens) {
-            if let Some(slot) = name_at.get_mut(m.tokens.start) {
-                *slot = Some((m.tokens.end, m.entry));
+        let names = gazetteer::matches(text, tokens);
+        let mut name_idx = vec![NO_NAME; tokens.len()];
+        for (k, m) in names.iter().enumerate() {
+            if let (Some(slot), Ok(k)) = (name_idx.get_mut(m.tokens.start), u32::try_from(k)) {
+                *slot = k;
             }
         }
         let mut kind = vec![SentenceKind::Body; tokens.len()];
@@ -153,7 +160,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        Doc { text, tokens, segments, single, name_at, kind, props: Vec::new(), deferred: Vec::new(), acronyms: HashMap::new() }
+        Doc { text, tokens, segments, single, name_idx, names, kind, props: Vec::new(), deferred: Vec::new(), acronyms: HashMap::new() }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -161,7 +168,13 @@ impl<'a> Doc<'a> {
     }
 
     fn lists(&self, i: usize) -> Lists {
-        self.single.get(i).copied().flatten().map_or(Lists::default(), |e| e.lists)
+        self.single.get(i).copied().unwrap_or_default()
+    }
+
+    /// The longest gazetteer name starting at token `i`: its end token and entry.
+    fn name_at(&self, i: usize) -> Option<(usize, Entry)> {
+        let k = *self.name_idx.get(i)?;
+        self.names.get(k as usize).map(|m| (m.tokens.end, m.entry))
     }
 
     /// A word that starts with a capital letter (and is no month or day).
@@ -224,7 +237,7 @@ impl<'a> Doc<'a> {
     fn gazetteer_candidates(&mut self) {
         let mut s = 0;
         for i in 0..self.tokens.len() {
-            let Some((end, e)) = self.name_at[i] else { continue };
+            let Some((end, e)) = self.name_at(i) else { continue };
             let Some(label) = e.label() else { continue };
             while s + 1 < self.segments.sentences.len() && self.segments.sentences[s].tokens.end <= i {
                 s += 1;
@@ -296,7 +309,7 @@ impl<'a> Doc<'a> {
     /// The end of the run of capitalised words starting at `i`.
     fn run_end(&self, i: usize, stop: usize) -> usize {
         // A title phrase with small words is one piece: "Secretary of State Antony Blinken".
-        let mut end = match self.name_at[i] {
+        let mut end = match self.name_at(i) {
             Some((e, entry)) if entry.lists.has(Lists::TITLE) && e <= stop => e,
             _ => i + 1,
         };
@@ -370,12 +383,12 @@ impl<'a> Doc<'a> {
         while a < b {
             let l = self.lists(a);
             // "New" alone is a common word, "New Jersey" a name.
-            let gaz_name = self.name_at[a].is_some_and(|(end, e)| e.label().is_some() && (end > a + 1 || !l.has(Lists::COMMON)));
+            let gaz_name = self.name_at(a).is_some_and(|(end, e)| e.label().is_some() && (end > a + 1 || !l.has(Lists::COMMON)));
             // An unknown verb or adverb opening a sentence: "Attended James High School".
             let opener = a == start
                 && b - a >= 2
                 && l.is_empty()
-                && self.name_at[a].is_none()
+                && self.name_at(a).is_none()
                 && ["ed", "ly"].iter().any(|x| self.word(a).ends_with(x));
             if l.has(Lists::COMMON) && !gaz_name || opener {
                 a += 1;
@@ -416,7 +429,7 @@ impl<'a> Doc<'a> {
         // Gregoire", "Minister of Education Stefania Giannini", "Kyiv Mayor ..." is above.
         if !titled && b - a >= 3 {
             let after_title_of = a >= 2 && self.word(a - 1) == "of" && self.is_cap(a - 2) && self.single_has(a - 2, Lists::TITLE);
-            let place_end = self.name_at[a].filter(|(_, e)| e.label() == Some(Label::Place)).map(|(end, _)| end);
+            let place_end = self.name_at(a).filter(|(_, e)| e.label() == Some(Label::Place)).map(|(end, _)| end);
             let split = match place_end {
                 Some(end) if end < b && self.lists(end).has(Lists::GIVEN_NAME) => Some(end),
                 _ if after_title_of => (a + 1..b).find(|&k| self.lists(k).has(Lists::GIVEN_NAME)).or(Some(a + 1)),
@@ -434,7 +447,7 @@ impl<'a> Doc<'a> {
         let words: Vec<usize> = (a..b).filter(|&k| self.is_cap(k)).collect();
         let all = |f: &dyn Fn(usize) -> bool| words.iter().all(|&k| f(k));
         let any = |f: &dyn Fn(usize) -> bool| words.iter().any(|&k| f(k));
-        let known = self.name_at[a].filter(|&(end, e)| end == b && e.label().is_some());
+        let known = self.name_at(a).filter(|&(end, e)| end == b && e.label().is_some());
         let covered = self.covered_by_names(a, b);
 
         // Acronym defined in brackets: "Norwegian Intelligence Service (NIS)".
@@ -554,7 +567,7 @@ impl<'a> Doc<'a> {
     /// Whether a gazetteer name that is seldom anything else starts at `k`: a country, a
     /// capital, a large city, a curated place, an organisation ("Bury" and "Jordan" are not).
     fn strong_name(&self, k: usize) -> bool {
-        self.name_at[k].is_some_and(|(_, e)| {
+        self.name_at(k).is_some_and(|(_, e)| {
             let strong = Lists::COUNTRY.with(Lists::CAPITAL).with(Lists::CITY_LARGE).with(Lists::PLACE).with(Lists::ORG).with(Lists::NEWS);
             e.lists.has(strong) && !e.lists.has(Lists::GIVEN_NAME)
         })
@@ -568,7 +581,7 @@ impl<'a> Doc<'a> {
     fn covered_by_names(&self, a: usize, b: usize) -> bool {
         let mut k = a;
         while k < b {
-            match self.name_at[k] {
+            match self.name_at(k) {
                 Some((end, e)) if e.label().is_some() && end <= b => k = end,
                 _ if !self.is_cap(k) => k += 1,
                 _ => return false,
@@ -580,7 +593,7 @@ impl<'a> Doc<'a> {
     /// A capitalised title at `a` ("President", "Prime Minister", "Gen.") followed by more of
     /// the run: the index after the title.
     fn title_at(&self, a: usize, b: usize) -> Option<usize> {
-        let (end, e) = self.name_at.get(a).copied().flatten()?;
+        let (end, e) = self.name_at(a)?;
         let end = if e.lists.has(Lists::TITLE) { end } else if self.lists(a).has(Lists::TITLE) { a + 1 } else { return None };
         (end < b && self.is_cap(a)).then_some(end)
     }
@@ -661,7 +674,7 @@ impl<'a> Doc<'a> {
             while a > start && self.is_cap(a - 1) && (a == k || self.gap(a) == Some(true)) && !self.lists(a - 1).has(Lists::COMMON) {
                 a -= 1;
             }
-            let before_is_agency = self.name_at[a].is_some_and(|(end, e)| end == k && e.lists.has(Lists::NEWS.with(Lists::ORG)));
+            let before_is_agency = self.name_at(a).is_some_and(|(end, e)| end == k && e.lists.has(Lists::NEWS.with(Lists::ORG)));
             if (1..=4).contains(&(k - a)) && self.gap(k) == Some(false) && !before_is_agency {
                 self.push(a, k, Label::Person, 0.85, Source::Rules);
             }
@@ -672,7 +685,7 @@ impl<'a> Doc<'a> {
                     j += 1;
                     continue;
                 }
-                match self.name_at[j] {
+                match self.name_at(j) {
                     Some((end, e)) if e.label().is_some() && end <= stop => j = end,
                     _ => {
                         self.push(j, j + 1, Label::Org, 0.6, Source::Rules);
@@ -714,7 +727,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             // A known series: longest gazetteer form, then a number or a product noun.
-            let Some((end, e)) = self.name_at[i] else { continue };
+            let Some((end, e)) = self.name_at(i) else { continue };
             if !e.lists.has(Lists::PRODUCT) {
                 continue;
             }
