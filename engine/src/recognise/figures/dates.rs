@@ -28,6 +28,7 @@
 //! need a day or a year ("Dong Jun" is a name).
 
 mod numeric;
+mod weeks;
 
 use super::number::{self};
 use super::quantity::TIME_UNITS;
@@ -632,7 +633,38 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             }
             return None;
         }
+        "end" | "beginning" | "middle" | "start" | "eoy" | "eom" => {
+            // "end of 2000", "the beginning of March", "end of the week", "end of this year",
+            // "EOY": the period itself.
+            if matches!(l, "eoy" | "eom") {
+                let p = published.map_or(P::Unknown, |p| if l == "eoy" { P::Year(p.year) } else { P::Month(p.year, p.month) });
+                return Some((i + 1, p.iso()));
+            }
+            if !c.is(i + 1, "of") {
+                return None;
+            }
+            return this_period(c, i + 2).or_else(|| relative(c, i + 2)).or_else(|| {
+                let (e, p) = any_point(c, i + 2)?;
+                matches!(p, P::Year(_) | P::Month(..) | P::MonthOf(_) | P::Decade(_) | P::Unknown).then(|| (e, p.iso()))
+            });
+        }
+        "by" if c.any(i + 1, &["end", "the"]) => {
+            // "by end of this month", "by the end of the year": up to its end
+            let k = if c.is(i + 1, "the") { i + 2 } else { i + 1 };
+            if c.is(k, "end") {
+                if let Some((e, Some(iso))) = at(c, k) {
+                    return Some((e, Some(format!("../{iso}"))));
+                }
+            }
+            return None;
+        }
         "early" | "late" | "mid" | "earlier" | "later" => {
+            // "earlier in the week", "later in the year"
+            if matches!(l, "earlier" | "later") && c.is(i + 1, "in") {
+                if let Some((e, iso)) = this_period(c, i + 2) {
+                    return Some((e, iso));
+                }
+            }
             let k = if guard::is_hyphen(c.l(i + 1)) && c.glued(i + 1) { i + 2 } else { i + 1 };
             if let Some((e, p)) = relative(c, k) {
                 return Some((e, p));
@@ -645,7 +677,14 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         "the" => {
             // "the past two years", "the last three months", "the coming months", "the 1990s"
             let w = c.l(i + 1);
-            if matches!(w, "past" | "last" | "previous" | "coming" | "next" | "following") {
+            // "the following week", "the next quarter", "the last week of July": periods, read
+            // from the next token on.
+            let period_word = matches!(c.l(i + 2), "quarter" | "decade") || (w == "following" && matches!(c.l(i + 2), "week" | "month" | "year"));
+            if period_word {
+                return None;
+            }
+            let part_of = w == "last" && c.any(i + 2, &["week", "month"]) && c.is(i + 3, "of");
+            if !part_of && matches!(w, "past" | "last" | "previous" | "coming" | "next" | "following") {
                 let back = matches!(w, "past" | "last" | "previous");
                 let (n, code, e) = if let Some(code) = unit_code(c.l(i + 2)) {
                     let plural = c.l(i + 2).ends_with('s');
@@ -662,6 +701,17 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             }
         }
         _ => {}
+    }
+    if let Some(r) = weeks::at(c, i) {
+        return Some(r);
+    }
+    // "(on) Tuesday of next week"
+    if let Some(r) = weeks::weekday_of_week(c, if l == "on" { i + 1 } else { i }) {
+        return Some(r);
+    }
+    // "the weekend"
+    if l == "the" && c.is(i + 1, "weekend") {
+        return Some((i + 2, weekend(c, i, 0)));
     }
     if let Some(r) = relative(c, i) {
         return Some(r);
@@ -803,6 +853,39 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         }
     }
     Some((e, p.iso()))
+}
+
+/// "the week", "the month", "the year", "year", "month" (after "end of", "in"): the one of `P`.
+fn this_period(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
+    let k = if c.is(i, "the") { i + 1 } else { i };
+    let p = c.published;
+    let iso = match c.l(k) {
+        "week" => p.and_then(iso_week).map(|(y, w)| format!("{y:04}-W{w:02}")),
+        "month" => p.map(|p| format!("{:04}-{:02}", p.year, p.month)),
+        "year" => p.map(|p| format!("{:04}", p.year)),
+        _ => return None,
+    };
+    // "the year 2019" is the year written
+    if c.t.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number) {
+        return None;
+    }
+    Some((k + 1, iso))
+}
+
+/// The weekend at token `i` ("the weekend", "this weekend"): `rel` 2 = of `P`'s week, -1 / 1 =
+/// of the week before / after; 0 = the latest begun (or, with future wording, the next).
+fn weekend(c: &Ctx, i: usize, rel: i8) -> Option<String> {
+    let p = c.published?;
+    let wd = i64::from(p.weekday().index());
+    let shift = match rel {
+        2 => 0,
+        -1 => -7,
+        1 => 7,
+        _ if future(c, i) => 0,
+        _ if wd >= 5 => 0,
+        _ => -7,
+    };
+    weeks::weekend_iso(p.add_days(shift)?)
 }
 
 /// TIMEX3 season codes.
@@ -972,7 +1055,7 @@ fn relative(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         "last" | "previous" | "past" => -1,
         "this" | "current" => 2,
         "next" | "coming" | "upcoming" => 1,
-        "following" if weekday(c, k + 1).is_some() => 1,
+        "following" if weekday(c, k + 1).is_some() || c.any(k + 1, &["week", "month", "year", "quarter", "weekend"]) => 1,
         _ => return None,
     };
     let mut u = k + 1;
@@ -1000,6 +1083,21 @@ fn relative(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         return Some((u + 1, published.map(|p| format!("{:04}-{season}", resolve_season(p, season, rel)))));
     }
     let step = i32::from(if rel == 2 { 0 } else { rel });
+    // "this working week", "next workweek", "next work week"
+    if matches!(w, "working" | "work") && c.is(u + 1, "week") || w == "workweek" {
+        let e = if w == "workweek" { u + 1 } else { u + 2 };
+        let wk = published.and_then(|p| p.add_days(7 * i64::from(step))).and_then(iso_week);
+        return Some((e, wk.map(|(y, wk)| format!("{y:04}-W{wk:02}"))));
+    }
+    if w == "weekend" {
+        return Some((u + 1, weekend(c, u, if rel == 2 { 2 } else { rel })));
+    }
+    // "next week Monday", "this week on Tuesday", "previous week - Monday"
+    if w == "week" {
+        if let Some(r) = weeks::week_day(c, u + 1, rel) {
+            return Some(r);
+        }
+    }
     let p = match w {
         "week" => match published.and_then(|p| p.add_days(7 * i64::from(step))).and_then(iso_week) {
             Some((y, wk)) => P::Week(y, wk),
