@@ -200,11 +200,15 @@ pub fn money(text: &str) -> Vec<Figure> {
     longest(text, out)
 }
 
-/// The PERCENT figures of `text` alone (for per-kind evaluation).
+/// The PERCENT figures of `text` alone, with the percent words that stand without a number
+/// ([`percent::alone`]; for per-kind evaluation).
 pub fn percent(text: &str) -> Vec<Figure> {
     let ctx = ctx_of(text, None);
     let mut out = Vec::new();
     percent::find(&ctx, &mut out);
+    let mut alone = Vec::new();
+    percent::alone(&ctx, &out, &mut alone);
+    out.extend(alone);
     longest(text, out)
 }
 
@@ -220,28 +224,103 @@ pub fn quantity(text: &str) -> Vec<Figure> {
 
 /// Every number of `text` on its own, as QUANTITY figures without a unit: digits, number
 /// words, scale words, fractions, a leading minus (for per-kind evaluation against number
-/// models; ordinals and vague amounts are left out).
+/// models; ordinals and vague amounts are left out). Read the way Recognizers-Text's number
+/// model reads them, which the page does not: a scale letter standing apart ("2.33 k",
+/// "1,674.5 G", "10G"), a minus opening the text apart from its number ("- 1 4/5"), a decimal
+/// comma ("1,3", "1.111,11"), numbers listed with commas alone ("22,24,26,31"), and no
+/// "1m" (a metre as much as a million).
 pub fn numbers(text: &str) -> Vec<Figure> {
     let ctx = ctx_of(text, None);
     let mut out = Vec::new();
     let mut i = 0;
     while i < ctx.t.len() {
+        let t = &ctx.t[i];
+        if t.kind == TokenKind::Number && number::digits(t.s).is_some_and(|(_, rest)| rest == "m") {
+            i += 1;
+            continue;
+        }
         match number::parse(&ctx, i).filter(|n| !n.ordinal && !n.decade && n.value.is_some()) {
             Some(n) => {
                 let mut start = i;
+                let mut end = n.end;
                 let mut v = n.value.unwrap_or(0.0);
-                let minus_sign = i > 0 && ctx.any(i - 1, &["-", "−", "–"]) && ctx.glued(i) && ctx.t[i - 1].gap;
+                if t.kind == TokenKind::Number && !n.scaled && !n.fraction {
+                    if let Some(s) = letter_scale(&ctx, end) {
+                        v *= s;
+                        end += 1;
+                    }
+                }
+                let minus_sign = i > 0 && ctx.any(i - 1, &["-", "−", "–"]) && (ctx.glued(i) && ctx.t[i - 1].gap || i == 1);
                 if minus_sign || (i > 0 && ctx.any(i - 1, &["minus", "negative"])) {
                     start = i - 1;
                     v = -v;
                 }
-                out.push(figure(FigureKind::Quantity, ctx.span(start, n.end), Some(v), None, None));
-                i = n.end.max(i + 1);
+                out.push(figure(FigureKind::Quantity, ctx.span(start, end), Some(v), None, None));
+                i = end.max(i + 1);
             }
-            None => i += 1,
+            None => {
+                if t.kind == TokenKind::Number && !t.blocked {
+                    for (span, v) in other_digits(t.s, t.span.start) {
+                        out.push(figure(FigureKind::Quantity, span, Some(v), None, None));
+                    }
+                }
+                i += 1;
+            }
         }
     }
     out
+}
+
+/// A scale letter standing alone at token `k` ("k", "M", "G") and ending the number.
+fn letter_scale(ctx: &Ctx, k: usize) -> Option<f64> {
+    let t = ctx.t.get(k)?;
+    let s = match t.s {
+        "k" | "K" => 1e3,
+        "M" => 1e6,
+        "G" => 1e9,
+        _ => return None,
+    };
+    let ends = ctx.t.get(k + 1).is_none_or(|n| !matches!(n.kind, TokenKind::Word | TokenKind::Number));
+    ends.then_some(s)
+}
+
+/// Digits the ordinary reading leaves out, as Recognizers-Text reads them: "10G" (giga),
+/// "1.111,11" and "1,3" (decimal commas), "22,24,26,31" (a list); each with its byte span
+/// (the token starts at `at`).
+fn other_digits(s: &str, at: usize) -> Vec<(Span, f64)> {
+    let all_digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    let whole = Span::new(at, at + s.len());
+    if let Some((v, rest)) = number::digits(s) {
+        if rest.eq_ignore_ascii_case("g") {
+            return vec![(whole, v * 1e9)];
+        }
+    }
+    if !s.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+        return Vec::new();
+    }
+    if let Some((int, frac)) = s.split_once(',') {
+        let groups: Vec<&str> = int.split('.').collect();
+        let european = groups.len() > 1 && (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3) && groups.iter().all(|g| all_digits(g));
+        let short = groups.len() == 1 && all_digits(int) && (1..=2).contains(&frac.len());
+        if (european || short) && all_digits(frac) {
+            if let Ok(v) = format!("{}.{frac}", groups.concat()).parse::<f64>() {
+                return vec![(whole, v)];
+            }
+        }
+    }
+    let pieces: Vec<&str> = s.split(',').collect();
+    if pieces.len() > 2 && pieces.iter().all(|p| all_digits(p) && p.len() <= 3) {
+        let mut out = Vec::new();
+        let mut pos = at;
+        for p in pieces {
+            if let Ok(v) = p.parse::<f64>() {
+                out.push((Span::new(pos, pos + p.len()), v));
+            }
+            pos += p.len() + 1;
+        }
+        return out;
+    }
+    Vec::new()
 }
 
 /// The number ranges of `text` ("between 20 and 30", "more than 40", "up to 700") as QUANTITY

@@ -153,6 +153,7 @@ pub fn parse_raw(c: &Ctx, i: usize) -> Option<Num> {
     let mut n = match t.kind {
         TokenKind::Number => from_digits(c, i)?,
         TokenKind::Word => from_words(c, i)?,
+        _ if t.s == "." => leading_point(c, i)?,
         _ => return None,
     };
     if n.ordinal || n.decade {
@@ -175,13 +176,21 @@ pub fn parse_raw(c: &Ctx, i: usize) -> Option<Num> {
         let (joiner, k) = if c.is(n.end, "out") && c.is(n.end + 1, "of") { (true, n.end + 2) } else { (c.any(n.end, &["in", "over"]), n.end + 1) };
         if joiner {
             if let Some(d) = c.t.get(k).filter(|t| matches!(t.kind, TokenKind::Number | TokenKind::Word) && !t.blocked).and_then(|_| parse_raw(c, k)) {
+                let mut d = d;
+                // "two out of five hundreds"
+                if let Some(s) = c.any(d.end, &["hundreds", "thousands"]).then(|| if c.is(d.end, "hundreds") { 1e2 } else { 1e3 }).filter(|_| !d.scaled) {
+                    d.value = d.value.map(|v| v * s);
+                    d.end += 1;
+                }
                 let den = d.value.unwrap_or(0.0);
                 let num = n.value.unwrap_or(0.0);
                 let year_like = d.plain && (1000.0..=2100.0).contains(&den);
                 let then_word = c.t.get(d.end).is_some_and(|t| t.kind == TokenKind::Word);
                 let over_ok = !c.is(n.end, "over") || !then_word;
                 let time = c.t.get(d.end).is_some_and(|t| super::quantity::TIME_UNITS.contains(&t.l.as_str()));
-                if !d.ordinal && !d.fraction && den > num && num > 0.0 && !year_like && over_ok && !time {
+                // "2000 over 3" may be improper
+                let proper = den > num || (c.is(n.end, "over") && den > 0.0);
+                if !d.ordinal && !d.fraction && proper && num > 0.0 && !year_like && over_ok && !time {
                     n.value = Some(num / den);
                     n.fraction = true;
                     n.end = d.end;
@@ -195,12 +204,6 @@ pub fn parse_raw(c: &Ctx, i: usize) -> Option<Num> {
         n.value = n.value.map(|v| v * 12.0);
         n.end += 1;
     }
-    if n.scaled && t.kind == TokenKind::Number && c.is(n.end, "and") && c.l(n.end - 1) == "hundred" {
-        if let Some(r) = c.t.get(n.end + 1).filter(|t| t.kind == TokenKind::Number).and_then(|t| digits(t.s)).filter(|(r, s)| s.is_empty() && *r < 100.0) {
-            n.value = n.value.map(|v| v + r.0);
-            n.end += 2;
-        }
-    }
     // "3 million and a half"
     if n.scaled && t.kind == TokenKind::Number {
         if let Some((f, e)) = and_fraction(c, n.end, ends_on_scale(c, i, n.end)) {
@@ -208,7 +211,47 @@ pub fn parse_raw(c: &Ctx, i: usize) -> Option<Num> {
             n.end = e;
         }
     }
+    if n.scaled && t.kind == TokenKind::Number && !c.is(i.wrapping_sub(1), "between") {
+        smaller_parts(c, &mut n);
+    }
     Some(n)
+}
+
+/// A whole number in digits (a plain integer token) at `k`.
+fn whole_digits(c: &Ctx, k: usize) -> Option<f64> {
+    let t = c.t.get(k).filter(|t| t.kind == TokenKind::Number && t.gap && !t.blocked)?;
+    digits(t.s).filter(|(v, rest)| rest.is_empty() && v.fract() == 0.0).map(|(v, _)| v)
+}
+
+/// "4 thousand 3 hundred and 21", "3 hundred and one", "6 crore and two hundred": the smaller
+/// parts after a number in digits and a scale word. An "and" takes a remainder below the last
+/// scale that no scale follows ("3 hundred and 2 hundred" are two numbers), in digits only
+/// after "hundred".
+fn smaller_parts(c: &Ctx, n: &mut Num) {
+    let Some(mut least) = scale(c.l(n.end - 1), false) else { return };
+    let mut value = n.value.unwrap_or(0.0);
+    // digits and a smaller scale: "4 thousand 3 hundred"
+    while let Some(d) = whole_digits(c, n.end).filter(|d| *d >= 1.0 && *d < 1000.0) {
+        let Some(s) = c.t.get(n.end + 1).filter(|t| t.kind == TokenKind::Word).and_then(|t| scale(&t.l, false)).filter(|s| *s < least) else { break };
+        value += d * s;
+        least = s;
+        n.end += 2;
+    }
+    if c.is(n.end, "and") {
+        let k = n.end + 1;
+        let scaled_after = |e: usize| scale(c.l(e), true).is_some() || denom_at(c, e).is_some() || c.any(e, &["of", "point", "."]);
+        if let Some(d) = whole_digits(c, k).filter(|d| least == 100.0 && *d >= 1.0 && *d < 100.0 && !scaled_after(k + 1)) {
+            value += d;
+            n.end = k + 1;
+        } else if let Some((v, e, _, _)) = c.t.get(k).filter(|t| t.kind == TokenKind::Word).and_then(|_| cardinal(c, k, false)) {
+            let ends_scaled = c.is(e - 1, "hundred") || scale(c.l(e - 1), false).is_some();
+            if v >= 1.0 && v < least && (least == 100.0 || ends_scaled) && !scaled_after(e) && !guard::is_hyphen(c.l(e)) {
+                value += v;
+                n.end = e;
+            }
+        }
+    }
+    n.value = Some(value);
 }
 
 /// The value of a vulgar fraction character ("½" 0.5).
@@ -240,8 +283,9 @@ fn power(c: &Ctx, i: usize, v: f64, suffix: &str) -> Option<(f64, usize)> {
         // an optional sign token, then digits, all glued
         let mut k = k;
         let mut sign = 1.0;
-        while c.any(k, &["+", "-", "−"]) && c.glued(k) {
-            if c.l(k) != "+" {
+        // "^-4", "^+14", "^--23" (a run of signs is one token)
+        while let Some(t) = c.t.get(k).filter(|t| !t.gap && !t.s.is_empty() && t.s.chars().all(|ch| matches!(ch, '+' | '-' | '−'))) {
+            if t.s.chars().filter(|ch| *ch != '+').count() % 2 == 1 {
                 sign = -sign;
             }
             k += 1;
@@ -270,12 +314,56 @@ fn power(c: &Ctx, i: usize, v: f64, suffix: &str) -> Option<(f64, usize)> {
     None
 }
 
+/// ".08", ".5": a decimal point with white space (or the start of the text) before it and
+/// digits glued after it.
+fn leading_point(c: &Ctx, i: usize) -> Option<Num> {
+    if !c.t[i].gap {
+        return None;
+    }
+    let d = c.t.get(i + 1).filter(|d| d.kind == TokenKind::Number && !d.gap && !d.blocked && d.s.bytes().all(|b| b.is_ascii_digit()))?;
+    let v: f64 = format!("0.{}", d.s).parse().ok()?;
+    Some(Num { value: Some(v), end: i + 2, words: false, ordinal: false, fraction: false, decade: false, scaled: false, plain: false })
+}
+
+/// "40\u{202f}000", "1\u{202f}234\u{202f}567.89": thousands grouped by narrow no-break spaces,
+/// which the word segmentation keeps inside one token.
+fn narrow_groups(s: &str) -> Option<f64> {
+    let mut groups = s.split('\u{202f}');
+    let first = groups.next()?;
+    if !(1..=3).contains(&first.len()) || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut clean = first.to_owned();
+    let mut rest = groups.peekable();
+    rest.peek()?;
+    while let Some(g) = rest.next() {
+        let (int, frac) = match g.split_once('.') {
+            Some((a, f)) if rest.peek().is_none() && !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => (a, Some(f)),
+            Some(_) => return None,
+            None => (g, None),
+        };
+        if int.len() != 3 || !int.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        clean.push_str(int);
+        if let Some(f) = frac {
+            clean.push('.');
+            clean.push_str(f);
+        }
+    }
+    clean.parse().ok()
+}
+
 fn from_digits(c: &Ctx, i: usize) -> Option<Num> {
     let t = &c.t[i];
     let mut n = Num { value: None, end: i + 1, words: false, ordinal: false, fraction: false, decade: false, scaled: false, plain: false };
     if let Some(f) = vulgar(t.s) {
         n.value = Some(f);
         n.fraction = true;
+        return Some(n);
+    }
+    if t.s.contains('\u{202f}') {
+        n.value = Some(narrow_groups(t.s)?);
         return Some(n);
     }
     let (mut v, suffix) = digits(t.s)?;
@@ -410,6 +498,11 @@ fn denom_at(c: &Ctx, k: usize) -> Option<(f64, bool, usize)> {
 /// seventy-one". Returns the value, the token after, and where an "and" split a whole part
 /// from the rest (the whole part), for "two hundred and fifty-four hundredths".
 fn cardinal(c: &Ctx, i: usize, implicit_one: bool) -> Option<(f64, usize, Option<f64>, f64)> {
+    cardinal_until(c, i, implicit_one, c.t.len())
+}
+
+/// [`cardinal`] reading no further than token `limit`.
+fn cardinal_until(c: &Ctx, i: usize, implicit_one: bool, limit: usize) -> Option<(f64, usize, Option<f64>, f64)> {
     let mut total = 0.0;
     let mut cur: f64 = if implicit_one { 1.0 } else { 0.0 };
     let mut small_part: f64 = 0.0; // units since the last hundred or scale
@@ -418,9 +511,9 @@ fn cardinal(c: &Ctx, i: usize, implicit_one: bool) -> Option<(f64, usize, Option
     let mut split: Option<f64> = None;
     let mut split_scale = 1.0;
     let mut last_scale = f64::INFINITY;
-    while k < c.t.len() && k < i + 40 {
+    while k < limit.min(c.t.len()) && k < i + 40 {
         let w = c.l(k);
-        if let Some((v, e)) = word_value(c, k) {
+        if let Some((v, e)) = word_value(c, k).filter(|(_, e)| *e <= limit) {
             let units = cur % 100.0;
             let joins = units == 0.0 || (units >= 20.0 && units % 10.0 == 0.0 && v < 10.0);
             if any && (!joins || (implicit_one && cur == 1.0 && k == i)) {
@@ -449,13 +542,13 @@ fn cardinal(c: &Ctx, i: usize, implicit_one: bool) -> Option<(f64, usize, Option
             k += 1;
             continue;
         }
-        if matches!(w, "dozen" | "dozens") {
+        if matches!(w, "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs") {
             cur += small_part * 11.0;
             small_part = 0.0;
             k += 1;
             continue;
         }
-        if w == "and" && (cur % 100.0 == 0.0) && word_value(c, k + 1).is_some() {
+        if w == "and" && (cur % 100.0 == 0.0) && k + 1 < limit && word_value(c, k + 1).is_some_and(|(_, e)| e <= limit) {
             split = Some(total + cur);
             split_scale = if cur == 0.0 && last_scale.is_finite() { last_scale } else { 1.0 };
             k += 1;
@@ -525,6 +618,104 @@ fn trailing_scale(c: &Ctx, e: usize, whole_scaled: bool) -> Option<f64> {
     scale(prev, false).filter(|s| *s >= 1e3)
 }
 
+/// Whether token `k` may be part of the number words before a denominator: units, tens,
+/// scales, "and", hyphens.
+fn numberish(c: &Ctx, k: usize) -> bool {
+    let w = c.l(k);
+    small(w).is_some() || scale(w, false).is_some() || w == "and" || guard::is_hyphen(w)
+}
+
+/// A denominator at token `k`, the ones [`denom_at`] reads and the compound ordinals "one
+/// hundred fifth" (105th), "one hundred and fifth", "one thousand fifths" (1005ths).
+fn denominator(c: &Ctx, k: usize) -> Option<(f64, bool, usize)> {
+    if let Some(d) = denom_at(c, k) {
+        return Some(d);
+    }
+    let (v, e) = word_value(c, k).filter(|(v, _)| *v >= 1.0)?;
+    let s = scale(c.l(e), false)?;
+    let o = if c.is(e + 1, "and") { e + 2 } else { e + 1 };
+    let (d, plural, end) = denom_at(c, o).filter(|(d, _, _)| *d < 100.0 && !matches!(c.l(o), "half" | "halves" | "quarter" | "quarters"))?;
+    Some((v * s + d, plural, end))
+}
+
+/// The cardinal number words `a..b` exactly, or their sum where "and" joins them ("twenty and
+/// three"); `implicit_one` after an article ("a hundred").
+fn words_exactly(c: &Ctx, a: usize, b: usize, implicit_one: bool) -> Option<f64> {
+    let mut total = 0.0;
+    let mut k = a;
+    let mut implicit = implicit_one;
+    loop {
+        let (v, e, _, _) = cardinal_until(c, k, implicit, b)?;
+        total += v;
+        if e == b {
+            return Some(total);
+        }
+        if e > b || !c.is(e, "and") || e + 1 >= b {
+            return None;
+        }
+        k = e + 1;
+        implicit = false;
+    }
+}
+
+/// A fraction in words from token `start` (after an article when `article`): the value and the
+/// token after. The denominator is the longest that leaves a numerator before it ("one hundred
+/// thirty-fifths" is 100/35, "one one hundred fifth" 1/105, "twenty fifths" 20/5); an "and"
+/// before the numerator makes a mixed number when the numerator is below the denominator
+/// ("two hundred and fifty-four hundredths" 200.54, "twenty and three fifths" 20.6) and adds
+/// to it otherwise ("one hundred and thirty fifths" 130/5). A scale after takes the fraction
+/// ("one billion and three quarters million"), "of a million" the whole.
+fn word_fraction(c: &Ctx, start: usize, article: bool) -> Option<(f64, usize)> {
+    let mut q = start;
+    while q < c.t.len() && q < start + 40 && numberish(c, q) {
+        q += 1;
+    }
+    for p in start + 1..=q {
+        // "ninety - five hundred fifths": "five" belongs to "ninety"
+        if p >= 2 && guard::is_hyphen(c.l(p - 1)) && small(c.l(p - 2)).is_some_and(|t| t >= 20.0) && small(c.l(p)).is_some_and(|u| (1.0..=9.0).contains(&u)) {
+            continue;
+        }
+        let Some((d, plural, e)) = denominator(c, p) else { continue };
+        // "two-thirds", "one - fourth"
+        let ne = if guard::is_hyphen(c.l(p - 1)) { p - 1 } else { p };
+        if ne <= start {
+            continue;
+        }
+        let last_and = (start + 1..ne).rev().find(|&k| c.is(k, "and"));
+        let (whole, numer) = match last_and {
+            Some(a) => match (words_exactly(c, start, a, article), words_exactly(c, a + 1, ne, false)) {
+                (Some(w), Some(x)) => (Some(w), x),
+                _ => continue,
+            },
+            None => match words_exactly(c, start, ne, article) {
+                Some(x) => (None, x),
+                None => continue,
+            },
+        };
+        if !((plural && numer > 1.0) || (!plural && numer == 1.0)) {
+            continue;
+        }
+        let trailing = scale(c.l(e), false).filter(|s| *s >= 1e3);
+        let (value, end) = match (whole, trailing) {
+            (Some(w), Some(s)) => (w + numer / d * s, e + 1),
+            (Some(w), None) if numer < d => {
+                let whole_scale = last_and.and_then(|a| ends_on_scale(c, start, a)).unwrap_or(1.0);
+                (w + numer / d * whole_scale, e)
+            }
+            (Some(w), None) => ((w + numer) / d, e),
+            (None, _) => (numer / d, e),
+        };
+        // "two thirds of a million"
+        if c.is(end, "of") && matches!(c.l(end + 1), "a" | "an") {
+            if let Some(s) = scale(c.l(end + 2), false).filter(|s| *s >= 1e3) {
+                return Some((value * s, end + 3));
+            }
+        }
+        return Some((value, end));
+    }
+    None
+}
+
 fn from_words(c: &Ctx, i: usize) -> Option<Num> {
     let mut n = Num { value: None, end: i, words: true, ordinal: false, fraction: false, decade: false, scaled: false, plain: false };
     let w = c.l(i);
@@ -583,27 +774,15 @@ fn from_words(c: &Ctx, i: usize) -> Option<Num> {
         return Some(n);
     }
     let start = if article { i + 1 } else { i };
-    let (v, k, split, split_scale) = cardinal(c, start, article)?;
-    // Fractions: "two thirds", "two-thirds", "one fifth", "twenty-three fifths",
-    // "two hundred and fifty-four hundredths" (= 200 + 54/100).
-    let j = if guard::is_hyphen(c.l(k)) && c.glued(k) && c.glued(k + 1) { k + 1 } else { k };
-    if let Some((d, plural, e)) = denom_at(c, j) {
-        let whole = split.filter(|w| *w > 0.0);
-        let numer = whole.map_or(v, |w| v - w);
-        if (plural && numer > 1.0) || (!plural && numer == 1.0) {
-            // "one billion and three quarters million": the fraction takes the trailing scale
-            let trailing = scale(c.l(e), false).filter(|s| *s >= 1e3);
-            let (value, end) = match (whole, trailing) {
-                (Some(w), Some(s)) => (w + numer / d * s, e + 1),
-                (Some(w), None) => (w + numer / d * split_scale, e),
-                (None, _) => (v / d, e),
-            };
-            n.value = Some(value);
-            n.fraction = true;
-            n.end = end;
-            return Some(n);
-        }
+    // Fractions: "two thirds", "two-thirds", "one hundred thirty-fifths", "twenty and three
+    // fifths", "two hundred and fifty-four hundredths" (= 200 + 54/100).
+    if let Some((value, end)) = word_fraction(c, start, article) {
+        n.value = Some(value);
+        n.fraction = true;
+        n.end = end;
+        return Some(n);
     }
+    let (v, k, _, _) = cardinal(c, start, article)?;
     // "one and a half", "five and a quarter", "twenty and three fifths", "two million and a half"
     if let Some((f, e)) = and_fraction(c, k, ends_on_scale(c, start, k)) {
         let value = match trailing_scale(c, e, ends_on_scale(c, start, k).is_some()) {

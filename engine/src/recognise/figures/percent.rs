@@ -108,6 +108,27 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
     }
 }
 
+/// Percent words with no number before them, as Recognizers-Text's percent model reads them
+/// (for per-kind evaluation; the page shows no such figure): "percent of 10" and "per cent of
+/// twenty-two" (10% and 22%), and a bare "percent", "%" or "percentage" with no value. `found`
+/// holds the figures [`find`] proposed, whose words are taken.
+pub fn alone(c: &Ctx, found: &[Figure], out: &mut Vec<Figure>) {
+    for i in 0..c.t.len() {
+        let t = &c.t[i];
+        if t.blocked || found.iter().any(|f| f.span.start < t.span.end && t.span.start < f.span.end) {
+            continue;
+        }
+        let Some((end, false)) = sign(c, i) else { continue };
+        if c.is(end, "of") {
+            if let Some(n) = num(c, end + 1).filter(|n| !n.fraction) {
+                push(c, out, i, n.end, n.value, false);
+                continue;
+            }
+        }
+        push(c, out, i, end, None, false);
+    }
+}
+
 fn push(c: &Ctx, out: &mut Vec<Figure>, a: usize, b: usize, value: Option<f64>, points: bool) {
     let unit = points.then(|| "percentage points".to_owned());
     out.push(figure(FigureKind::Percent, c.span(a, b), value, unit, None));
