@@ -33,8 +33,8 @@ use serde_json::Value;
 /// The files scored, the recogniser each goes through, and the pass rate it must keep (the
 /// ratchet checked by the tests; raise it when the recognisers improve).
 pub const FILES: &[(&str, Kind, f64)] = &[
-    ("Number/English/NumberModel.json", Kind::Number, 0.825),
-    ("Number/English/PercentModel.json", Kind::Percent, 0.65),
+    ("Number/English/NumberModel.json", Kind::Number, 0.991),
+    ("Number/English/PercentModel.json", Kind::Percent, 1.0),
     ("NumberWithUnit/English/CurrencyModel.json", Kind::Currency, 0.95),
     ("NumberWithUnit/English/DimensionModel.json", Kind::Unit, 0.70),
     ("NumberWithUnit/English/AgeModel.json", Kind::Unit, 0.84),

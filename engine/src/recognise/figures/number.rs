@@ -824,5 +824,80 @@ mod tests {
         assert_eq!(num("1,00"), None);
         assert_eq!(num("1.2.3"), None);
         assert_eq!(num("two million"), Some((Some(2e6), 2)));
+        assert_eq!(num(".08"), Some((Some(0.08), 2)));
+        assert_eq!(num("40\u{202f}000"), Some((Some(40000.0), 1)));
+    }
+
+    /// What `figures::numbers` reads: (text, value) of each number.
+    fn numbers(s: &str) -> Vec<(&str, f64)> {
+        super::super::numbers(s).into_iter().map(|f| (f.span.of(s), f.value.unwrap_or(f64::NAN))).collect()
+    }
+
+    fn near(got: Vec<(&str, f64)>, want: &[(&str, f64)]) {
+        assert_eq!(got.len(), want.len(), "{got:?} vs {want:?}");
+        for ((gt, gv), (wt, wv)) in got.iter().zip(want) {
+            assert_eq!(gt, wt);
+            assert!((gv - wv).abs() <= 1e-9 * wv.abs().max(1.0), "{gt}: {gv} vs {wv}");
+        }
+    }
+
+    #[test]
+    fn reads_word_fractions() {
+        // the longest denominator that leaves a numerator
+        near(numbers("one hundred thirty fifths"), &[("one hundred thirty fifths", 100.0 / 35.0)]);
+        near(numbers("one hundred thirty-fifths"), &[("one hundred thirty-fifths", 100.0 / 35.0)]);
+        near(numbers("twenty fifths"), &[("twenty fifths", 4.0)]);
+        near(numbers("one one hundred and fifth"), &[("one one hundred and fifth", 1.0 / 105.0)]);
+        near(numbers("one hundred one thousand fifths"), &[("one hundred one thousand fifths", 100.0 / 1005.0)]);
+        near(numbers("ninety - five hundred fifths"), &[("ninety - five hundred fifths", 1900.0)]);
+        // after "and": mixed below the denominator, improper above it
+        near(numbers("two and fifty-four hundredths"), &[("two and fifty-four hundredths", 2.54)]);
+        near(numbers("one hundred and thirty fifths"), &[("one hundred and thirty fifths", 26.0)]);
+        near(numbers("twenty and three and three fifths"), &[("twenty and three and three fifths", 23.6)]);
+        near(numbers("one billion and three quarters million"), &[("one billion and three quarters million", 1_000_750_000.0)]);
+        near(numbers("five - eighths"), &[("five - eighths", 0.625)]);
+        near(numbers(" two thirds of a million"), &[("two thirds of a million", 2e6 / 3.0)]);
+        near(numbers("two out of five hundreds tvs"), &[("two out of five hundreds", 0.004)]);
+        near(numbers("2000 over 3"), &[("2000 over 3", 2000.0 / 3.0)]);
+        // no fraction where the numerator does not fit the denominator's number
+        near(numbers("two fifth graders"), &[("two", 2.0)]);
+        near(numbers("twenty seconds"), &[("twenty", 20.0)]);
+    }
+
+    #[test]
+    fn reads_digit_compounds() {
+        near(numbers("4 thousand 3 hundred and 21 is a valid number."), &[("4 thousand 3 hundred and 21", 4321.0)]);
+        near(numbers("3 hundred and 2 hundred"), &[("3 hundred", 300.0), ("2 hundred", 200.0)]);
+        near(numbers("3 hundred and one is"), &[("3 hundred and one", 301.0)]);
+        near(numbers("I count 6 crore and two hundred"), &[("6 crore and two hundred", 60_000_200.0)]);
+        near(numbers("He had 2 million and one of them"), &[("2 million", 2e6), ("one", 1.0)]);
+        near(numbers("between 3 hundred and 50"), &[("3 hundred", 300.0), ("50", 50.0)]);
+        near(numbers(" five dozs"), &[("five dozs", 60.0)]);
+        near(numbers("-1.1^--23"), &[("-1.1^--23", -(1.1f64.powi(23)))]);
+    }
+
+    #[test]
+    fn numbers_read_as_recognizers_text_does() {
+        near(numbers("10G"), &[("10G", 1e10)]);
+        near(numbers(" 2.33 k"), &[("2.33 k", 2330.0)]);
+        near(numbers("- 10  k"), &[("- 10  k", -10000.0)]);
+        near(numbers("1,674.5 G"), &[("1,674.5 G", 1.6745e12)]);
+        near(numbers("I can give you 10M."), &[("10M", 1e7)]);
+        near(numbers("1m isn't a number."), &[]);
+        near(numbers("write 5.00 or 5,00."), &[("5.00", 5.0), ("5,00", 5.0)]);
+        near(numbers("1.111,11, 1,111.11"), &[("1.111,11", 1111.11), ("1,111.11", 1111.11)]);
+        near(numbers("Exercises nrs. 22,24,26,31."), &[("22", 22.0), ("24", 24.0), ("26", 26.0), ("31", 31.0)]);
+        near(numbers("1\u{202f}234\u{202f}567.89 is"), &[("1\u{202f}234\u{202f}567.89", 1_234_567.89)]);
+        near(numbers(".23456000"), &[(".23456000", 0.23456)]);
+    }
+
+    #[test]
+    fn percent_words_alone() {
+        let pct = |s: &'static str| -> Vec<(&'static str, Option<f64>)> { super::super::percent(s).into_iter().map(|f| (f.span.of(s), f.value)).collect() };
+        assert_eq!(pct("per cent of twenty-two"), vec![("per cent of twenty-two", Some(22.0))]);
+        assert_eq!(pct("percents of twenty"), vec![("percents of twenty", Some(20.0))]);
+        assert_eq!(pct("How do I calculate a percentage?"), vec![("percentage", None)]);
+        assert_eq!(pct("10 percent of 20"), vec![("10 percent", Some(10.0))]);
+        assert_eq!(pct("https://www.test.com/search?q=30%25%2020%"), vec![]);
     }
 }
