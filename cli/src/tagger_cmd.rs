@@ -28,6 +28,7 @@ pub fn train(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
         keep: 100_000,
         sample: 1,
         gmb_sample: 4,
+        key_bits: dossier_engine::recognise::tagger::KEY_BITS,
     };
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
@@ -38,6 +39,7 @@ pub fn train(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
             Long("keep") => s.keep = number(&mut parser)?,
             Long("sample") => s.sample = number(&mut parser)?,
             Long("gmb-sample") => s.gmb_sample = number(&mut parser)?,
+            Long("key-bits") => s.key_bits = number(&mut parser)?.clamp(1, 32) as u32,
             _ => return Err(arg.unexpected().to_string()),
         }
     }

@@ -23,6 +23,8 @@ pub struct Settings {
     pub sample: usize,
     /// Keep every `gmb_sample`-th GMB document only (GMB is silver and outweighs the rest).
     pub gmb_sample: usize,
+    /// Top bits of the feature and word keys the model keeps (`tagger::KEY_BITS`).
+    pub key_bits: u32,
 }
 
 fn mapping(pairs: &[(&str, Mapped)]) -> Mapping {
@@ -303,7 +305,7 @@ pub fn run(settings: &Settings) -> Result<(), String> {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     scored.truncate(settings.keep);
     let features: Vec<(u32, [f32; TAGS])> = scored.iter().map(|&(_, i)| (keys[i], weights[i])).collect();
-    let mut raw = RawModel { trans, features, temperature: 1.0, clusters: cluster_pairs };
+    let mut raw = RawModel { trans, features, temperature: 1.0, clusters: cluster_pairs, key_bits: settings.key_bits };
     let bytes = raw.encode();
     let model = Model::decode(&bytes).ok_or("the encoded model does not decode")?;
     raw.temperature = calibrate(&model, &held);

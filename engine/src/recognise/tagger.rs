@@ -247,11 +247,19 @@ pub fn word_key(word: &str) -> u32 {
 pub struct Clusters {
     /// Open-addressing table of (key, cluster + 1); cluster 0 marks an empty slot.
     slots: Vec<(u32, u16)>,
+    /// How far a word key is shifted right before lookup (the model keeps its top bits).
+    shift: u32,
 }
 
 impl Clusters {
     /// Builds the table from (key, cluster) pairs.
     pub fn new(pairs: &[(u32, u8)]) -> Clusters {
+        Clusters::with_shift(pairs, 0)
+    }
+
+    /// Builds the table from (key, cluster) pairs whose keys are word keys shifted right by
+    /// `shift` (below 32).
+    fn with_shift(pairs: &[(u32, u8)], shift: u32) -> Clusters {
         let cap = (pairs.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![(0u32, 0u16); cap];
@@ -262,7 +270,7 @@ impl Clusters {
             }
             slots[s] = (k, u16::from(c) + 1);
         }
-        Clusters { slots }
+        Clusters { slots, shift }
     }
 
     /// The cluster of a word key.
@@ -270,6 +278,7 @@ impl Clusters {
         if self.slots.is_empty() {
             return None;
         }
+        let key = key >> self.shift;
         let mask = self.slots.len() - 1;
         let mut s = slot_of(key, mask);
         loop {
@@ -480,7 +489,12 @@ fn after_opener(text: &str, tokens: &[Token], i: usize) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Model
 
-const MAGIC: &[u8; 8] = b"DSTAG01\0";
+const MAGIC: &[u8; 8] = b"DSTAG02\0";
+
+/// Bits of a feature or word key the model keeps ([`RawModel::key_bits`]'s default): keys are
+/// compared on their top 24 bits, so that the sorted keys cost about 9 bits each instead of 17;
+/// a feature the model lacks matches a kept one with odds of about 1 in 170.
+pub const KEY_BITS: u32 = 24;
 
 /// A trained tagger: quantised feature weights and transition scores.
 pub struct Model {
@@ -490,7 +504,9 @@ pub struct Model {
     temperature: f32,
     /// Transition scores `[from][to]`; row [`TAGS`] is the sentence start.
     trans: [[f32; TAGS]; TAGS + 1],
-    /// Open-addressing table: feature key -> row (`u32::MAX`: empty).
+    /// How far a feature key is shifted right before lookup (32 minus the kept key bits).
+    shift: u32,
+    /// Open-addressing table: shifted feature key -> row (`u32::MAX`: empty).
     slots: Vec<(u32, u32)>,
     /// Rows of [`TAGS`] weights, padded to 16.
     rows: Vec<[i8; 16]>,
@@ -508,34 +524,167 @@ pub struct RawModel {
     pub temperature: f32,
     /// Word clusters: word key ([`word_key`]) and cluster.
     pub clusters: Vec<(u32, u8)>,
+    /// Top bits of the feature and word keys kept (1 to 32; [`KEY_BITS`]).
+    pub key_bits: u32,
 }
 
-fn put_u32(out: &mut Vec<u8>, v: u32) {
-    out.extend_from_slice(&v.to_le_bytes());
+#[path = "tagger_coder.rs"]
+mod coder;
+use coder::{Bit, Decoder, Encoder};
+
+/// The adaptive probabilities of the model's coded part, the same for encoding and decoding.
+struct Contexts {
+    /// Unary part of a key gap, by position in the run.
+    gap: [Bit; 40],
+    /// Unary part of a word key gap.
+    word_gap: [Bit; 40],
+    /// Whether a weight is not zero: by tag, nonzero weights so far in the row (up to 3), and
+    /// whether the previous tag's weight is not zero.
+    nonzero: [[[Bit; 2]; 4]; TAGS],
+    /// Sign of a nonzero weight, by tag.
+    sign: [Bit; TAGS],
+    /// Unary part of a weight's size above 1, by tag and position in the run.
+    size: [[Bit; 16]; TAGS],
+    /// A word's cluster: a binary tree over its 8 bits.
+    cluster: [Bit; 256],
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
+impl Default for Contexts {
+    fn default() -> Contexts {
+        let b = Bit::default();
+        Contexts { gap: [b; 40], word_gap: [b; 40], nonzero: [[[b; 2]; 4]; TAGS], sign: [b; TAGS], size: [[b; 16]; TAGS], cluster: [b; 256] }
     }
-    out.push(v as u8);
+}
+
+/// Codes strictly increasing `keys` as gaps: a unary quotient with adaptive bits, then `k`
+/// direct bits (a Rice code whose unary part learns its own odds).
+fn put_keys(e: &mut Encoder, ctx: &mut [Bit; 40], keys: &[u32], k: u32) {
+    let mut prev = 0u64;
+    for (i, &key) in keys.iter().enumerate() {
+        let gap = u64::from(key) - if i == 0 { 0 } else { prev + 1 };
+        prev = u64::from(key);
+        let q = gap >> k;
+        for j in 0..q {
+            e.bit(&mut ctx[(j as usize).min(39)], true);
+        }
+        e.bit(&mut ctx[(q as usize).min(39)], false);
+        e.direct((gap & ((1 << k) - 1)) as u32, k);
+    }
+}
+
+fn get_keys(d: &mut Decoder, ctx: &mut [Bit; 40], n: usize, k: u32, limit: u64) -> Option<Vec<u32>> {
+    let mut keys = Vec::with_capacity(n);
+    let mut next = 0u64;
+    for _ in 0..n {
+        let mut q = 0u64;
+        while d.bit(&mut ctx[(q as usize).min(39)]) {
+            q += 1;
+            if q << k >= limit {
+                return None;
+            }
+        }
+        let key = next + (q << k) + u64::from(d.direct(k));
+        if key >= limit {
+            return None;
+        }
+        keys.push(key as u32);
+        next = key + 1;
+    }
+    Some(keys)
+}
+
+/// The Rice parameter that codes `keys` in the fewest bytes (ties: the smaller).
+fn best_k(keys: &[u32], ctx: fn(&mut Contexts) -> &mut [Bit; 40]) -> u32 {
+    (0..32)
+        .min_by_key(|&k| {
+            let mut e = Encoder::default();
+            put_keys(&mut e, ctx(&mut Contexts::default()), keys, k);
+            e.finish().len()
+        })
+        .unwrap_or(0)
+}
+
+/// Codes one row of weights.
+fn put_row(e: &mut Encoder, c: &mut Contexts, row: &[i8; TAGS]) {
+    let mut seen = 0;
+    let mut last = 0;
+    for (t, &w) in row.iter().enumerate() {
+        e.bit(&mut c.nonzero[t][seen][last], w != 0);
+        last = usize::from(w != 0);
+        if w == 0 {
+            continue;
+        }
+        seen = (seen + 1).min(3);
+        e.bit(&mut c.sign[t], w < 0);
+        let size = u32::from(w.unsigned_abs()) - 1;
+        for j in 0..size.min(15) {
+            e.bit(&mut c.size[t][j as usize], true);
+        }
+        if size < 15 {
+            e.bit(&mut c.size[t][size as usize], false);
+        } else {
+            e.direct(size - 15, 7);
+        }
+    }
+}
+
+fn get_row(d: &mut Decoder, c: &mut Contexts, row: &mut [i8; 16]) {
+    let mut seen = 0;
+    let mut last = 0;
+    for (t, w) in row.iter_mut().enumerate().take(TAGS) {
+        let nonzero = d.bit(&mut c.nonzero[t][seen][last]);
+        last = usize::from(nonzero);
+        if !nonzero {
+            continue;
+        }
+        seen = (seen + 1).min(3);
+        let negative = d.bit(&mut c.sign[t]);
+        let mut size = 0u32;
+        while size < 15 && d.bit(&mut c.size[t][size as usize]) {
+            size += 1;
+        }
+        if size == 15 {
+            size += d.direct(7);
+        }
+        let v = (size + 1).min(127) as i8;
+        *w = if negative { -v } else { v };
+    }
 }
 
 impl RawModel {
-    /// Encodes the model: features sorted by key with delta-coded keys, weights quantised to
-    /// signed bytes; a feature whose weights all round to zero is dropped. Deterministic.
+    /// Encodes the model, deterministically: feature keys cut to their top
+    /// [`key_bits`](RawModel::key_bits) (features that then share a key share the sum of their
+    /// weights), weights quantised to signed bytes with one scale (a feature whose weights all
+    /// round to zero is dropped), keys sorted; then the keys (as gaps), the weights (row by
+    /// row) and the word clusters go through the adaptive range coder of `tagger_coder.rs`.
     pub fn encode(&self) -> Vec<u8> {
-        let max = self.features.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, &w| m.max(w.abs()));
+        let bits = self.key_bits.clamp(1, 32);
+        let shift = 32 - bits;
+        let mut merged: Vec<(u32, u32, [f32; TAGS])> = self.features.iter().map(|(k, w)| (k >> shift, *k, *w)).collect();
+        merged.sort_by_key(|f| (f.0, f.1));
+        merged.dedup_by(|b, a| {
+            if a.0 == b.0 && a.1 != b.1 {
+                for (x, y) in a.2.iter_mut().zip(b.2) {
+                    *x += y;
+                }
+            }
+            a.0 == b.0
+        });
+        let max = merged.iter().flat_map(|f| f.2.iter()).fold(0f32, |m, &w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-        let mut feats: Vec<(u32, [i8; TAGS])> = self
-            .features
+        let feats: Vec<(u32, [i8; TAGS])> = merged
             .iter()
-            .map(|(k, w)| (*k, w.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8)))
+            .map(|(k, _, w)| (*k, w.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8)))
             .filter(|(_, q)| q.iter().any(|&x| x != 0))
             .collect();
-        feats.sort_by_key(|f| f.0);
-        feats.dedup_by_key(|f| f.0);
+        let mut clusters: Vec<(u32, u32, u8)> = self.clusters.iter().map(|&(k, c)| (k >> shift, k, c)).collect();
+        clusters.sort_unstable();
+        clusters.dedup_by_key(|c| c.0);
+
+        let keys: Vec<u32> = feats.iter().map(|f| f.0).collect();
+        let words: Vec<u32> = clusters.iter().map(|c| c.0).collect();
+        let k = best_k(&keys, |c| &mut c.gap);
+        let word_k = best_k(&words, |c| &mut c.word_gap);
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&scale.to_le_bytes());
@@ -545,28 +694,25 @@ impl RawModel {
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
-        put_u32(&mut out, feats.len() as u32);
-        let mut prev = 0u32;
-        for (k, _) in &feats {
-            put_varint(&mut out, k - prev);
-            prev = *k;
+        out.extend_from_slice(&[bits as u8, k as u8, word_k as u8, 0]);
+        out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(clusters.len() as u32).to_le_bytes());
+        let mut c = Contexts::default();
+        let mut e = Encoder::default();
+        put_keys(&mut e, &mut c.gap, &keys, k);
+        for (_, row) in &feats {
+            put_row(&mut e, &mut c, row);
         }
-        // Column-major weights compress better (one tag's weights together).
-        for t in 0..TAGS {
-            for (_, q) in &feats {
-                out.push(q[t] as u8);
+        put_keys(&mut e, &mut c.word_gap, &words, word_k);
+        for &(_, _, cluster) in &clusters {
+            let mut node = 1usize;
+            for i in (0..8).rev() {
+                let bit = (cluster >> i) & 1 == 1;
+                e.bit(&mut c.cluster[node], bit);
+                node = node * 2 + usize::from(bit);
             }
         }
-        let mut clusters = self.clusters.clone();
-        clusters.sort_unstable();
-        clusters.dedup_by_key(|c| c.0);
-        put_u32(&mut out, clusters.len() as u32);
-        let mut prev = 0u32;
-        for (k, _) in &clusters {
-            put_varint(&mut out, k - prev);
-            prev = *k;
-        }
-        out.extend(clusters.iter().map(|c| c.1));
+        out.extend_from_slice(&e.finish());
         out
     }
 }
@@ -588,23 +734,15 @@ impl Reader<'_> {
     fn u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
-    fn varint(&mut self) -> Option<u32> {
-        let mut v = 0u32;
-        for shift in (0..35).step_by(7) {
-            let b = *self.take(1)?.first()?;
-            v |= u32::from(b & 0x7F).checked_shl(shift)?;
-            if b < 0x80 {
-                return Some(v);
-            }
-        }
-        None
-    }
 }
 
 #[inline]
 fn slot_of(key: u32, mask: usize) -> usize {
     (key.wrapping_mul(0x9E37_79B1) >> 7) as usize & mask
 }
+
+/// Most features or words a model may hold (a guard against allocating for a corrupt file).
+const MOST: usize = 1 << 22;
 
 impl Model {
     /// Decodes a model written by [`RawModel::encode`]; `None` if the bytes are not one.
@@ -621,35 +759,38 @@ impl Model {
                 *w = r.f32()?;
             }
         }
+        let &[bits, k, word_k, _] = r.take(4)? else { return None };
+        let (bits, k, word_k) = (u32::from(bits), u32::from(k), u32::from(word_k));
+        if !(1..=32).contains(&bits) || k >= 32 || word_k >= 32 {
+            return None;
+        }
+        let limit = 1u64 << bits;
         let n = r.u32()? as usize;
-        if n > bytes.len() {
-            return None;
-        }
-        let mut keys = Vec::with_capacity(n);
-        let mut prev = 0u32;
-        for _ in 0..n {
-            prev = prev.checked_add(r.varint()?)?;
-            keys.push(prev);
-        }
-        let mut rows = vec![[0i8; 16]; n];
-        for t in 0..TAGS {
-            let col = r.take(n)?;
-            for (row, &b) in rows.iter_mut().zip(col) {
-                row[t] = b as i8;
-            }
-        }
         let m = r.u32()? as usize;
-        if m > bytes.len() {
+        if n > MOST || m > MOST {
             return None;
         }
-        let mut ckeys = Vec::with_capacity(m);
-        let mut prev = 0u32;
-        for _ in 0..m {
-            prev = prev.checked_add(r.varint()?)?;
-            ckeys.push(prev);
+        let mut c = Contexts::default();
+        let mut d = Decoder::new(r.take(bytes.len() - r.at)?);
+        let keys = get_keys(&mut d, &mut c.gap, n, k, limit)?;
+        let mut rows = vec![[0i8; 16]; n];
+        for row in rows.iter_mut() {
+            get_row(&mut d, &mut c, row);
         }
-        let pairs: Vec<(u32, u8)> = ckeys.into_iter().zip(r.take(m)?.iter().copied()).collect();
-        let clusters = Clusters::new(&pairs);
+        let words = get_keys(&mut d, &mut c.word_gap, m, word_k, limit)?;
+        let mut pairs = Vec::with_capacity(m);
+        for w in words {
+            let mut node = 1usize;
+            for _ in 0..8 {
+                node = node * 2 + usize::from(d.bit(&mut c.cluster[node]));
+            }
+            pairs.push((w, (node - 256) as u8));
+        }
+        if d.overran() {
+            return None;
+        }
+        let shift = 32 - bits;
+        let clusters = Clusters::with_shift(&pairs, shift);
         let cap = (n * 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![(0u32, u32::MAX); cap];
@@ -660,7 +801,7 @@ impl Model {
             }
             slots[s] = (k, i as u32);
         }
-        Some(Model { scale, temperature, trans, slots, rows, clusters })
+        Some(Model { scale, temperature, trans, shift, slots, rows, clusters })
     }
 
     /// The word clusters the features use.
@@ -680,6 +821,7 @@ impl Model {
 
     #[inline]
     fn row(&self, key: u32) -> Option<&[i8; 16]> {
+        let key = key >> self.shift;
         let mask = self.slots.len() - 1;
         let mut s = slot_of(key, mask);
         loop {
@@ -1197,7 +1339,7 @@ mod tests {
         trans[0][1] = 0.5;
         let mut w = [0f32; TAGS];
         w[tag_of(Label::Person, true)] = 2.0;
-        let raw = RawModel { trans, features: vec![(7, w), (3, [0.0; TAGS])], temperature: 1.0, clusters: vec![(9, 4)] };
+        let raw = RawModel { trans, features: vec![(7, w), (3, [0.0; TAGS])], temperature: 1.0, clusters: vec![(9, 4)], key_bits: 32 };
         let m = Model::decode(&raw.encode()).unwrap();
         assert_eq!(m.len(), 1);
         assert_eq!(m.row(7).unwrap()[tag_of(Label::Person, true)], 127);
@@ -1207,6 +1349,48 @@ mod tests {
         assert!(Model::decode(b"garbage").is_none());
         let bytes = raw.encode();
         for cut in 0..bytes.len() {
+            let _ = Model::decode(&bytes[..cut]);
+        }
+    }
+
+    #[test]
+    fn encode_decode_keeps_the_top_key_bits() {
+        // Many features with varied weights, keys spread over the whole range; two of them share
+        // their top 24 bits and so their summed weights.
+        let mut features = Vec::new();
+        let mut clusters = Vec::new();
+        let mut x = 0x1234_5678u32;
+        for i in 0..2000u32 {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            let mut w = [0f32; TAGS];
+            w[(i as usize) % TAGS] = (i % 41) as f32 - 20.0;
+            w[(x as usize) % TAGS] += 0.5;
+            features.push((x, w));
+            clusters.push((x.rotate_left(7), (i % 256) as u8));
+        }
+        let mut w = [0f32; TAGS];
+        w[1] = 100.0;
+        features.push((0xABCD_EF00, w));
+        features.push((0xABCD_EF42, w));
+        let raw = RawModel { trans: [[0.25; TAGS]; TAGS + 1], features: features.clone(), temperature: 2.0, clusters: clusters.clone(), key_bits: 24 };
+        let bytes = raw.encode();
+        let m = Model::decode(&bytes).unwrap();
+        assert_eq!(m.temperature, 2.0);
+        assert_eq!(m.row(0xABCD_EF00), m.row(0xABCD_EFFF));
+        assert_eq!(m.row(0xABCD_EF00).unwrap()[1], 127);
+        for (k, w) in &features[..2000] {
+            let q = w.map(|x| (x / m.scale).round() as i8);
+            if q.iter().any(|&v| v != 0) {
+                assert_eq!(&m.row(*k).unwrap()[..TAGS], &q[..], "key {k:x}");
+            }
+        }
+        for &(k, c) in &clusters {
+            assert_eq!(m.clusters().get(k), Some(c));
+        }
+        assert_eq!(raw.encode(), bytes);
+        for cut in (0..bytes.len()).step_by(97) {
             let _ = Model::decode(&bytes[..cut]);
         }
     }
