@@ -191,9 +191,11 @@ fn term(c: &Ctx, i: usize) -> Option<(Option<f64>, &'static str, usize, u8)> {
         _ => None,
     };
     if let Some(v) = vague {
+        // "a couple of weeks" is two; only "few", "some", "several" are vague.
+        let flag = if c.is(k, "couple") { 0 } else { VAGUE };
         let k = if c.is(k + 1, "of") { k + 2 } else { k + 1 };
         if let Some((code, e)) = unit(c, k).filter(|_| c.l(k).ends_with('s')) {
-            return Some((Some(v), code, e, VAGUE));
+            return Some((Some(v), code, e, flag));
         }
         return None;
     }
