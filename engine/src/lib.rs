@@ -257,11 +257,10 @@ pub fn analyse(text: &str, options: &Options) -> Analysis {
 pub fn analyse_owned(text: String, options: &Options) -> Analysis {
     let published = options.published.or_else(|| published::find(&text));
     let segments = segment::segment(&text);
-    let candidates = recognise::recognise(&text, &segments, published);
-    let resolved = resolve::resolve(&text, &segments, candidates);
-    let summary = summarise::summarise(&text, &segments, &resolved);
+    let proposals = recognise::propose(&text, &segments, published);
+    let resolve::Resolved { entities, mut figures } = resolve::resolve_proposals(&text, &segments, proposals);
+    let summary = summarise::summarise_owned(&text, &segments, entities, &figures);
     let quotes = quotes::quotes(&text, &segments, &summary.entities, &summary.mentions);
-    let mut figures = resolved.figures;
     recognise::figures::context::annotate(&text, &segments, &mut figures, &summary.mentions);
     Analysis {
         text,

@@ -13,7 +13,7 @@ pub mod aliases;
 
 use std::collections::BTreeMap;
 
-use crate::recognise::{Candidate, What};
+use crate::recognise::{Candidate, Proposals, What};
 use crate::segment::Segments;
 use crate::{Entity, Figure, Label, Span};
 
@@ -29,11 +29,17 @@ pub struct Resolved {
 /// Resolves the candidates of a document.
 pub fn resolve(text: &str, segments: &Segments, candidates: Vec<Candidate>) -> Resolved {
     let chosen = select(text, candidates);
-    let mut figures = Vec::new();
-    let mut entity_mentions: Vec<(Span, Label)> = Vec::new();
+    let n_figures = chosen.iter().filter(|c| matches!(c.what, What::Figure(_))).count();
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut entity_mentions: Vec<(Span, Label)> = Vec::with_capacity(chosen.len() - n_figures);
     for c in chosen {
         match c.what {
             What::Figure(f) => {
+                // Grown by a quarter at a time as the candidates' boxes are freed, so that the
+                // figures are not held twice.
+                if figures.len() == figures.capacity() {
+                    figures.reserve_exact((figures.capacity() / 4).max(64).min(n_figures - figures.len()));
+                }
                 let mut f = *f;
                 f.span = c.span;
                 f.sentence = segments.sentence_at(c.span.start).unwrap_or(0);
@@ -46,28 +52,75 @@ pub fn resolve(text: &str, segments: &Segments, candidates: Vec<Candidate>) -> R
     Resolved { entities, figures }
 }
 
-/// Picks a non-overlapping subset of `candidates`, returned in text order.
-pub fn select(text: &str, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.retain(|c| {
-        !c.span.is_empty()
-            && c.span.end <= text.len()
-            && text.is_char_boundary(c.span.start)
-            && text.is_char_boundary(c.span.end)
+/// Resolves the proposals of a document: [`resolve`] with the figures kept apart from the
+/// entity candidates, so that they are filtered in place rather than boxed and copied.
+pub fn resolve_proposals(text: &str, segments: &Segments, proposals: Proposals) -> Resolved {
+    let Proposals { mut figures, entities: candidates } = proposals;
+    let n = figures.len();
+    let keep = choose_by(text, n + candidates.len(), |i| match i.checked_sub(n) {
+        None => Item { span: figures[i].span, score: 1.0, rank: 0 },
+        Some(k) => Item { span: candidates[k].span, score: candidates[k].score, rank: kind_rank(&candidates[k]) },
     });
-    let weight = |c: &Candidate| c.span.of(text).chars().count() as f32 * c.score.clamp(0.0, 1.0);
-    let mut order: Vec<(f32, usize)> = candidates.iter().enumerate().map(|(i, c)| (weight(c), i)).collect();
+    let (keep_figures, keep_entities) = keep.split_at(figures.len());
+    let mut k = keep_figures.iter();
+    figures.retain(|_| k.next().copied().unwrap_or(false));
+    // Chosen spans never overlap, so no two are equal: an unstable sort (which allocates
+    // nothing) gives the one order.
+    figures.sort_unstable_by_key(|f| (f.span.start, f.span.end));
+    for f in &mut figures {
+        f.sentence = segments.sentence_at(f.span.start).unwrap_or(0);
+    }
+    let mut entity_mentions: Vec<(Span, Label)> = candidates
+        .iter()
+        .zip(keep_entities)
+        .filter(|(_, &k)| k)
+        .filter_map(|(c, _)| match c.what {
+            What::Entity(label) => Some((c.span, label)),
+            What::Figure(_) => None,
+        })
+        .collect();
+    drop(candidates);
+    entity_mentions.sort_unstable_by_key(|m| (m.0.start, m.0.end));
+    let entities = aliases::group(text, &entity_mentions);
+    Resolved { entities, figures }
+}
+
+/// What [`choose`] needs to know of a candidate.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Item {
+    /// Where it stands.
+    pub span: Span,
+    /// Its confidence.
+    pub score: f32,
+    /// 0 for a figure, 1 for an entity: figures win ties.
+    pub rank: u8,
+}
+
+/// Which of `items` [`select`] keeps (by index): heaviest first, none overlapping; items that
+/// are empty or not on char boundaries of `text` are never kept.
+pub(crate) fn choose(text: &str, items: &[Item]) -> Vec<bool> {
+    choose_by(text, items.len(), |i| items[i])
+}
+
+/// [`choose`] over the items `item(0..n)`.
+fn choose_by(text: &str, n: usize, item: impl Fn(usize) -> Item) -> Vec<bool> {
+    let valid = |c: &Item| {
+        !c.span.is_empty() && c.span.end <= text.len() && text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end)
+    };
+    let weight = |c: &Item| c.span.of(text).chars().count() as f32 * c.score.clamp(0.0, 1.0);
+    // (weight, index): 8 bytes a candidate (input is at most MAX_INPUT_BYTES, far below
+    // u32::MAX candidates).
+    let mut order: Vec<(f32, u32)> = (0..n.min(u32::MAX as usize)).map(|i| (i, item(i))).filter(|(_, c)| valid(c)).map(|(i, c)| (weight(&c), i as u32)).collect();
     order.sort_by(|a, b| {
-        let (ca, cb) = (&candidates[a.1], &candidates[b.1]);
-        b.0.total_cmp(&a.0)
-            .then(ca.span.start.cmp(&cb.span.start))
-            .then(kind_rank(ca).cmp(&kind_rank(cb)))
-            .then(a.1.cmp(&b.1))
+        let (ca, cb) = (item(a.1 as usize), item(b.1 as usize));
+        b.0.total_cmp(&a.0).then(ca.span.start.cmp(&cb.span.start)).then(ca.rank.cmp(&cb.rank)).then(a.1.cmp(&b.1))
     });
     // Taken spans by start; since they never overlap, the neighbours decide.
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new(); // start -> end
-    let mut keep = vec![false; candidates.len()];
+    let mut keep = vec![false; n];
     for (_, i) in order {
-        let span = candidates[i].span;
+        let i = i as usize;
+        let span = item(i).span;
         let before = taken.range(..=span.start).next_back().is_some_and(|(_, &end)| end > span.start);
         let after = taken.range(span.start..span.end).next().is_some();
         if !before && !after {
@@ -75,6 +128,13 @@ pub fn select(text: &str, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             keep[i] = true;
         }
     }
+    keep
+}
+
+/// Picks a non-overlapping subset of `candidates`, returned in text order.
+pub fn select(text: &str, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let items: Vec<Item> = candidates.iter().map(|c| Item { span: c.span, score: c.score, rank: kind_rank(c) }).collect();
+    let keep = choose(text, &items);
     let mut chosen: Vec<Candidate> = candidates.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect();
     chosen.sort_by_key(|c| (c.span.start, c.span.end));
     chosen

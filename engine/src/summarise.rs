@@ -10,7 +10,7 @@
 
 use crate::resolve::Resolved;
 use crate::segment::{SentenceKind, Segments};
-use crate::{Entity, Mention, Referent, Span};
+use crate::{Entity, Figure, Mention, Referent, Span};
 
 /// Entities ordered by salience, all mentions, and the summary sentences.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -28,10 +28,14 @@ pub const SUMMARY_SENTENCES: usize = 3;
 
 /// Ranks the resolved entities and picks the summary sentences.
 pub fn summarise(text: &str, segments: &Segments, resolved: &Resolved) -> Summary {
+    summarise_owned(text, segments, resolved.entities.clone(), &resolved.figures)
+}
+
+/// [`summarise`], taking the resolved entities over instead of copying them.
+pub fn summarise_owned(text: &str, segments: &Segments, entities: Vec<Entity>, figures: &[Figure]) -> Summary {
     let first_para_end = segments.paragraphs.first().map_or(0, |p| p.end);
     let n_sentences = segments.sentences.len().max(1) as f64;
-    let mut scored: Vec<(f64, usize)> = resolved
-        .entities
+    let mut scored: Vec<(f64, usize)> = entities
         .iter()
         .enumerate()
         .map(|(i, e)| {
@@ -47,23 +51,27 @@ pub fn summarise(text: &str, segments: &Segments, resolved: &Resolved) -> Summar
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let top = scored.first().map_or(1.0, |s| s.0.max(f64::MIN_POSITIVE));
+    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
     let entities: Vec<Entity> = scored
         .iter()
-        .map(|&(score, i)| {
-            let mut e = resolved.entities[i].clone();
+        .filter_map(|&(score, i)| {
+            let mut e = slots.get_mut(i)?.take()?;
             e.salience = (score / top * 1000.0).round() / 1000.0;
-            e
+            Some(e)
         })
         .collect();
+    drop(slots);
 
-    let mut mentions: Vec<Mention> = Vec::new();
+    let count = entities.iter().map(|e| e.mentions.len()).sum::<usize>() + figures.len();
+    let mut mentions: Vec<Mention> = Vec::with_capacity(count);
     for (i, e) in entities.iter().enumerate() {
         mentions.extend(e.mentions.iter().map(|&span| Mention { span, referent: Referent::Entity(i) }));
     }
-    for (i, f) in resolved.figures.iter().enumerate() {
+    for (i, f) in figures.iter().enumerate() {
         mentions.push(Mention { span: f.span, referent: Referent::Figure(i) });
     }
-    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    // Mentions never overlap, so no two spans are equal: an unstable sort allocates nothing.
+    mentions.sort_unstable_by_key(|m| (m.span.start, m.span.end));
 
     let sentences = pick_sentences(text, segments, &entities, &mentions);
     Summary { entities, mentions, sentences }

@@ -130,8 +130,6 @@ struct Doc<'a> {
     name_idx: Vec<u32>,
     /// The gazetteer names of the document, in token order.
     names: Vec<gazetteer::Match>,
-    /// Per token: the kind of its sentence.
-    kind: Vec<SentenceKind>,
     props: Vec<Prop>,
     deferred: Vec<Deferred>,
     /// Acronyms defined in brackets, with their label.
@@ -152,15 +150,7 @@ impl<'a> Doc<'a> {
                 *slot = k;
             }
         }
-        let mut kind = vec![SentenceKind::Body; tokens.len()];
-        for s in &segments.sentences {
-            for k in s.tokens.clone() {
-                if let Some(x) = kind.get_mut(k) {
-                    *x = s.kind;
-                }
-            }
-        }
-        Doc { text, tokens, segments, single, name_idx, names, kind, props: Vec::new(), deferred: Vec::new(), acronyms: HashMap::new() }
+        Doc { text, tokens, segments, single, name_idx, names, props: Vec::new(), deferred: Vec::new(), acronyms: HashMap::new() }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -243,7 +233,8 @@ impl<'a> Doc<'a> {
                 s += 1;
             }
             let sentence_start = self.segments.sentences.get(s).map_or(0, |x| x.tokens.start);
-            let initial = self.initial(i, sentence_start) || self.kind[i] != SentenceKind::Body;
+            let kind = self.segments.sentences.get(s).filter(|x| x.tokens.contains(&i)).map_or(SentenceKind::Body, |x| x.kind);
+            let initial = self.initial(i, sentence_start) || kind != SentenceKind::Body;
             let l = e.lists;
             let mut score: f32 = match label {
                 Label::Person => 0.85,

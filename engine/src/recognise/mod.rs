@@ -53,9 +53,30 @@ pub struct Candidate {
 
 /// Runs every recogniser over the document and returns all their candidates.
 pub fn recognise(text: &str, segments: &Segments, published: Option<Date>) -> Vec<Candidate> {
-    let mut candidates = Vec::new();
-    figures::recognise(text, segments, published, &mut candidates);
-    entities::recognise(text, segments, &mut candidates);
-    tagger::recognise(text, segments, &mut candidates);
+    let Proposals { figures, entities } = propose(text, segments, published);
+    let mut candidates: Vec<Candidate> = figures
+        .into_iter()
+        .map(|f| Candidate { span: f.span, what: What::Figure(Box::new(f)), score: 1.0, source: Source::Figures })
+        .collect();
+    candidates.extend(entities);
     candidates
+}
+
+/// The candidates of a document, with the figures apart (they never overlap one another).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Proposals {
+    /// The figures, in text order, as [`figures::recognise`] proposes them.
+    pub figures: Vec<Figure>,
+    /// The entity candidates of the gazetteers, the rules and the tagger.
+    pub entities: Vec<Candidate>,
+}
+
+/// Runs every recogniser over the document: what [`recognise`] returns, with the figures kept
+/// apart so that [`crate::resolve::resolve_proposals`] need not box and copy them.
+pub fn propose(text: &str, segments: &Segments, published: Option<Date>) -> Proposals {
+    let figures = figures::document(text, segments, published);
+    let mut entities = Vec::new();
+    entities::recognise(text, segments, &mut entities);
+    tagger::recognise(text, segments, &mut entities);
+    Proposals { figures, entities }
 }

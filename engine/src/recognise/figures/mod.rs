@@ -138,13 +138,26 @@ fn figure(kind: FigureKind, span: Span, value: Option<f64>, unit: Option<String>
 /// where they can ([`Segments::windows`]), so that the per-token view stays small however long
 /// the document.
 pub fn recognise(text: &str, segments: &Segments, published: Option<Date>, out: &mut Vec<Candidate>) {
+    for f in document(text, segments, published) {
+        out.push(Candidate { span: f.span, what: What::Figure(Box::new(f)), score: 1.0, source: Source::Figures });
+    }
+}
+
+/// The figures [`recognise`] proposes, in text order.
+pub fn document(text: &str, segments: &Segments, published: Option<Date>) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
     for w in segments.windows(text, WINDOW) {
         let prev_end = w.start.checked_sub(1).map_or(0, |p| segments.tokens[p].span.end);
         let ctx = Ctx::after(text, &segments.tokens[w], prev_end, published);
-        for f in all(&ctx) {
-            out.push(Candidate { span: f.span, what: What::Figure(Box::new(f)), score: 1.0, source: Source::Figures });
+        let found = all(&ctx);
+        if out.capacity() - out.len() < found.len() {
+            // A quarter more at a time: the figures are the largest thing a document's
+            // analysis keeps.
+            out.reserve_exact(found.len().max(out.capacity() / 4));
         }
+        out.extend(found);
     }
+    out
 }
 
 /// The most tokens [`recognise`] views at once.
@@ -162,25 +175,23 @@ fn all(ctx: &Ctx) -> Vec<Figure> {
 }
 
 /// Keeps the longest of overlapping figures (earlier kinds win ties), in text order.
-fn longest(text: &str, found: Vec<Figure>) -> Vec<Figure> {
-    let candidates: Vec<Candidate> = found
-        .into_iter()
+fn longest(text: &str, mut found: Vec<Figure>) -> Vec<Figure> {
+    let items: Vec<crate::resolve::Item> = found
+        .iter()
         .enumerate()
-        .map(|(i, f)| Candidate {
+        .map(|(i, f)| crate::resolve::Item {
             span: f.span,
-            // Earlier proposals win ties: a tiny score penalty by order keeps select deterministic.
+            // Earlier proposals win ties: a tiny score penalty by order keeps the choice
+            // deterministic.
             score: 1.0 - (i as f32 * 1e-7).min(1e-3),
-            what: What::Figure(Box::new(f)),
-            source: Source::Figures,
+            rank: 0,
         })
         .collect();
-    crate::resolve::select(text, candidates)
-        .into_iter()
-        .filter_map(|c| match c.what {
-            What::Figure(f) => Some(*f),
-            What::Entity(_) => None,
-        })
-        .collect()
+    let keep = crate::resolve::choose(text, &items);
+    let mut k = keep.iter();
+    found.retain(|_| k.next().copied().unwrap_or(false));
+    found.sort_unstable_by_key(|f| (f.span.start, f.span.end)); // kept spans are distinct
+    found
 }
 
 fn ctx_of(text: &str, published: Option<Date>) -> Ctx<'_> {
