@@ -40,7 +40,7 @@ pub const FILES: &[(&str, Kind, f64)] = &[
     ("NumberWithUnit/English/AgeModel.json", Kind::Unit, 0.84),
     ("NumberWithUnit/English/TemperatureModel.json", Kind::Unit, 0.76),
     ("Number/English/NumberRangeModel.json", Kind::Range, 0.97),
-    ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.44),
+    ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.55),
 ];
 
 /// Which recogniser a spec file is scored against.

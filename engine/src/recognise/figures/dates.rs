@@ -134,6 +134,15 @@ fn day(c: &Ctx, i: usize) -> Option<(u8, usize)> {
     Some((v as u8, i + 1))
 }
 
+/// A lower-case "may"/"march"/"sept" after "of" ("12 of sept"), which [`month`] leaves out.
+fn month_abbr_after_of(c: &Ctx, k: usize) -> Option<(u8, bool)> {
+    if k == 0 || !c.is(k - 1, "of") {
+        return None;
+    }
+    let t = c.t.get(k)?;
+    (t.kind == TokenKind::Word).then(|| month_from_name(t.s)).flatten().map(|m| (m, true))
+}
+
 /// A year at token `i` (four digits, 1000-2999): the year and the token after.
 fn year(c: &Ctx, i: usize) -> Option<(i32, usize)> {
     let t = c.t.get(i)?;
@@ -200,9 +209,16 @@ fn resolve_md(c: &Ctx, m: u8, d: u8, fut: bool) -> P {
     Date::new(y, m, d).map_or(P::Unknown, P::Day)
 }
 
-/// Whether a word before token `i` makes a bare "7-6" or "5.12" a day ("on 5.12", "Friday 7-6").
-fn date_context(c: &Ctx, i: usize) -> bool {
-    i > 0 && (c.any(i - 1, &["on", "from", "to", "till", "until", "between", "and", "by", "since", "this", "next", "last", "before", "after", "through", "or", ","]) || weekday(c, i - 1).is_some())
+/// What stands before token `i` for a bare "7-6" or "5.12": 2 a weekday ("Friday 7-6"), 1 a
+/// date word ("on 5.12"), 0 neither.
+fn date_context(c: &Ctx, i: usize) -> u8 {
+    if i > 0 && weekday(c, i - 1).is_some() {
+        2
+    } else if i > 0 && c.any(i - 1, &["on", "from", "to", "till", "until", "between", "and", "by", "since", "this", "next", "last", "before", "after", "through", "or", ","]) {
+        1
+    } else {
+        0
+    }
 }
 
 /// Month alone: `rel` -1 = "last" (strictly before), 0 = plain, 1 = "next", 2 = "this".
@@ -351,21 +367,25 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
         if c.is(k, "the") {
             k += 1;
         }
-        if let Some((d, k2)) = day(c, k) {
+        // "May 5", "February twenty second", "January first 2000"
+        let d_at = day(c, k).or_else(|| weeks::ordinal(c, k).filter(|(d, _)| *d <= 31 && c.t[k].kind == TokenKind::Word).map(|(d, e)| (d as u8, e)));
+        // "May twenty nine", "January twenty five nineteen eighty six": a day in words, before a
+        // year or the end of the clause
+        let d_at = d_at.or_else(|| {
+            let (d, e) = words_99(c, k).filter(|(d, _)| (1..=31).contains(d))?;
+            let ends = c.t.get(e).is_none_or(|t| t.kind == TokenKind::Punct) || year_after(c, e).is_some();
+            ends.then_some((d as u8, e))
+        });
+        if let Some((d, k2)) = d_at {
             // Not "May 5 soldiers": a day is not followed by a counted noun or a unit.
-            let comma = c.is(k2, ",");
-            let yk = if comma { k2 + 1 } else { k2 };
-            if let Some((y, k3)) = year(c, yk) {
-                if let Some(date) = Date::new(y, m, d) {
-                    return Some((k3, P::Day(date)));
-                }
+            if let Some((y, k3)) = year_after(c, k2) {
+                return Some((k3, Date::new(y, m, d).map_or(P::Unknown, P::Day)));
             }
             if !c.t.get(k2).is_some_and(|t| t.kind == TokenKind::Number) {
                 return Some((k2, resolve_md(c, m, d, fut)));
             }
         }
-        let yk = if c.is(i + 1, ",") { i + 2 } else { i + 1 };
-        if let Some((y, k3)) = year(c, yk) {
+        if let Some((y, k3)) = year_after(c, i + 1) {
             return Some((k3, P::Month(y, m)));
         }
         // A month alone: after a temporal preposition, never before a capitalised word.
@@ -377,15 +397,17 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
         return None;
     }
     // Day first: "13 September 2023", "13th of September".
-    if let Some((d, k)) = day(c, i) {
+    // "second of Aug.", "fourth of july", "twenty third day of September"
+    let d_at = day(c, i).or_else(|| {
+        weeks::ordinal(c, i).filter(|(d, e)| *d <= 31 && t.kind == TokenKind::Word && (c.is(*e, "of") || c.is(*e, "day") && c.is(*e + 1, "of"))).map(|(d, e)| (d as u8, e))
+    });
+    if let Some((d, k)) = d_at {
+        let k = if c.is(k, "day") && c.is(k + 1, "of") { k + 1 } else { k };
         let k = if c.is(k, "of") { k + 1 } else { k };
-        if let Some((m, _)) = month(c, k) {
+        if let Some((m, _)) = month(c, k).or_else(|| month_abbr_after_of(c, k)) {
             let fut = future(c, i);
-            let yk = if c.is(k + 1, ",") { k + 2 } else { k + 1 };
-            if let Some((y, k3)) = year(c, yk) {
-                if let Some(date) = Date::new(y, m, d) {
-                    return Some((k3, P::Day(date)));
-                }
+            if let Some((y, k3)) = year_after(c, k + 1) {
+                return Some((k3, Date::new(y, m, d).map_or(P::Unknown, P::Day)));
             }
             return Some((k + 1, resolve_md(c, m, d, fut)));
         }
@@ -428,7 +450,7 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
             return None;
         }
         // Digit groups joined by hyphens ("82-2100", "2015-1-32") are no year.
-        let dash_digits_before = i >= 2 && c.glued(i) && guard::is_hyphen(c.l(i - 1)) && c.t[i - 2].kind == TokenKind::Number && c.glued(i - 1);
+        let dash_digits_before = i >= 2 && c.glued(i) && guard::is_hyphen(c.l(i - 1)) && c.t[i - 2].kind == TokenKind::Number && c.t[i - 2].s.len() != 4 && c.glued(i - 1);
         let dash_digits_after = guard::is_hyphen(c.l(k)) && c.glued(k) && c.glued(k + 1) && c.t.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number) && c.t.get(k + 1).is_some_and(|t| t.s.len() != 4 && t.s.len() != 2);
         if dash_digits_before || dash_digits_after {
             return None;
@@ -451,6 +473,68 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
         return Some((k, P::Year(y)));
     }
     None
+}
+
+/// A year after a day or month: "2023", ", 2023", "of 2020", "in 2020", "of 87", or in words
+/// ("nineteen ninety six", "two thousand and fifteen").
+fn year_after(c: &Ctx, k: usize) -> Option<(i32, usize)> {
+    let j = if c.any(k, &[",", "of", "in"]) { k + 1 } else { k };
+    if let Some(r) = year(c, j) {
+        return Some(r);
+    }
+    if c.is(k, "of") {
+        if let Some(t) = c.t.get(j).filter(|t| t.kind == TokenKind::Number && t.s.len() == 2 && t.s.bytes().all(|b| b.is_ascii_digit())) {
+            let v: i32 = t.s.parse().ok()?;
+            return Some((if v < 30 { 2000 + v } else { 1900 + v }, j + 1));
+        }
+    }
+    word_year(c, j)
+}
+
+const TEENS: [&str; 10] = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS_WORDS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const ONES: [&str; 9] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+/// A number 1-99 in words at `k` ("ninety six", "ninety-six", "fifteen"): value, token after.
+fn words_99(c: &Ctx, k: usize) -> Option<(i32, usize)> {
+    let w = c.l(k);
+    if let Some(p) = TEENS.iter().position(|x| *x == w) {
+        return Some((10 + p as i32, k + 1));
+    }
+    if let Some(p) = ONES.iter().position(|x| *x == w) {
+        return Some((1 + p as i32, k + 1));
+    }
+    let p = TENS_WORDS.iter().position(|x| *x == w)?;
+    let tens = 20 + 10 * p as i32;
+    let j = if c.is(k + 1, "-") && c.glued(k + 1) { k + 2 } else { k + 1 };
+    match ONES.iter().position(|x| *x == c.l(j)) {
+        Some(o) => Some((tens + 1 + o as i32, j + 1)),
+        None => Some((tens, k + 1)),
+    }
+}
+
+/// A year in words: "nineteen ninety six", "seventeen hundred thirty three", "two thousand and
+/// fifteen", "two thousand".
+fn word_year(c: &Ctx, k: usize) -> Option<(i32, usize)> {
+    let w = c.l(k);
+    if w == "two" && c.is(k + 1, "thousand") {
+        let j = if c.is(k + 2, "and") { k + 3 } else { k + 2 };
+        return match words_99(c, j) {
+            Some((v, e)) => Some((2000 + v, e)),
+            None => Some((2000, k + 2)),
+        };
+    }
+    // "nineteen", "twenty": one word for the century
+    let (hi, j) = words_99(c, k).filter(|(v, e)| (10..=29).contains(v) && *e == k + 1)?;
+    if c.is(j, "hundred") {
+        let j2 = if c.is(j + 1, "and") { j + 2 } else { j + 1 };
+        return match words_99(c, j2) {
+            Some((v, e)) => Some((hi * 100 + v, e)),
+            None => Some((hi * 100, j + 1)),
+        };
+    }
+    let (lo, e) = words_99(c, j).filter(|(v, _)| *v >= 10)?;
+    Some((hi * 100 + lo, e))
 }
 
 fn two_digits(c: &Ctx, i: usize) -> Option<u8> {
@@ -588,7 +672,7 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             return None;
         }
         "from" | "between" => {
-            let joiners: &[&str] = if l == "from" { &["to", "until", "till", "through", "-", "–", "~"] } else { &["and", "-", "–", "~"] };
+            let joiners: &[&str] = if l == "from" { &["to", "until", "till", "through", "-", "–", "~"] } else { &["and", "-", "–", "~", "through"] };
             if let Some((e1, q1)) = quarter(c, i + 1) {
                 if c.any(e1, joiners) {
                     if let Some((e2, q2)) = quarter(c, e1 + 1) {
@@ -596,17 +680,19 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
                     }
                 }
             }
-            if let Some((e, numeric::Run::Two(a, b))) = numeric::run(c, i + 1, true) {
-                let a = complete(a, &b);
-                return Some((e, range(a.iso(), b.iso())));
+            if let Some(r) = day_range(c, i + 1) {
+                return Some(r);
             }
-            let (e1, p1) = any_point(c, i + 1)?;
+            if let Some((e, numeric::Run::Two(a, b))) = numeric::run(c, i + 1, 1) {
+                return Some(run_range(c, i + 1, e, a, b));
+            }
+            let (e1, p1) = range_end(c, i + 1)?;
             if !c.any(e1, joiners) {
                 // "between 2014~2018": one token run
                 return None;
             }
-            let (e2, p2) = any_point(c, e1 + 1)?;
-            let p1 = complete(p1, &p2);
+            let (e2, p2) = range_end(c, e1 + 1)?;
+            let (p1, p2) = join(c, (i + 1, e1, p1), (e1 + 1, e2, p2));
             return Some((e2, range(p1.iso(), p2.iso())));
         }
         "after" | "before" => {
@@ -817,18 +903,20 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         }
     }
     if matches!(c.t.get(i).map(|t| t.kind), Some(TokenKind::Number | TokenKind::Word)) {
-        if let Some((e, numeric::Run::Two(a, b))) = numeric::run(c, i, true) {
-            let a = complete(a, &b);
-            return Some((e, range(a.iso(), b.iso())));
+        if let Some((e, numeric::Run::Two(a, b))) = numeric::run(c, i, 1) {
+            return Some(run_range(c, i, e, a, b));
         }
+    }
+    if let Some(r) = day_range(c, i) {
+        return Some(r);
     }
     let (e, p) = point(c, i)?;
     // Ranges without "from": "2014 to 2018", "May to March", "Jan-Feb 2017", "Nov 18 2014-Dec 19 2015"
     if c.any(e, &["to", "-", "–", "~", "through"]) && !matches!(p, P::Unknown) {
         let hyphen_ok = !guard::is_hyphen(c.l(e)) || !matches!(p, P::Year(_)) || c.t.get(e + 1).is_some_and(|t| t.kind == TokenKind::Word);
         if hyphen_ok {
-            if let Some((e2, p2)) = any_point(c, e + 1).filter(|(_, p2)| !matches!(p2, P::Unknown)) {
-                let p1 = complete(p.clone(), &p2);
+            if let Some((e2, p2)) = range_end(c, e + 1).filter(|(_, p2)| !matches!(p2, P::Unknown)) {
+                let (p1, p2) = join(c, (i, e, p.clone()), (e + 1, e2, p2));
                 if same_kind(&p1, &p2) {
                     return Some((e2, range(p1.iso(), p2.iso())));
                 }
@@ -991,7 +1079,180 @@ fn complete(p1: P, p2: &P) -> P {
 }
 
 fn same_kind(a: &P, b: &P) -> bool {
-    std::mem::discriminant(a) == std::mem::discriminant(b) || matches!((a, b), (P::Month(..), P::Day(_)) | (P::Day(_), P::Month(..)))
+    std::mem::discriminant(a) == std::mem::discriminant(b) || matches!((a, b), (P::Month(..) | P::Year(_), P::Day(_) | P::Month(..)) | (P::Day(_), P::Month(..)))
+}
+
+/// Whether the tokens `[a, b)` fix their point in time: a written year or a relative word
+/// ("this May", "next friday", "today").
+fn fixed(c: &Ctx, a: usize, b: usize) -> bool {
+    (a..b.min(c.t.len())).any(|k| {
+        let t = &c.t[k];
+        (t.kind == TokenKind::Number && t.s.len() == 4) || matches!(t.l.as_str(), "this" | "next" | "last" | "previous" | "coming" | "today" | "tomorrow" | "yesterday" | "now" | "current" | "date")
+    })
+}
+
+/// The two ends of a range, each `(start token, end token, point)`: an end without a year takes
+/// the first occurrence on or after the start ("from 10/25 to 01/25"), a start without one the
+/// latest on or before the end ("from March to May 2023").
+fn join(c: &Ctx, a: (usize, usize, P), b: (usize, usize, P)) -> (P, P) {
+    let (fa, fb) = (fixed(c, a.0, a.1), fixed(c, b.0, b.1));
+    match (fa, fb) {
+        (false, false) => {
+            // Neither has a year: the occurrence that holds the publication date, else the
+            // start's own (past or future) and the end after it.
+            if let Some(p) = c.published {
+                for y in [p.year, p.year - 1] {
+                    let Some(a2) = with_year(&a.2, y) else { continue };
+                    let b2 = forward(&a2, b.2.clone());
+                    let holds = p_bounds(&a2).zip(p_bounds(&b2)).is_some_and(|((s, _), (_, e))| s <= p && p < e);
+                    if holds {
+                        return (a2, b2);
+                    }
+                }
+            }
+            let p2 = forward(&a.2, b.2);
+            (a.2, p2)
+        }
+        (true, false) => {
+            let p2 = forward(&a.2, b.2);
+            (a.2, p2)
+        }
+        (false, true) => (complete(a.2, &b.2), b.2),
+        (true, true) => (a.2, b.2),
+    }
+}
+
+/// A day or month put in year `y`.
+fn with_year(p: &P, y: i32) -> Option<P> {
+    match *p {
+        P::Day(d) => Date::new(y, d.month, d.day).map(P::Day),
+        P::Month(_, m) => Some(P::Month(y, m)),
+        _ => None,
+    }
+}
+
+/// `p` put in the first year in which it starts on or after `from` starts.
+fn forward(from: &P, p: P) -> P {
+    let Some((start, _)) = p_bounds(from) else { return p };
+    for y in [start.year, start.year + 1] {
+        if let Some(q) = with_year(&p, y) {
+            if p_bounds(&q).is_some_and(|(s, _)| s >= start) {
+                return q;
+            }
+        }
+    }
+    p
+}
+
+/// An end of a range: a point, a bare month ("Sep", "Nov"), or "now", "today", "current
+/// date", "date" ("from March to date").
+fn range_end(c: &Ctx, k: usize) -> Option<(usize, P)> {
+    match c.l(k) {
+        "now" | "date" => return c.published.map(|p| (k + 1, P::Day(p))).or(Some((k + 1, P::Unknown))),
+        "current" if c.is(k + 1, "date") => return Some((k + 2, c.published.map_or(P::Unknown, P::Day))),
+        _ => {}
+    }
+    if let Some(r) = any_point(c, k) {
+        return Some(r);
+    }
+    let (m, _) = month(c, k)?;
+    Some((k + 1, resolve_m(c, m, future(c, k), 0)))
+}
+
+/// A range of two glued dates ("10/1-11/7", "Jan-Feb"), with a year after it (", 2020",
+/// " 2017") for both ends.
+fn run_range(c: &Ctx, i: usize, e: usize, a: P, b: P) -> (usize, Option<String>) {
+    let written = |p: &P| matches!(p, P::Day(_) | P::Month(..));
+    let (mut a, mut b, mut e) = (a, b, e);
+    let fut = future(c, e);
+    let no_year = !fixed(c, i, e);
+    if let Some((y, e2)) = year_after(c, e) {
+        let with_year = |p: &P| match *p {
+            P::MonthOf(m) => Some(P::Month(y, m)),
+            P::Day(d) if no_year => Date::new(y, d.month, d.day).map(P::Day),
+            _ => None,
+        };
+        if let Some(q) = with_year(&b) {
+            b = q;
+            e = e2;
+        }
+        if let Some(q) = with_year(&a) {
+            a = q;
+        }
+    }
+    let resolve = |p: P| match p {
+        P::MonthOf(m) => resolve_m(c, m, fut, 0),
+        p => p,
+    };
+    let (a, b) = (resolve(a), resolve(b));
+    let (a, b) = if written(&a) && written(&b) { (complete(a.clone(), &b), b) } else { (a, b) };
+    let b = if no_year && !matches!(b, P::Month(..)) { forward(&a, b) } else { b };
+    (e, range(a.iso(), b.iso()))
+}
+
+/// A day of the month at `k` for day ranges: "3", "9th", "ninth", "the ninth".
+fn range_day(c: &Ctx, k: usize) -> Option<(u8, usize)> {
+    let k = if c.is(k, "the") { k + 1 } else { k };
+    day(c, k).or_else(|| weeks::ordinal(c, k).filter(|(d, _)| *d <= 31).map(|(d, e)| (d as u8, e)))
+}
+
+/// Ranges of days in one month: "3 and 12 of Sept", "9 to 12 of June", "ninth till seventeenth
+/// of april", "4-23 in next month", "april 9th through 17th", "November 18-19", "april the ninth
+/// till the seventeenth".
+fn day_range(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
+    const JOIN: &[&str] = &["to", "till", "until", "through", "and", "-", "–"];
+    let fut = future(c, i);
+    // Month first
+    if let Some((m, _)) = month(c, i) {
+        let (d1, k) = range_day(c, i + 1)?;
+        if !c.any(k, JOIN) {
+            return None;
+        }
+        let (d2, e) = range_day(c, k + 1)?;
+        if d2 <= d1 || c.t.get(e).is_some_and(|t| t.kind == TokenKind::Word && month_from_name(t.s).is_some()) {
+            return None;
+        }
+        let (y, e) = match year_after(c, e) {
+            Some((y, e2)) => (Some(y), e2),
+            None => (None, e),
+        };
+        let month = match y {
+            Some(y) => P::Month(y, m),
+            None => resolve_m(c, m, fut, 0),
+        };
+        return Some((e, days_of(&month, d1, d2)));
+    }
+    // Days first: "3 and 12 of Sept", "4-23 in next month"
+    let (d1, k) = range_day(c, i)?;
+    if !c.any(k, JOIN) {
+        return None;
+    }
+    let (d2, k2) = range_day(c, k + 1)?;
+    if d2 <= d1 {
+        return None;
+    }
+    let (e, month) = if c.is(k2, "of") {
+        let (mm, _) = month(c, k2 + 1).or_else(|| month_abbr_after_of(c, k2 + 1))?;
+        match year_after(c, k2 + 2) {
+            Some((y, e)) => (e, P::Month(y, mm)),
+            None => (k2 + 2, resolve_m(c, mm, fut, 0)),
+        }
+    } else if c.is(k2, "in") {
+        match relative_point(c, k2 + 1)? {
+            (e, p @ (P::Month(..) | P::Unknown)) => (e, p),
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    Some((e, days_of(&month, d1, d2)))
+}
+
+fn days_of(month: &P, d1: u8, d2: u8) -> Option<String> {
+    let P::Month(y, m) = *month else { return None };
+    let a = Date::new(y, m, d1)?;
+    let b = Date::new(y, m, d2)?;
+    Some(format!("{a}/{b}"))
 }
 
 /// The days a point covers, `[start, end)`.
@@ -1175,5 +1436,21 @@ mod tests {
         for s in ["defense minister, Dong Jun, stated", "May Smith said", "Mao Ning said", "the Focus 2024 report", "Vision 2030 plan", "He may go", "troops march on"] {
             assert!(iso(s).is_empty(), "{s:?}: {:?}", iso(s));
         }
+    }
+}
+#[cfg(test)]
+mod debug_tests {
+    use super::*;
+    use crate::segment::tokenize;
+    #[test]
+    fn debug_print() {
+        let Ok(s) = std::env::var("DEBUG_DATES") else { return };
+        let (p, text) = s.split_once('|').unwrap();
+        let ctx = Ctx::new(text, &tokenize(text), Date::parse_iso(p));
+        let mut out = Vec::new();
+        find(&ctx, &mut out);
+        for t in &ctx.t { eprint!("[{}{}]", t.s, if t.blocked {"#"} else {""}); }
+        eprintln!();
+        for f in out { eprintln!("{:?} {:?}", f.span.of(text), f.iso); }
     }
 }

@@ -133,7 +133,7 @@ fn md(c: &Ctx, m: u8, d: u8, year: Option<i32>) -> P {
 }
 
 /// One date from the pieces (separators already checked to be one kind).
-fn one(c: &Ctx, items: &[Part], sep: char, context: bool, year: Option<i32>) -> Option<P> {
+fn one(c: &Ctx, items: &[Part], sep: char, context: u8, year: Option<i32>) -> Option<P> {
     use Part::{Mon, Num};
     match *items {
         [Num(y, 4), Num(m, _), Num(d, _)] if sep != '.' => full_year(y, 4, false).and_then(|y| day_of(y, m, d)),
@@ -157,13 +157,13 @@ fn one(c: &Ctx, items: &[Part], sep: char, context: bool, year: Option<i32>) -> 
         [Mon(m), Num(y, 4)] | [Num(y, 4), Mon(m)] => Some(P::Month(full_year(y, 4, false)?, m)),
         [Num(m, ml), Num(y, 4)] if ml <= 2 && (1..=12).contains(&m) && sep != '.' => Some(P::Month(full_year(y, 4, false)?, m as u8)),
         [Mon(m), Num(d, dl)] | [Num(d, dl), Mon(m)] if dl <= 2 && (1..=31).contains(&d) => Some(md(c, m, d as u8, year)),
-        [Num(a, al), Num(b, bl)] if al <= 2 && bl <= 2 && (sep == '/' || context) => {
+        [Num(a, al), Num(b, bl)] if al <= 2 && bl <= 2 && (sep == '/' || (sep == '.' && context >= 1) || context == 2) => {
             let (m, d) = if a > 12 { (b, a) } else { (a, b) };
             if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
                 return None;
             }
             // "1/2", "3/4": fractions, unless a date word comes before.
-            if !context && a < b && b <= 10 {
+            if context == 0 && a < b && b <= 10 {
                 return None;
             }
             Some(md(c, m as u8, d as u8, year))
@@ -179,8 +179,16 @@ fn one(c: &Ctx, items: &[Part], sep: char, context: bool, year: Option<i32>) -> 
     }
 }
 
+/// A month name alone, one end of a glued range ("Jan-Feb").
+fn month_alone(parts: &[Part]) -> Option<P> {
+    match parts {
+        [Part::Mon(m)] => Some(P::MonthOf(*m)),
+        _ => None,
+    }
+}
+
 /// The pieces as one date: the separators must all be the same.
-fn single(c: &Ctx, parts: &[Part], context: bool, year: Option<i32>) -> Option<P> {
+fn single(c: &Ctx, parts: &[Part], context: u8, year: Option<i32>) -> Option<P> {
     let mut sep = None;
     let mut items = Vec::with_capacity(4);
     for (n, p) in parts.iter().enumerate() {
@@ -201,7 +209,7 @@ fn single(c: &Ctx, parts: &[Part], context: bool, year: Option<i32>) -> Option<P
 /// The run of glued tokens starting at token `i` as a date or a range of dates, and the token
 /// after it. `context`: a date word stands before ("on", "from", a weekday), so "7-6" or "5.12"
 /// may be a day.
-pub(super) fn run(c: &Ctx, i: usize, context: bool) -> Option<(usize, Run)> {
+pub(super) fn run(c: &Ctx, i: usize, context: u8) -> Option<(usize, Run)> {
     let (parts, end) = parts(c, i)?;
     if let Some(p) = single(c, &parts, context, None) {
         return Some((end, Run::One(p)));
@@ -212,14 +220,16 @@ pub(super) fn run(c: &Ctx, i: usize, context: bool) -> Option<(usize, Run)> {
             continue;
         }
         let (a, b) = (&parts[..k], &parts[k + 1..]);
-        let pb = single(c, b, true, None);
+        let pb = single(c, b, 1, None).or_else(|| month_alone(b));
         let year = match pb {
             Some(P::Day(d)) if b.len() > 3 => Some(d.year),
             Some(P::Month(y, _)) => Some(y),
             _ => None,
         };
-        if let (Some(pa), Some(pb)) = (single(c, a, true, year), pb) {
-            if matches!(pa, P::Day(_) | P::Month(..) | P::Unknown) && matches!(pb, P::Day(_) | P::Month(..) | P::Unknown) {
+        let pa = single(c, a, 1, year).or_else(|| month_alone(a));
+        if let (Some(pa), Some(pb)) = (pa, pb) {
+            let ok = |p: &P| matches!(p, P::Day(_) | P::Month(..) | P::Unknown | P::MonthOf(_));
+            if ok(&pa) && ok(&pb) && matches!(pa, P::MonthOf(_)) == matches!(pb, P::MonthOf(_)) {
                 return Some((end, Run::Two(pa, pb)));
             }
         }
