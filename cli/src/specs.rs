@@ -12,7 +12,7 @@
 //! | NumberModel | `figures::numbers` | span, value |
 //! | PercentModel | `figures::percent` | span, value |
 //! | CurrencyModel | `figures::money` | span, value, ISO code (or the unit's name) |
-//! | DimensionModel, AgeModel, TemperatureModel | `figures::measures` | span, value |
+//! | DimensionModel, AgeModel, TemperatureModel | `figures::measures`, the file's kind of measure | span, value, unit |
 //! | NumberRangeModel | `figures::number_ranges` | span, interval |
 //! | DateTimeModel | `figures::dates` | span, resolved date, period or duration |
 //!
@@ -36,9 +36,9 @@ pub const FILES: &[(&str, Kind, f64)] = &[
     ("Number/English/NumberModel.json", Kind::Number, 0.991),
     ("Number/English/PercentModel.json", Kind::Percent, 1.0),
     ("NumberWithUnit/English/CurrencyModel.json", Kind::Currency, 0.95),
-    ("NumberWithUnit/English/DimensionModel.json", Kind::Unit, 0.70),
-    ("NumberWithUnit/English/AgeModel.json", Kind::Unit, 0.84),
-    ("NumberWithUnit/English/TemperatureModel.json", Kind::Unit, 0.76),
+    ("NumberWithUnit/English/DimensionModel.json", Kind::Unit("dimension"), 0.99),
+    ("NumberWithUnit/English/AgeModel.json", Kind::Unit("age"), 1.0),
+    ("NumberWithUnit/English/TemperatureModel.json", Kind::Unit("temperature"), 1.0),
     ("Number/English/NumberRangeModel.json", Kind::Range, 0.97),
     ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.55),
 ];
@@ -52,8 +52,9 @@ pub enum Kind {
     Percent,
     /// Money.
     Currency,
-    /// A number with a unit (dimensions, ages, temperatures).
-    Unit,
+    /// A number with a unit of one kind of measure ("dimension", "age", "temperature"): the
+    /// measures whose `iso` names that kind, compared by value and unit.
+    Unit(&'static str),
     /// Number ranges.
     Range,
     /// Dates and times.
@@ -250,7 +251,7 @@ fn score(kind: Kind, case: &Value) -> (bool, bool, String) {
         Kind::Number => figures::numbers(input),
         Kind::Percent => figures::percent(input),
         Kind::Currency => figures::money(input),
-        Kind::Unit => figures::measures(input),
+        Kind::Unit(measure) => figures::measures(input).into_iter().filter(|f| f.iso.as_deref().and_then(|i| i.split_once(':')).is_some_and(|(m, _)| m == measure)).collect(),
         Kind::Range => figures::number_ranges(input),
         Kind::DateTime => figures::dates(input, published),
     };
@@ -301,11 +302,21 @@ fn score(kind: Kind, case: &Value) -> (bool, bool, String) {
 
 fn matches(kind: Kind, res: &Value, f: &Figure) -> bool {
     match kind {
-        Kind::Number | Kind::Unit => match (num(res.get("value")), f.value) {
+        Kind::Number => match (num(res.get("value")), f.value) {
             (Some(a), Some(b)) => close(a, b),
             (None, None) => true,
             _ => false,
         },
+        Kind::Unit(_) => {
+            let value_ok = match (num(res.get("value")), f.value) {
+                (Some(a), Some(b)) => close(a, b),
+                (None, None) => true,
+                _ => false,
+            };
+            let unit = res.get("unit").and_then(Value::as_str).unwrap_or("");
+            let ours = f.iso.as_deref().and_then(|i| i.split_once(':')).map_or("", |(_, name)| name);
+            value_ok && !unit.is_empty() && unit.eq_ignore_ascii_case(ours)
+        }
         Kind::Percent => match (num(res.get("value")), f.value) {
             (Some(a), Some(b)) => close(a, b),
             (None, _) => true,

@@ -1,48 +1,232 @@
 //! Units of measure after a number: lengths, areas, weights, volumes, speeds, data sizes,
-//! temperatures and ages ("1.6 km", "660 square meters", "200lbs", "a 3-inch blade",
-//! "98.6 degrees fahrenheit", "85°", "five years old", "a 28-year-old man").
+//! angles, temperatures and ages ("1.6 km", "660 square meters", "200lbs", "a 3-inch blade",
+//! "10km/hr", "20 (kg)", "98.6 degrees fahrenheit", "85°", "rotate 90 degrees", "five years
+//! old", "a 28-year-old man", "a 87 yo man", "age 87").
 //!
 //! A QUANTITY with a unit of measure has that unit as `unit` ("km", "square meters",
-//! "degrees fahrenheit", "years old") instead of a counted noun phrase.
+//! "degrees fahrenheit", "years old") instead of a counted noun phrase. Each unit also has a
+//! canonical name ("Kilometer", "Square meter", "F", "Year") and a [`Measure`], what
+//! Recognizers-Text's per-kind models call it (dimension, temperature or age).
 
 use super::{guard, number, Ctx};
 use crate::segment::TokenKind;
 
-/// Single-word units (lower case).
-const UNITS: &[&str] = &[
-    "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "meter", "meters", "metre", "metres", "cm",
-    "centimeter", "centimeters", "centimetre", "centimetres", "mm", "millimeter", "millimeters", "millimetre",
-    "millimetres", "mile", "miles", "mi", "foot", "feet", "ft", "inch", "inches", "yard", "yards", "yd", "yds",
-    "acre", "acres", "hectare", "hectares", "ha", "kg", "kgs", "kilogram", "kilograms", "kilo", "kilos", "gram",
-    "grams", "tonne", "tonnes", "ton", "tons", "lb", "lbs", "ounce", "ounces", "oz", "liter", "liters", "litre",
-    "litres", "ml", "milliliter", "milliliters", "millilitre", "millilitres", "gallon", "gallons", "barrel",
-    "barrels", "bbl", "mph", "kph", "knot", "knots", "bit", "bits", "byte", "bytes", "kb", "mb", "gb", "tb",
-    "kilobyte", "kilobytes", "megabyte", "megabytes", "gigabyte", "gigabytes", "terabyte", "terabytes", "megabit",
-    "megabits", "gigabit", "gigabits", "mw", "megawatt", "megawatts", "gw", "gigawatt", "gigawatts", "kw",
-    "kilowatt", "kilowatts", "kwh", "mwh", "twh", "celsius", "centigrade", "centigrate", "fahrenheit", "farenheit",
-    "kelvin", "sqm", "sq", "cubic", "square", "nautical", "light-years", "pounds", "pound", "metric", "celcius",
-    "km2", "m2", "kmph", "dm", "decimeter", "decimeters", "picometer", "picometers", "nanometer", "nanometers",
-    "micrometer", "micrometers", "microgram", "micrograms", "milligram", "milligrams", "mg", "μg", "mcg",
-    "tablespoon", "tablespoons", "teaspoon", "teaspoons", "cup", "cups", "pint", "pints", "quart", "quarts",
-    "hectoliter", "hectoliters", "megaton", "megatons", "kiloton", "kilotons",
+/// What a unit measures, as the per-kind models split units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    /// Lengths, areas, weights, volumes, speeds, data sizes, power, angles.
+    Dimension,
+    /// Ages ("five years old").
+    Age,
+    /// Temperatures ("98.6 degrees fahrenheit", "85°").
+    Temperature,
+}
+
+impl Measure {
+    /// Its name in lower case ("dimension", "age", "temperature").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Dimension => "dimension",
+            Measure::Age => "age",
+            Measure::Temperature => "temperature",
+        }
+    }
+}
+
+/// A unit of measure found after a number.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    /// The token after it.
+    pub end: usize,
+    /// Its text as written ("km", "square meters", "degrees fahrenheit").
+    pub text: String,
+    /// Its canonical name ("Kilometer", "Square meter", "F").
+    pub name: String,
+    /// What it measures.
+    pub measure: Measure,
+    /// What the words after it add to the number, in the unit ("5 feet 2 inches": 2/12).
+    pub plus: f64,
+}
+
+/// Base units: canonical name and lower-case forms.
+const BASE: &[(&str, &[&str])] = &[
+    ("Kilometer", &["km", "kms", "kilometer", "kilometers", "kilometre", "kilometres"]),
+    ("Meter", &["m", "meter", "meters", "metre", "metres"]),
+    ("Centimeter", &["cm", "centimeter", "centimeters", "centimetre", "centimetres"]),
+    ("Millimeter", &["mm", "millimeter", "millimeters", "millimetre", "millimetres"]),
+    ("Decimeter", &["dm", "decimeter", "decimeters", "decimetre", "decimetres"]),
+    ("Micrometer", &["μm", "micrometer", "micrometers", "micrometre", "micrometres", "micron", "microns"]),
+    ("Nanometer", &["nanometer", "nanometers", "nanometre", "nanometres"]),
+    ("Picometer", &["picometer", "picometers", "picometre", "picometres"]),
+    ("Mile", &["mile", "miles", "mi"]),
+    ("Foot", &["foot", "feet", "ft"]),
+    ("Inch", &["inch", "inches", "in", "\"", "″"]),
+    ("Yard", &["yard", "yards", "yd", "yds"]),
+    ("Light year", &["light-year", "light-years"]),
+    ("Acre", &["acre", "acres"]),
+    ("Hectare", &["hectare", "hectares", "ha"]),
+    ("Square kilometer", &["km2", "km²", "sqkm"]),
+    ("Square meter", &["m2", "m²", "sqm"]),
+    ("Kilogram", &["kg", "kgs", "kilogram", "kilograms", "kilogramme", "kilogrammes", "kilo", "kilos"]),
+    ("Gram", &["g", "gram", "grams", "gramme", "grammes"]),
+    ("Milligram", &["mg", "milligram", "milligrams", "milligramme", "milligrammes"]),
+    ("Microgram", &["μg", "µg", "mcg", "microgram", "micrograms", "microgramme", "microgrammes"]),
+    ("Ton", &["t", "ton", "tons", "tonne", "tonnes"]),
+    ("Megaton", &["megaton", "megatons"]),
+    ("Kiloton", &["kiloton", "kilotons"]),
+    ("Pound", &["lb", "lbs", "pound", "pounds"]),
+    ("Ounce", &["oz", "ounce", "ounces"]),
+    ("Dram", &["dram", "drams", "drachm", "drachms", "drachma", "drachmas"]),
+    ("Liter", &["l", "liter", "liters", "litre", "litres"]),
+    ("Milliliter", &["ml", "milliliter", "milliliters", "millilitre", "millilitres"]),
+    ("Hectoliter", &["hectoliter", "hectoliters", "hectolitre", "hectolitres"]),
+    ("Gallon", &["gallon", "gallons"]),
+    ("Barrel", &["barrel", "barrels", "bbl"]),
+    ("Tablespoon", &["tablespoon", "tablespoons", "tbsp"]),
+    ("Teaspoon", &["teaspoon", "teaspoons", "tsp"]),
+    ("Cup", &["cup", "cups"]),
+    ("Pint", &["pint", "pints"]),
+    ("Quart", &["quart", "quarts"]),
+    ("Mile per hour", &["mph"]),
+    ("Kilometer per hour", &["kph", "kmph", "km/h"]),
+    ("Knot", &["knot", "knots"]),
+    ("Bit", &["bit", "bits"]),
+    ("Byte", &["byte", "bytes"]),
+    ("Kilobit", &["kilobit", "kilobits", "kb"]),
+    ("Megabit", &["megabit", "megabits", "mb"]),
+    ("Gigabit", &["gigabit", "gigabits", "gb"]),
+    ("Terabit", &["terabit", "terabits", "tb"]),
+    ("Kilobyte", &["kilobyte", "kilobytes"]),
+    ("Megabyte", &["megabyte", "megabytes"]),
+    ("Gigabyte", &["gigabyte", "gigabytes"]),
+    ("Terabyte", &["terabyte", "terabytes"]),
+    ("Kilowatt", &["kw", "kilowatt", "kilowatts"]),
+    ("Megawatt", &["mw", "megawatt", "megawatts"]),
+    ("Gigawatt", &["gw", "gigawatt", "gigawatts"]),
+    ("Kilowatt hour", &["kwh"]),
+    ("Megawatt hour", &["mwh"]),
+    ("Terawatt hour", &["twh"]),
+    ("Radian", &["rad", "radian", "radians"]),
+    ("Turn", &["turn", "turns"]),
 ];
+
+/// Forms that are no unit after a number and a space ("5 in the morning", "1 m" is million):
+/// they are read glued ("1.8m"), in brackets or in "5 ft 2 in".
+const AMBIGUOUS: &[&str] = &["m", "t", "g", "l", "in", "\"", "″", "rad", "km/h"];
 
 /// Units that may be glued to the digits: "200lbs", "75ml", "300mm", "1.6km", "10kg".
 const GLUED: &[&str] = &[
-    "km", "kms", "cm", "mm", "mi", "ft", "yd", "kg", "kgs", "g", "lb", "lbs", "oz", "ml", "l", "mph", "kph", "kb",
-    "mb", "gb", "tb", "mw", "gw", "kw", "kwh", "mwh", "twh", "ha", "km2", "m2", "kmph", "dm", "mg",
+    "km", "kms", "cm", "mm", "dm", "mi", "ft", "yd", "kg", "kgs", "g", "mg", "mcg", "μg", "lb", "lbs", "oz", "ml",
+    "l", "mph", "kph", "kmph", "kb", "mb", "gb", "tb", "mw", "gw", "kw", "kwh", "mwh", "twh", "ha", "km2", "m2",
+    "rad", "bbl",
 ];
 
-const TEMPERATURE_SCALES: &[&str] =
-    &["celsius", "celcius", "centigrade", "centigrate", "fahrenheit", "farenheit", "kelvin", "f", "c", "k"];
+/// Glued units read only by the measures model: in news "1.8m" and "100t" are mostly million
+/// and thousand ("a 48m contract").
+const GLUED_MEASURES: &[&str] = &["m", "t"];
+
+/// Prefixes of a unit: "square meters", "sq km", "cubic feet", "nautical miles", "metric tons".
+const PREFIXES: &[(&str, &str)] = &[("square", "Square"), ("sq", "Square"), ("cubic", "Cubic"), ("nautical", "Nautical"), ("metric", "Metric")];
+
+/// Temperature scales: the word and the scale's name.
+const SCALES: &[(&str, &str)] = &[
+    ("celsius", "C"),
+    ("celcius", "C"),
+    ("centigrade", "C"),
+    ("centigrate", "C"),
+    ("c", "C"),
+    ("fahrenheit", "F"),
+    ("farenheit", "F"),
+    ("f", "F"),
+    ("kelvin", "K"),
+    ("k", "K"),
+];
+
+/// Time units after "per" or "/": the word and its name.
+const PER: &[(&str, &str)] = &[
+    ("hour", "hour"),
+    ("hr", "hour"),
+    ("h", "hour"),
+    ("second", "second"),
+    ("sec", "second"),
+    ("s", "second"),
+    ("millisecond", "millisecond"),
+    ("ms", "millisecond"),
+    ("minute", "minute"),
+    ("min", "minute"),
+    ("day", "day"),
+    ("year", "year"),
+];
+
+/// Words around "degrees" that make it an angle ("rotate 90 degrees", "a 45 degrees angle").
+const ANGLE_WORDS: &[&str] = &[
+    "rotate", "rotates", "rotated", "rotating", "rotation", "turn", "turns", "turned", "turning", "angle", "angles",
+    "tilt", "tilted", "tilts", "tilting", "incline", "inclined", "bank", "banked", "spin", "spun", "pivot", "pivoted",
+];
+
+fn lookup<'a>(table: &'a [(&'a str, &'a str)], w: &str) -> Option<&'a str> {
+    table.iter().find(|(k, _)| *k == w).map(|(_, v)| *v)
+}
+
+/// The canonical name of a base unit written `form` ("km" Kilometer, "MB" Megabyte, "mb"
+/// Megabit: a capital B is a byte).
+pub fn base(form: &str) -> Option<&'static str> {
+    let l = form.to_lowercase();
+    if matches!(l.as_str(), "kb" | "mb" | "gb" | "tb") && form.ends_with('B') {
+        return Some(match l.as_str() {
+            "kb" => "Kilobyte",
+            "mb" => "Megabyte",
+            "gb" => "Gigabyte",
+            _ => "Terabyte",
+        });
+    }
+    BASE.iter().find(|(_, forms)| forms.contains(&l.as_str())).map(|(name, _)| *name)
+}
 
 /// A unit glued to digits ("lbs" in "200lbs").
 pub fn glued(suffix: &str) -> bool {
-    GLUED.contains(&suffix.to_ascii_lowercase().as_str())
+    GLUED.contains(&suffix.to_lowercase().as_str())
 }
 
-/// The unit of measure starting at token `k` (after a number): its end token and text.
-pub fn unit_after(c: &Ctx, k: usize) -> Option<(usize, String)> {
+fn text(c: &Ctx, a: usize, b: usize) -> String {
+    c.span(a, b).of(c.text).to_owned()
+}
+
+fn singular(name: &str) -> String {
+    name.to_lowercase()
+}
+
+/// "per hour", "an hour", "/hr", "/ms" at token `e`: the end and the time unit's name.
+fn per(c: &Ctx, e: usize, hyphen: bool) -> Option<(usize, &'static str)> {
+    if hyphen {
+        return None;
+    }
+    if c.is(e, "/") && c.glued(e) && c.glued(e + 1) {
+        return lookup(PER, c.l(e + 1)).map(|p| (e + 2, p));
+    }
+    if c.is(e, "per") {
+        return lookup(PER, c.l(e + 1)).filter(|_| c.t[e + 1].kind == TokenKind::Word && c.l(e + 1).len() > 2).map(|p| (e + 2, p));
+    }
+    if c.any(e, &["an", "a"]) && c.any(e + 1, &["hour", "second"]) {
+        return lookup(PER, c.l(e + 1)).map(|p| (e + 2, p));
+    }
+    None
+}
+
+/// The name of `base` per `time` ("Kilometer per hour").
+fn rate(base: &str, time: &str) -> String {
+    format!("{base} per {time}")
+}
+
+/// Whether "degrees" at `a..b` (the number and its unit) is an angle: a turning word before
+/// it or "angle" after it.
+fn angle(c: &Ctx, a: usize, b: usize) -> bool {
+    (a.saturating_sub(3)..a).any(|j| c.any(j, ANGLE_WORDS)) || c.any(b, &["angle", "angles"])
+}
+
+/// The unit of measure starting at token `k`, after a number starting at token `start`;
+/// `all` also reads the units that need the measures model's reading ("1 m", `10 "`).
+pub fn unit_after(c: &Ctx, start: usize, k: usize, all: bool) -> Option<Unit> {
     let mut k = k;
     // "3-inch", "six-mile", "28-year-old"
     let hyphen = guard::is_hyphen(c.l(k)) && c.glued(k) && c.glued(k + 1);
@@ -50,19 +234,23 @@ pub fn unit_after(c: &Ctx, k: usize) -> Option<(usize, String)> {
         k += 1;
     }
     let w = c.l(k);
-    let text = |a: usize, b: usize| c.span(a, b).of(c.text).to_owned();
-    // Ages: "five years old", "95 years of age", "90 day old", "28-year-old"
-    if matches!(w, "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days") {
+    let mk = |end: usize, from: usize, name: String, measure: Measure| Some(Unit { end, text: text(c, from, end), name, measure, plus: 0.0 });
+    // Ages: "five years old", "95 years of age", "90 day old", "28-year-old", "87 yo"
+    if let Some(name) = lookup(&[("year", "Year"), ("years", "Year"), ("month", "Month"), ("months", "Month"), ("week", "Week"), ("weeks", "Week"), ("day", "Day"), ("days", "Day")], w) {
+        let name = name.to_owned();
         if hyphen && guard::is_hyphen(c.l(k + 1)) && c.is(k + 2, "old") && c.glued(k + 1) && c.glued(k + 2) {
-            return Some((k + 3, text(k, k + 3)));
+            return mk(k + 3, k, name, Measure::Age);
         }
         if c.is(k + 1, "old") {
-            return Some((k + 2, text(k, k + 2)));
+            return mk(k + 2, k, name, Measure::Age);
         }
         if c.is(k + 1, "of") && c.is(k + 2, "age") {
-            return Some((k + 3, text(k, k + 3)));
+            return mk(k + 3, k, name, Measure::Age);
         }
         return None;
+    }
+    if !hyphen && c.t.get(k).is_some_and(|t| t.s == "yo" || t.s == "y.o.") {
+        return mk(k + 1, k, "Year".to_owned(), Measure::Age);
     }
     // Temperatures: "degrees", "degrees fahrenheit", "deg.", "°", "°C"
     if matches!(w, "degree" | "degrees" | "deg" | "deg." | "°" | "º") {
@@ -70,58 +258,134 @@ pub fn unit_after(c: &Ctx, k: usize) -> Option<(usize, String)> {
         if w == "deg" && c.is(e, ".") && c.glued(e) {
             e += 1;
         }
-        if c.any(e, TEMPERATURE_SCALES) && (c.t[e].gap || w.starts_with('°') || w == "º") {
-            e += 1;
-        } else if w == "°" || w == "º" {
-            // "85°C" tokenised as "°C"? handled by the glued check below
+        let sign = w.starts_with('°') || w == "º";
+        if let Some(scale) = lookup(SCALES, c.l(e)).filter(|_| c.t[e].gap || sign) {
+            return mk(e + 1, k, scale.to_owned(), Measure::Temperature);
         }
-        return Some((e, text(k, e)));
+        let measure = if angle(c, start, e) { Measure::Dimension } else { Measure::Temperature };
+        return mk(e, k, "Degree".to_owned(), measure);
     }
-    if let Some(rest) = w.strip_prefix('°') {
-        if TEMPERATURE_SCALES.contains(&rest) {
-            return Some((k + 1, text(k, k + 1)));
+    if let Some(scale) = w.strip_prefix('°').and_then(|rest| lookup(SCALES, rest)) {
+        return mk(k + 1, k, scale.to_owned(), Measure::Temperature);
+    }
+    // "90 fahrenheit", "10.5 celcius"
+    if let Some(scale) = lookup(SCALES, w).filter(|_| w.len() > 1) {
+        return mk(k + 1, k, scale.to_owned(), Measure::Temperature);
+    }
+    // "20 (kg)", "20 [kg]", "20 {kg}", "20 <kg>"
+    if !hyphen {
+        if let Some(close) = lookup(&[("(", ")"), ("[", "]"), ("{", "}"), ("<", ">")], w) {
+            let inner = c.t.get(k + 1)?;
+            if inner.kind == TokenKind::Word && c.glued(k + 1) && c.is(k + 2, close) && c.glued(k + 2) {
+                let name = base(inner.s)?;
+                return Some(Unit { end: k + 3, text: inner.s.to_owned(), name: name.to_owned(), measure: Measure::Dimension, plus: 0.0 });
+            }
+            return None;
         }
     }
-    if !UNITS.contains(&w) || c.t[k].kind != TokenKind::Word {
+    // `10 " long`: inches (measures model only; a quotation mark in news)
+    if all && !hyphen && matches!(w, "\"" | "″") && c.t.get(k + 1).is_some_and(|t| t.gap && t.kind == TokenKind::Word && t.s.chars().all(char::is_lowercase)) {
+        return mk(k + 1, k, "Inch".to_owned(), Measure::Dimension);
+    }
+    let t = c.t.get(k)?;
+    if t.kind != TokenKind::Word {
         return None;
     }
     let mut e = k + 1;
-    match w {
-        // "square meters", "sq km", "cubic feet", "nautical miles"
-        "square" | "sq" | "cubic" | "nautical" | "metric" => {
-            let n = c.l(e);
-            if !UNITS.contains(&n) || matches!(n, "square" | "sq" | "cubic" | "nautical" | "metric") {
-                return None;
-            }
-            e += 1;
+    let name: String = if let Some(prefix) = lookup(PREFIXES, w) {
+        // "square meters", "sq km", "cubic feet", "nautical miles", "metric tons"
+        let n = c.t.get(e)?;
+        let b = base(n.s).filter(|_| n.kind == TokenKind::Word && !AMBIGUOUS.contains(&n.l.as_str()) || n.s == "m")?;
+        e += 1;
+        format!("{prefix} {}", singular(b))
+    } else {
+        let b = base(t.s)?;
+        let spaced = !c.glued(k) && !hyphen;
+        if AMBIGUOUS.contains(&w) && !(all && spaced && matches!(w, "m") && !next_counts(c, k + 1)) {
+            return None;
         }
-        "pound" | "pounds" => {}
-        _ => {}
-    }
-    // "miles an hour", "kilometers per hour", "barrels per day"
-    if !hyphen && (c.any(e, &["an", "a"]) && c.any(e + 1, &["hour", "second"]) || c.is(e, "per") && c.any(e + 1, &["hour", "second", "day", "year"])) {
+        if b == "Turn" && !(c.t.get(start).is_some_and(|t| t.kind == TokenKind::Word) || angle(c, start, e)) {
+            // "3 turns" is a count of turns; "a half turn", "rotate 3 turns" an angle
+            return None;
+        }
+        b.to_owned()
+    };
+    let mut name = name;
+    // "miles an hour", "kilometers per hour", "km/hr", "meters per millisecond"
+    if let Some((end, time)) = per(c, e, hyphen) {
+        e = end;
+        name = rate(&name, time);
+    } else if !hyphen && c.is(e, "per") && c.any(e + 1, &["day", "year"]) {
+        // "barrels per day"
         e += 2;
     }
     // "5 feet 2 inches", "12 ft 2 in", "5 feet and 2 inches"
-    if matches!(w, "feet" | "foot" | "ft") {
+    if name == "Foot" {
         let j = if c.is(e, "and") { e + 1 } else { e };
-        if c.t.get(j).is_some_and(|t| t.kind == TokenKind::Number) && c.any(j + 1, &["inches", "inch", "in"]) {
-            e = j + 2;
+        if let Some((inches, _)) = c.t.get(j).filter(|t| t.kind == TokenKind::Number).and_then(|t| number::digits(t.s)).filter(|(_, s)| s.is_empty()) {
+            if c.any(j + 1, &["inches", "inch", "in"]) {
+                return Some(Unit { end: j + 2, text: text(c, k, e), name, measure: Measure::Dimension, plus: inches / 12.0 });
+            }
         }
     }
-    // "degrees" handled above; "celsius" alone is a temperature
-    Some((e, text(k, e)))
+    mk(e, k, name, Measure::Dimension)
 }
 
-/// The unit glued to the digits of token `i` ("200lbs"), if any: the value and the unit.
-pub fn glued_at(c: &Ctx, i: usize) -> Option<(f64, String)> {
+/// Whether the words at `k` are what a number counts ("1.8m dollars", "5m people"), so that
+/// the "m" before them is a million rather than metres.
+fn next_counts(c: &Ctx, k: usize) -> bool {
+    c.t.get(k).is_some_and(|t| {
+        t.kind == TokenKind::Word && (t.l.len() > 3 && t.l.ends_with('s') || matches!(t.l.as_str(), "people" | "euros" | "dollars" | "pounds" | "usd"))
+    })
+}
+
+/// The unit glued to the digits of token `i` ("200lbs", "10km/hr"), if any: the value and
+/// the unit; `all` also reads "1.8m" and "100t" as metres and tons.
+pub fn glued_at(c: &Ctx, i: usize, all: bool) -> Option<(f64, Unit)> {
     let t = c.t.get(i)?;
     if t.kind != TokenKind::Number || t.blocked {
         return None;
     }
     let (v, suffix) = number::digits(t.s)?;
-    if suffix.is_empty() || !glued(suffix) {
+    let l = suffix.to_lowercase();
+    let measures_only = all && GLUED_MEASURES.contains(&suffix) && !next_counts(c, i + 1);
+    if suffix.is_empty() || !(GLUED.contains(&l.as_str()) || measures_only) {
         return None;
     }
-    Some((v, suffix.to_owned()))
+    let mut name = base(suffix)?.to_owned();
+    let mut end = i + 1;
+    if let Some((e, time)) = per(c, end, false) {
+        end = e;
+        name = rate(&name, time);
+    }
+    Some((v, Unit { end, text: text(c, i, end)[t.s.len() - suffix.len()..].to_owned(), name, measure: Measure::Dimension, plus: 0.0 }))
+}
+
+/// A unit without a number, as the measures model reports it ("convert 10 celsius to
+/// fahrenheit", "a metric ton is", "mcg"): only full names that are nothing else.
+pub fn bare(c: &Ctx, k: usize) -> Option<Unit> {
+    let t = c.t.get(k)?;
+    if t.kind != TokenKind::Word || t.blocked {
+        return None;
+    }
+    let w = t.l.as_str();
+    let mk = |end: usize, name: &str, measure: Measure| Some(Unit { end, text: text(c, k, end), name: name.to_owned(), measure, plus: 0.0 });
+    if matches!(w, "degree" | "degrees") {
+        let scale = lookup(SCALES, c.l(k + 1)).filter(|_| c.l(k + 1).len() > 1)?;
+        return mk(k + 2, scale, Measure::Temperature);
+    }
+    if let Some(scale) = lookup(SCALES, w).filter(|_| w.len() > 1) {
+        return mk(k + 1, scale, Measure::Temperature);
+    }
+    if w == "metric" && c.any(k + 1, &["ton", "tons", "tonne", "tonnes"]) {
+        return mk(k + 2, "Metric ton", Measure::Dimension);
+    }
+    const NAMES: &[&str] = &[
+        "mcg", "gramme", "grammes", "microgram", "micrograms", "microgramme", "microgrammes", "milligram", "milligrams",
+        "milligramme", "milligrammes", "kilogramme", "kilogrammes",
+    ];
+    if NAMES.contains(&w) {
+        return mk(k + 1, base(w)?, Measure::Dimension);
+    }
+    None
 }

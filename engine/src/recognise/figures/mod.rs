@@ -346,7 +346,10 @@ pub fn number_ranges(text: &str) -> Vec<Figure> {
 
 /// The QUANTITY figures of `text` that have a unit of measure ("1.6 km", "98.6 degrees
 /// fahrenheit", "five years old"), for per-kind evaluation against dimension, temperature and
-/// age models.
+/// age models. Their `iso` holds what the unit measures and its canonical name
+/// ("dimension:Kilometer", "temperature:F", "age:Year"); units named without a number
+/// ("convert 10 celsius to fahrenheit") are reported too, without a value. The page reads
+/// the same units but leaves `iso` empty and bare units out.
 pub fn measures(text: &str) -> Vec<Figure> {
     let ctx = ctx_of(text, None);
     let mut out = Vec::new();

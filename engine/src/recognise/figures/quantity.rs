@@ -115,12 +115,19 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>, mode: Mode) {
     let n = c.t.len();
     let mut i = 0;
     while i < n {
-        if let Some((end, f)) = measured(c, i) {
+        if let Some((end, f)) = measured(c, i, mode) {
             out.push(f);
             i = end.max(i + 1);
             continue;
         }
         if mode == Mode::Measures {
+            // A unit without a number: "convert 10 celsius to fahrenheit".
+            if let Some(u) = super::measure::bare(c, i) {
+                let end = u.end;
+                out.push(measure_figure(c, i, u, None, mode));
+                i = end.max(i + 1);
+                continue;
+            }
             i = number::parse(c, i).map_or(i + 1, |n| n.end.max(i + 1));
             continue;
         }
@@ -134,9 +141,17 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>, mode: Mode) {
     }
 }
 
+/// The figure of a number from token `start` with unit `u`; for the measures model its `iso`
+/// says what the unit measures and its canonical name ("dimension:Kilometer", "age:Year",
+/// "temperature:F").
+fn measure_figure(c: &Ctx, start: usize, u: super::measure::Unit, value: Option<f64>, mode: Mode) -> Figure {
+    let iso = (mode == Mode::Measures).then(|| format!("{}:{}", u.measure.as_str(), u.name));
+    figure(FigureKind::Quantity, c.span(start, u.end), value.map(|v| v + u.plus), Some(u.text), iso)
+}
+
 /// A number with a unit of measure at token `i` ("1.6 km", "200lbs", "-5 degrees", "five
-/// years old", "10 1/2 miles").
-fn measured(c: &Ctx, i: usize) -> Option<(usize, Figure)> {
+/// years old", "10 1/2 miles", "age 87").
+fn measured(c: &Ctx, i: usize, mode: Mode) -> Option<(usize, Figure)> {
     let t = c.t.get(i)?;
     if t.kind != TokenKind::Number && t.kind != TokenKind::Word {
         return None;
@@ -144,18 +159,43 @@ fn measured(c: &Ctx, i: usize) -> Option<(usize, Figure)> {
     if super::money::before(c, i).is_some() {
         return None;
     }
-    let minus = i > 0 && t.kind == TokenKind::Number && c.any(i - 1, &["-", "−", "minus"]) && (c.glued(i) || c.is(i - 1, "minus")) && (c.t[i - 1].gap || i == 1);
+    let all = mode == Mode::Measures;
+    // "a man of age 87", "aged 87"
+    if t.kind == TokenKind::Word && matches!(t.s, "age" | "aged") && !t.blocked {
+        let num = c.t.get(i + 1).filter(|t| t.kind == TokenKind::Number).and_then(|_| number::parse(c, i + 1))?;
+        let value = num.value.filter(|v| !num.ordinal && !num.decade && !num.fraction && (1.0..=130.0).contains(v) && v.fract() == 0.0)?;
+        if super::measure::unit_after(c, i + 1, num.end, all).is_some() || super::measure::glued_at(c, i + 1, all).is_some() {
+            return None;
+        }
+        let u = super::measure::Unit { end: num.end, text: t.s.to_owned(), name: "Age".to_owned(), measure: super::measure::Measure::Age, plus: 0.0 };
+        return Some((num.end, measure_figure(c, i, u, Some(value), mode)));
+    }
+    // A minus sign: "-5 degrees", not the dash of a range ("75 -300mm", "40 - 50 years")
+    let after_number = i >= 2 && c.t[i - 2].kind == TokenKind::Number;
+    let minus = i > 0 && t.kind == TokenKind::Number && c.any(i - 1, &["-", "−", "minus"]) && (c.glued(i) || c.is(i - 1, "minus")) && (c.t[i - 1].gap || i == 1) && !after_number;
+    // "convert - 20 degrees fahrenheit" (measures model, temperatures only)
+    let loose_minus = all && !minus && i > 0 && t.kind == TokenKind::Number && c.any(i - 1, &["-", "−"]) && c.t[i - 1].gap && (i == 1 || c.t[i - 2].kind == TokenKind::Word);
     let start = if minus { i - 1 } else { i };
     let sign = if minus { -1.0 } else { 1.0 };
-    if let Some((v, u)) = super::measure::glued_at(c, i) {
-        return Some((i + 1, figure(FigureKind::Quantity, c.span(start, i + 1), Some(sign * v), Some(u), None)));
+    if let Some((v, u)) = super::measure::glued_at(c, i, all) {
+        let end = u.end;
+        return Some((end, measure_figure(c, start, u, Some(sign * v), mode)));
     }
-    let num = number::parse(c, i)?;
+    let num = match number::parse(c, i) {
+        Some(n) => n,
+        // "that one mile": "one" after "that" is a number when a unit follows
+        None if c.is(i, "one") => number::parse_raw(c, i)?,
+        None => return None,
+    };
     if num.ordinal || num.decade || num.value.is_none() {
         return None;
     }
-    let (e, u) = super::measure::unit_after(c, num.end)?;
-    Some((e, figure(FigureKind::Quantity, c.span(start, e), num.value.map(|v| sign * v), Some(u), None)))
+    let u = super::measure::unit_after(c, i, num.end, all)?;
+    let end = u.end;
+    if loose_minus && u.measure == super::measure::Measure::Temperature {
+        return Some((end, measure_figure(c, i - 1, u, num.value.map(|v| -v), mode)));
+    }
+    Some((end, measure_figure(c, start, u, num.value.map(|v| sign * v), mode)))
 }
 
 fn at(c: &Ctx, i: usize, all: bool) -> Option<(usize, Figure)> {
@@ -194,7 +234,7 @@ fn at(c: &Ctx, i: usize, all: bool) -> Option<(usize, Figure)> {
         let vague = num.value.is_none();
         if det || num.fraction || vague {
             let np = if det { k + 1 } else { k };
-            let ok = !(first == "one" && !num.fraction);
+            let ok = first != "one" || num.fraction;
             if ok {
                 if let Some(e) = noun_phrase(c, np) {
                     return mk(e, num.value, Some(unit(c, np, e)));
@@ -223,7 +263,7 @@ fn at(c: &Ctx, i: usize, all: bool) -> Option<(usize, Figure)> {
             }
         }
     }
-    if all || (!num.words && !(num.plain && looks_like_year(num.value))) {
+    if all || !(num.words || num.plain && looks_like_year(num.value)) {
         if !all && TIME_UNITS.contains(&c.l(k)) {
             return None;
         }
