@@ -144,6 +144,7 @@ fn unit(c: &Ctx, k: usize) -> Option<(&'static str, usize)> {
         return Some((code, k + 1));
     }
     Some(match l {
+        "business" | "working" if c.any(k + 1, &["day", "days"]) => ("BD", k + 2),
         "night" | "nights" => ("D", k + 1),
         "weekend" | "weekends" => ("WE", k + 1),
         _ => return None,
@@ -159,7 +160,7 @@ fn rank(code: &str) -> u8 {
         "Q" => 6,
         "M" => 5,
         "2W" | "W" => 4,
-        "WE" | "D" => 3,
+        "WE" | "D" | "BD" => 3,
         "TH" => 2,
         "TM" => 1,
         _ => 0,
@@ -236,6 +237,10 @@ fn term(c: &Ctx, i: usize) -> Option<(Option<f64>, &'static str, usize, u8)> {
         (1.0, i + 1)
     } else {
         let n = number::parse(c, i)?;
+        // "2021 weekend", "the 2024 year": a year, not a count.
+        if n.plain && n.value.is_some_and(|v| (1000.0..3000.0).contains(&v)) && !c.l(n.end).ends_with('s') {
+            return None;
+        }
         if n.ordinal || n.decade || n.scaled && n.value.is_some_and(|v| v >= 1e6) {
             return None;
         }
@@ -412,9 +417,6 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             return Some((e, iso));
         }
         "for" => {
-            if c.is(i + 1, "the") && c.is(i + 2, "hour") && !c.any(i + 3, &["before", "after", "of", "'s", "’s"]) {
-                return Some((i + 3, Some("PT1H".to_owned())));
-            }
             // "for 3 days from today", "for 1 week, from 20th dec" (but "set for three weeks
             // from tomorrow" is a day)
             let (d, e) = dur(c, i + 1)?;
@@ -429,12 +431,13 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         }
         // "for the day", "for the month": the point without its "for" (in a past narrative,
         // the day of the events, not the publication)
-        "the" if i > 0 && c.is(i - 1, "for") && !past(c, i - 1, None) && !c.any(i + 2, &["before", "after", "of", "'s", "’s"]) && matches!(c.l(i + 1), "day" | "month" | "year") => {
+        "the" if i > 0 && c.is(i - 1, "for") && !past(c, i - 1, None) && !c.any(i + 2, &["before", "after", "of", "'s", "’s"]) && matches!(c.l(i + 1), "day" | "month" | "year" | "hour") => {
             let p = published;
             let iso = match c.l(i + 1) {
                 "day" => p.map(|p| p.to_string()),
                 "month" => p.map(|p| format!("{:04}-{:02}", p.year, p.month)),
-                _ => p.map(|p| format!("{:04}", p.year)),
+                "year" => p.map(|p| format!("{:04}", p.year)),
+                _ => Some("PT1H".to_owned()),
             };
             return Some((i + 2, iso));
         }
@@ -577,8 +580,12 @@ fn on_weekday(x: Date, wd: u8) -> Date {
 /// "on"] | "beginning") and a day: the range from that day.
 fn starting(c: &Ctx, d: &Dur, e: usize, from_ok: bool) -> Option<(usize, Option<String>)> {
     let mut k = if c.is(e, ",") { e + 1 } else { e };
+    let mut plain_from = false;
     match c.l(k) {
-        "from" if from_ok => k += 1,
+        "from" if from_ok => {
+            plain_from = true;
+            k += 1;
+        }
         "starting" | "beginning" | "commencing" => {
             k += 1;
             if c.any(k, &["from", "on"]) {
@@ -587,7 +594,15 @@ fn starting(c: &Ctx, d: &Dur, e: usize, from_ok: bool) -> Option<(usize, Option<
         }
         _ => return None,
     }
-    let (e2, p) = day_at(c, k)?;
+    let (e2, mut p) = day_at(c, k)?;
+    // "for 1 week, from 20th dec": a stretch booked ahead starts on the next 20th of December.
+    if let (true, P::Day(x), Some(now)) = (plain_from, &p, c.published) {
+        if *x < now && !(k..e2).any(|j| c.t[j].kind == TokenKind::Number && c.t[j].s.len() == 4 && c.t[j].s.bytes().all(|b| b.is_ascii_digit())) {
+            if let Some(y) = x.add_months(12) {
+                p = P::Day(y);
+            }
+        }
+    }
     Some((e2, p.iso().map(|x| format!("{x}/{}", d.iso()))))
 }
 
@@ -626,6 +641,27 @@ fn span_from_now(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         return None;
     }
     let p = c.published;
+    // Business days: the calendar stretch that holds them ("the next 4 business days").
+    if d.terms.len() == 1 && d.terms[0].1 == "BD" {
+        let n = d.terms[0].0?;
+        if n.fract() != 0.0 || !(1.0..=1000.0).contains(&n) {
+            return None;
+        }
+        let iso = p.and_then(|p| {
+            let step = if fwd { 1 } else { -1 };
+            let (mut day, mut left, mut first) = (p, n as u32, None);
+            while left > 0 {
+                day = day.add_days(step)?;
+                if day.weekday().index() < 5 {
+                    left -= 1;
+                    first.get_or_insert(day);
+                }
+            }
+            let (a, b) = if fwd { (first?, day.add_days(1)?) } else { (day, p) };
+            Some(format!("{a}/P{}D", b.to_days() - a.to_days()))
+        });
+        return Some((e, iso));
+    }
     // Whole decades: "the next two decades" start with the next one.
     if d.terms.len() == 1 && d.terms[0].1 == "DE" {
         let n = d.terms[0].0? as i32;
