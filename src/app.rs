@@ -7,7 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::analyser::{Analyser, Event as WorkerEvent};
+use crate::analyser::{Analyser, Event as WorkerEvent, Input};
 use crate::article::Article;
 use crate::io::{self, Intake, Listener};
 use crate::model::Doc;
@@ -39,13 +39,17 @@ fn worker_event(ev: WorkerEvent, dispatch: &UseReducerDispatcher<State>) {
             io::mark_body("data-worker", "ready");
             dispatch.dispatch(Action::WorkerReady);
         }
-        WorkerEvent::Done { id, name, text, report } => {
-            // Receiving, reading the report and rendering each take a task of their own, so that a
-            // long document does not hold the page in one long block.
+        WorkerEvent::Done { id, name, doc, report } => {
+            // The report stays a JS string, unread (for storage and the JSON export); the page reads
+            // the worker's compact form of the document instead. Receiving, reading and rendering
+            // each take a task of their own, so that a long document does not hold the page.
+            if let Some(report) = report {
+                io::keep_report(id, report);
+            }
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 yew::platform::time::sleep(std::time::Duration::ZERO).await;
-                let doc = Doc::new(id, text, report);
+                let doc = Doc::decode(id, &doc);
                 yew::platform::time::sleep(std::time::Duration::ZERO).await;
                 match doc {
                     Ok(doc) => dispatch.dispatch(Action::Analysed(Rc::new(doc))),
@@ -53,7 +57,12 @@ fn worker_event(ev: WorkerEvent, dispatch: &UseReducerDispatcher<State>) {
                 }
             });
         }
-        WorkerEvent::Story { key, json } => dispatch.dispatch(Action::StoryMade { key, json }),
+        WorkerEvent::Story { key, json, singles, missing } => dispatch.dispatch(Action::StoryMade { key, json, singles, missing }),
+        WorkerEvent::Exported { file, mime, content } => {
+            if let Err(e) = content.and_then(|c| io::download(&file, &mime, &[c])) {
+                dispatch.dispatch(Action::Notify(Severity::Error, format!("The export failed: {e}")));
+            }
+        }
         WorkerEvent::Failed { id, name, reason } => dispatch.dispatch(Action::Failed { id: Some(id), name, reason }),
         WorkerEvent::Stopped(error) => {
             io::mark_body("data-worker", "failed");
@@ -78,7 +87,7 @@ fn take_files(files: web_sys::FileList, analyser: Analyser, dispatch: UseReducer
                 let dispatch = dispatch.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     match io::read_file(&file).await {
-                        Ok(buf) => analyser.submit(id, name, js_sys::Uint8Array::new(&buf)),
+                        Ok(buf) => analyser.submit(id, name, Input::Bytes(js_sys::Uint8Array::new(&buf))),
                         Err(reason) => dispatch.dispatch(Action::Failed { id: Some(id), name, reason }),
                     }
                 });
@@ -90,7 +99,7 @@ fn take_files(files: web_sys::FileList, analyser: Analyser, dispatch: UseReducer
 fn submit_text(name: String, text: &str, analyser: &Analyser, dispatch: &UseReducerDispatcher<State>) {
     let id = next_id();
     dispatch.dispatch(Action::Queued(Pending { id, name: name.clone() }));
-    analyser.submit(id, name, js_sys::Uint8Array::from(text.as_bytes()));
+    analyser.submit(id, name, Input::Bytes(js_sys::Uint8Array::from(text.as_bytes())));
 }
 
 /// A callback that dispatches the action `f` makes of its input.
@@ -116,37 +125,51 @@ pub fn app() -> Html {
     };
     let analyser: Analyser = (*analyser).clone();
 
-    // Restore saved documents once.
+    // Restore saved documents once: the worker reads each saved report and sends the document's
+    // compact form back, as for a new one (the page's main thread parses no report).
     {
-        let dispatch = dispatch.clone();
+        let (dispatch, analyser) = (dispatch.clone(), analyser.clone());
         use_effect_with((), move |_| {
             let restored = io::load_documents();
-            let mut docs = Vec::new();
+            let mut ids = Vec::new();
             for (text, report) in restored.documents {
-                match Doc::new(next_id(), text, report) {
-                    Ok(d) => docs.push(Rc::new(d)),
-                    Err(e) => dispatch.dispatch(Action::Notify(Severity::Error, format!("A saved document could not be restored: {e}"))),
-                }
+                let id = next_id();
+                io::keep_report(id, report.clone());
+                analyser.submit(id, "A saved document could not be restored".into(), Input::Saved(text, report));
+                ids.push(id);
             }
-            if !docs.is_empty() {
-                dispatch.dispatch(Action::Restored(docs));
-            }
+            dispatch.dispatch(Action::Restoring(ids));
             if let Some(n) = restored.notice {
                 dispatch.dispatch(Action::Notify(Severity::Error, n));
             }
-            io::mark_body("data-restored", "yes");
         });
     }
+    use_effect_with(state.restored, |restored| {
+        if *restored {
+            io::mark_body("data-restored", "yes");
+        }
+    });
+    // Interactive: the worker is up and saved documents are back (the intake works from the
+    // first render). The time since navigation goes on <body> for the end-to-end tests (issue #8).
+    use_effect_with(state.restored && state.worker_ready, |&interactive| {
+        if interactive {
+            io::mark_body("data-interactive", &format!("{:.0}", io::since_navigation()));
+        }
+    });
 
     // Save whenever the set of documents changes.
     {
         let docs = state.docs.clone();
+        let waiting: Vec<u32> = state.pending.iter().map(|p| p.id).chain(state.restoring.iter().copied()).collect();
         let dispatch = dispatch.clone();
         use_effect_with(state.revision, move |rev| {
             if *rev > 0 {
                 // In a task of its own, after the page has shown the change.
                 wasm_bindgen_futures::spawn_local(async move {
                     yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    // Reports of documents still on their way are kept too.
+                    let ids: Vec<u32> = docs.iter().map(|d| d.id).chain(waiting).collect();
+                    io::forget_reports_but(&ids);
                     match io::save_documents(&docs) {
                         Ok(left_out) if !left_out.is_empty() => dispatch.dispatch(Action::Notify(
                             Severity::Error,
@@ -171,8 +194,21 @@ pub fn app() -> Html {
         let keep: Vec<u32> = state.pending.iter().map(|p| p.id).collect();
         use_effect_with(state.story_key(), move |key| {
             if docs.len() >= 2 {
-                let list: Vec<(u32, &str)> = docs.iter().map(|d| (d.id, d.text.as_str())).collect();
+                // The worker holds the analyses: ids are enough.
+                let list: Vec<(u32, Option<&str>)> = docs.iter().map(|d| (d.id, None)).collect();
                 analyser.story(key, &list, &keep);
+            }
+        });
+    }
+    // ... unless it restarted since: then it gets the texts too, once per set of documents.
+    {
+        let (analyser, docs) = (analyser.clone(), state.docs.clone());
+        let keep: Vec<u32> = state.pending.iter().map(|p| p.id).collect();
+        let current = state.story_key();
+        use_effect_with(state.story_retry.clone(), move |retry| {
+            if retry.as_deref() == Some(current.as_str()) && docs.len() >= 2 {
+                let list: Vec<(u32, Option<&str>)> = docs.iter().map(|d| (d.id, Some(d.text.as_str()))).collect();
+                analyser.story(&current, &list, &keep);
             }
         });
     }
@@ -297,32 +333,43 @@ pub fn app() -> Html {
     let on_clear_all = to_cb(&dispatch, |_: MouseEvent| Action::ClearAll);
 
     let active = state.active_doc().cloned();
+    // The JSON export is the kept report itself; the others are made by the worker (from the
+    // text and report), off the main thread, and downloaded when it answers.
     let on_export = {
-        let (dispatch, doc) = (dispatch.clone(), active.clone());
+        let (dispatch, doc, analyser) = (dispatch.clone(), active.clone(), analyser.clone());
         Callback::from(move |kind: &'static str| {
             let Some(doc) = &doc else { return };
-            let (content, mime) = match kind {
-                "json" => (crate::export::json(doc), "application/json"),
-                "csv" => (crate::export::csv(doc), "text/csv;charset=utf-8"),
-                _ => (crate::export::html(doc), "text/html;charset=utf-8"),
+            let file = crate::export::file_name(doc, kind);
+            let result = match (kind, io::report(doc.id)) {
+                (_, None) => Err("the analysis is not at hand".to_owned()),
+                ("json", Some(report)) => io::download(&file, "application/json", &[report, "\n".into()]),
+                (_, Some(report)) => {
+                    let mime = if kind == "csv" { "text/csv;charset=utf-8" } else { "text/html;charset=utf-8" };
+                    let docs = [(doc.id, wasm_bindgen::JsValue::from_str(&doc.text), report)];
+                    if analyser.export(kind, &file, mime, &docs) { Ok(()) } else { Err("the analysis worker is not running".into()) }
+                }
             };
-            if let Err(e) = io::download(&crate::export::file_name(doc, kind), mime, &content) {
+            if let Err(e) = result {
                 dispatch.dispatch(Action::Notify(Severity::Error, format!("The export failed: {e}")));
             }
         })
     };
 
     let on_story_export = {
-        let (dispatch, docs, story) = (dispatch.clone(), state.docs.clone(), state.story().cloned());
+        let (dispatch, docs, story, analyser) = (dispatch.clone(), state.docs.clone(), state.story().cloned(), analyser.clone());
         Callback::from(move |kind: &'static str| {
-            let Some(story) = &story else { return };
-            let (content, name, mime) = match kind {
-                "story-json" => (crate::export::story_json(&docs, &story.json), "story.dossier.json", "application/json"),
-                "story-entities" => (crate::export::story_entities_csv(&docs, &story.report), "story-names.dossier.csv", "text/csv;charset=utf-8"),
-                _ => (crate::export::story_figures_csv(&docs, &story.report), "story-figures.dossier.csv", "text/csv;charset=utf-8"),
+            if story.is_none() {
+                return;
+            }
+            let (file, mime) = match kind {
+                "story-json" => ("story.dossier.json", "application/json"),
+                "story-entities" => ("story-names.dossier.csv", "text/csv;charset=utf-8"),
+                _ => ("story-figures.dossier.csv", "text/csv;charset=utf-8"),
             };
-            if let Err(e) = io::download(name, mime, &content) {
-                dispatch.dispatch(Action::Notify(Severity::Error, format!("The export failed: {e}")));
+            let all: Option<Vec<_>> = docs.iter().map(|d| io::report(d.id).map(|r| (d.id, wasm_bindgen::JsValue::from_str(&d.text), r))).collect();
+            let sent = all.is_some_and(|all| analyser.export(kind, file, mime, &all));
+            if !sent {
+                dispatch.dispatch(Action::Notify(Severity::Error, "The export failed: the analysis worker is not running".into()));
             }
         })
     };
@@ -545,3 +592,4 @@ pub fn help(p: &HelpProps) -> Html {
         </div>
     }
 }
+

@@ -47,9 +47,18 @@ pub fn hit_id(k: usize) -> String {
 
 /// Chunks rendered at once when a document opens; the rest follow a few at a time, each batch in
 /// its own task, so that a long document never blocks the page.
-const FIRST_CHUNKS: usize = 6;
+const FIRST_CHUNKS: usize = 1;
 /// Chunks added per task after the first.
-const STEP_CHUNKS: usize = 3;
+const STEP_CHUNKS: usize = 8;
+/// From this many chunks on, an article is long: the browser skips laying out and painting the
+/// chunks out of view (`content-visibility: auto`, see style.css), and a chunk gets its highlights
+/// only when it comes near the view (or holds the current mention or search hit); until then it
+/// is its plain text, one text node. So a long article costs about what its visible part costs.
+const LONG_CHUNKS: usize = 8;
+
+/// The event Chromium sends a `content-visibility: auto` element when it starts or stops being
+/// skipped (near the view or not); it does not bubble, so the article hears it while capturing.
+const VISIBILITY_EVENT: &str = "contentvisibilityautostatechange";
 
 /// Renders the article.
 #[function_component(Article)]
@@ -71,6 +80,40 @@ pub fn article(props: &ArticleProps) -> Html {
         shown = shown.max(doc.chunk_of_byte(hits[h].start) + 1);
     }
     let shown = shown.min(n);
+    let long = n >= LONG_CHUNKS;
+
+    // The chunks of a long article that have come near the view (they keep their highlights).
+    let near = use_mut_ref(|| (doc.id, std::collections::BTreeSet::<usize>::new()));
+    if near.borrow().0 != doc.id {
+        *near.borrow_mut() = (doc.id, Default::default());
+    }
+    let redraw = use_force_update();
+    let article_ref = use_node_ref();
+    {
+        let (near, article_ref) = (near.clone(), article_ref.clone());
+        use_effect_with(doc.id, move |&id| {
+            let listener = article_ref.cast::<web_sys::Element>().map(|target| {
+                crate::io::Listener::capturing(target.as_ref(), VISIBILITY_EVENT, move |e| {
+                    let skipped = js_sys::Reflect::get(&e, &"skipped".into()).ok().and_then(|v| v.as_bool());
+                    let chunk = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|el| el.get_attribute("data-c"))
+                        .and_then(|c| c.parse::<usize>().ok());
+                    if let (Some(false), Some(k)) = (skipped, chunk) {
+                        let mut near = near.borrow_mut();
+                        if near.0 == id && near.1.insert(k) {
+                            redraw.force_update();
+                        }
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let current_chunk = current.map(|c| doc.chunk_of_mark(c));
+    let hit_chunk = hit.map(|h| doc.chunk_of_byte(hits[h].start));
+    let full = |k: usize| !long || k < FIRST_CHUNKS || current_chunk == Some(k) || hit_chunk == Some(k) || near.borrow().1.contains(&k);
     {
         let progress = progress.clone();
         use_effect_with((doc.id, shown, n), move |&(id, shown, n)| {
@@ -120,6 +163,9 @@ pub fn article(props: &ArticleProps) -> Html {
         let last_hit = hit_at;
         // A hit may run on from the previous chunk: let both chunks see it.
         let first_hit = if first_hit > 0 && hits[first_hit - 1].end > c.text.start { first_hit - 1 } else { first_hit };
+        if !full(k) {
+            return html! { <PlainChunk key={k} doc={doc.clone()} index={k} /> };
+        }
         html! {
             <ArticleChunk key={k} doc={doc.clone()} index={k} selected={Rc::<[usize]>::from(&selected[lo..hi])}
                 current={current.filter(|i| c.marks.contains(i))}
@@ -128,7 +174,7 @@ pub fn article(props: &ArticleProps) -> Html {
     });
 
     html! {
-        <article class="text" aria-label={format!("Text of {}", doc.name)} aria-busy={(shown < n).to_string()} {onclick}>
+        <article ref={article_ref} class={classes!("text", long.then_some("long"))} aria-label={format!("Text of {}", doc.name)} aria-busy={(shown < n).to_string()} {onclick}>
             { for chunks }
         </article>
     }
@@ -159,6 +205,25 @@ impl PartialEq for ChunkProps {
     }
 }
 
+/// A chunk without its highlights (of a long article, away from the view).
+#[derive(Properties, Clone)]
+struct PlainProps {
+    doc: Rc<Doc>,
+    index: usize,
+}
+
+impl PartialEq for PlainProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.doc, &o.doc) && self.index == o.index
+    }
+}
+
+#[function_component(PlainChunk)]
+fn plain_chunk(p: &PlainProps) -> Html {
+    let text = p.doc.chunks.get(p.index).and_then(|c| p.doc.text.get(c.text.clone())).unwrap_or("");
+    html! { <span class="chunk" data-c={p.index.to_string()}>{ text.to_owned() }</span> }
+}
+
 #[function_component(ArticleChunk)]
 fn article_chunk(p: &ChunkProps) -> Html {
     let doc = &p.doc;
@@ -187,7 +252,7 @@ fn article_chunk(p: &ChunkProps) -> Html {
         at = m.range.end;
     }
     text_with_hits(&mut out, &doc.text, at..c.text.end, hits, &mut next, current_hit, p.hits.start);
-    html! { <span class="chunk">{ for out }</span> }
+    html! { <span class="chunk" data-c={p.index.to_string()}>{ for out }</span> }
 }
 
 /// Pushes `text[range]`, wrapping the parts that fall inside search hits.

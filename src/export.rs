@@ -6,57 +6,63 @@ use std::rc::Rc;
 
 use dossier_engine::contract::{DocumentReport, Report, StoryReport};
 
-use crate::model::{figure_value, label_class, label_title, Doc, Target};
+use crate::model::{label_class, label_title, Doc, Full, Target};
+
+/// The engine's report of a document (only documents built from it have one: the worker's).
+fn full(doc: &Doc) -> Result<&Full, String> {
+    doc.full.as_ref().ok_or_else(|| format!("the analysis of {} is not at hand", doc.name))
+}
 
 /// One document's entry in `documents`, as the engine wrote it.
-fn document_json(doc: &Doc) -> String {
+fn document_json(doc: &Doc) -> Result<String, String> {
     const HEAD: &str = "{\"version\":1,\"documents\":[";
-    match doc.report_json.strip_prefix(HEAD).and_then(|r| r.strip_suffix("]}")) {
+    let f = full(doc)?;
+    Ok(match f.json.strip_prefix(HEAD).and_then(|r| r.strip_suffix("]}")) {
         Some(inner) => inner.to_owned(),
-        None => serde_json::to_string(&doc.report).expect("the report serialises"),
-    }
+        None => serde_json::to_string(&f.report).map_err(|e| e.to_string())?,
+    })
 }
 
 /// The JSON export of several documents with their story: exactly what `dossier analyze FILE1
 /// FILE2 ...` prints for the same files in the same order.
-pub fn story_json(docs: &[Rc<Doc>], story_json: &str) -> String {
-    let documents: Vec<String> = docs.iter().map(|d| document_json(d)).collect();
-    format!("{{\"version\":1,\"documents\":[{}],\"story\":{}}}\n", documents.join(","), story_json)
+pub fn story_json(docs: &[Rc<Doc>], story_json: &str) -> Result<String, String> {
+    let documents: Vec<String> = docs.iter().map(|d| document_json(d)).collect::<Result<_, _>>()?;
+    Ok(format!("{{\"version\":1,\"documents\":[{}],\"story\":{}}}\n", documents.join(","), story_json))
 }
 
-fn story_report(docs: &[Rc<Doc>], story: &StoryReport) -> Report {
-    let documents: Vec<DocumentReport> = docs.iter().map(|d| d.report.clone()).collect();
+fn story_report(docs: &[Rc<Doc>], story: &StoryReport) -> Result<Report, String> {
+    let documents: Vec<DocumentReport> = docs.iter().map(|d| full(d).map(|f| f.report.clone())).collect::<Result<_, _>>()?;
     let mut report = Report::new(documents);
     report.story = Some(story.clone());
-    report
+    Ok(report)
 }
 
 /// The story's entity x document matrix as CSV (the engine's; formula-safe).
-pub fn story_entities_csv(docs: &[Rc<Doc>], story: &StoryReport) -> String {
-    dossier_engine::story::entities_csv(&story_report(docs, story))
+pub fn story_entities_csv(docs: &[Rc<Doc>], story: &StoryReport) -> Result<String, String> {
+    Ok(dossier_engine::story::entities_csv(&story_report(docs, story)?))
 }
 
 /// The story's figure comparison as CSV, with each figure's sentence (the engine's; formula-safe).
-pub fn story_figures_csv(docs: &[Rc<Doc>], story: &StoryReport) -> String {
+pub fn story_figures_csv(docs: &[Rc<Doc>], story: &StoryReport) -> Result<String, String> {
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-    dossier_engine::story::figures_csv(&story_report(docs, story), &texts)
+    Ok(dossier_engine::story::figures_csv(&story_report(docs, story)?, &texts))
 }
 
 /// The JSON export: exactly what `dossier analyze FILE` prints for the same file.
-pub fn json(doc: &Doc) -> String {
-    format!("{}\n", doc.report_json)
+pub fn json(doc: &Doc) -> Result<String, String> {
+    Ok(format!("{}\n", full(doc)?.json))
 }
 
 /// The CSV export: one row per mention
 /// (`document,label,entity,text,start,end,sentence,subject,about,period`), offsets in code points
 /// as in the JSON; `entity` is the canonical name, or a figure's normalised value; the last three
 /// say what a figure measures, whose measure it is and when (empty for names).
-pub fn csv(doc: &Doc) -> String {
+pub fn csv(doc: &Doc) -> Result<String, String> {
     let mut rows: Vec<(usize, [String; 10])> = Vec::new();
-    let r = &doc.report;
+    let r = &full(doc)?.report;
     for e in &r.entities {
         for m in &e.mentions {
-            let sentence = sentence_at(doc, m.start);
+            let sentence = sentence_at(doc, r, m.start);
             rows.push((
                 m.start,
                 [
@@ -80,7 +86,7 @@ pub fn csv(doc: &Doc) -> String {
             [
                 r.name.clone(),
                 f.kind.clone(),
-                figure_value(f),
+                crate::model::figure_value(f),
                 f.text.clone(),
                 f.start.to_string(),
                 f.end.to_string(),
@@ -98,7 +104,7 @@ pub fn csv(doc: &Doc) -> String {
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     }
-    out
+    Ok(out)
 }
 
 /// The name of the entity a figure's measure belongs to.
@@ -108,8 +114,8 @@ pub fn about_name(r: &dossier_engine::contract::DocumentReport, f: &dossier_engi
 }
 
 /// The sentence holding code-point offset `start` (sentences are sorted: a binary search).
-fn sentence_at(doc: &Doc, start: usize) -> String {
-    let sentences = &doc.report.sentences;
+fn sentence_at(doc: &Doc, r: &DocumentReport, start: usize) -> String {
+    let sentences = &r.sentences;
     let k = sentences.partition_point(|s| s.end <= start);
     let i = sentences.get(k).filter(|s| s.start <= start).map(|_| k);
     i.and_then(|i| doc.sentence(i)).unwrap_or("").to_owned()
@@ -180,7 +186,7 @@ pub fn html(doc: &Doc) -> String {
     }
     body.push_str(&escape(&doc.text[at..]));
     let mut entities = String::new();
-    for (i, e) in doc.report.entities.iter().enumerate() {
+    for (i, e) in doc.entities.iter().enumerate() {
         if doc.marks_of(Target::Entity(i)).is_empty() {
             continue;
         }
@@ -188,16 +194,16 @@ pub fn html(doc: &Doc) -> String {
             "<li>{} <small>({}, {} mentions)</small></li>",
             escape(&e.name),
             label_title(&e.label),
-            e.mentions.len()
+            e.mentions
         ));
     }
     let mut figures = String::new();
-    for f in &doc.report.figures {
+    for f in &doc.figures {
         figures.push_str(&format!(
             "<li>{} <small>({}: {})</small></li>",
             escape(&f.text),
             label_title(&f.kind),
-            escape(&figure_value(f))
+            escape(&f.value)
         ));
     }
     format!(
@@ -243,10 +249,14 @@ mod tests {
         let documents = analysed.iter().enumerate().map(|(i, (a, _))| DocumentReport::from_analysis(&format!("{i}.txt"), a)).collect();
         let opts: Vec<_> = analysed.iter().map(|(a, _)| Some(a)).collect();
         let cli = format!("{}\n", Report::with_story(documents, &opts).to_json());
-        assert_eq!(story_json(&docs, &story), cli);
+        assert_eq!(story_json(&docs, &story).unwrap(), cli);
         let report: StoryReport = serde_json::from_str(&story).unwrap();
-        assert!(story_entities_csv(&docs, &report).starts_with("name,label,aliases,0.txt,1.txt\r\n"));
-        assert!(story_figures_csv(&docs, &report).starts_with("measure,subject,about,agreement,"));
+        assert!(story_entities_csv(&docs, &report).unwrap().starts_with("name,label,aliases,0.txt,1.txt\r\n"));
+        assert!(story_figures_csv(&docs, &report).unwrap().starts_with("measure,subject,about,agreement,"));
+        // The page's copy of a document has no report: its exports are made in the worker.
+        let page = Doc::decode(0, &docs[0].encode()).unwrap();
+        assert!(json(&page).is_err() && csv(&page).is_err());
+        assert_eq!(html(&page), html(&docs[0]));
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Browser I/O: reading dropped and picked files, browser storage, downloads, event listeners
 //! and the theme attribute. The rest of the app stays free of `web-sys` calls where it can.
 
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event, EventTarget};
@@ -94,25 +93,82 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-#[derive(Serialize, Deserialize)]
-struct Saved {
-    format: u32,
-    documents: Vec<SavedDoc>,
+thread_local! {
+    /// Each document's report JSON, as the worker wrote it, by document id: UTF-8 bytes (or, for a
+    /// restored document, the JS string storage held) that the page keeps without reading them
+    /// (the main thread never parses a report), for browser storage and the JSON export.
+    static REPORTS: std::cell::RefCell<std::collections::HashMap<u32, JsValue>> = Default::default();
 }
 
-#[derive(Serialize, Deserialize)]
-struct SavedDoc {
-    text: String,
-    /// The report JSON exactly as the engine wrote it.
-    report: String,
+/// Keeps document `id`'s report JSON (UTF-8 bytes or a JS string).
+pub fn keep_report(id: u32, report: JsValue) {
+    REPORTS.with(|r| r.borrow_mut().insert(id, report));
+}
+
+/// Document `id`'s report JSON (UTF-8 bytes or a JS string), if kept.
+pub fn report(id: u32) -> Option<JsValue> {
+    REPORTS.with(|r| r.borrow().get(&id).cloned())
+}
+
+/// Forgets the reports of documents no longer on the page.
+pub fn forget_reports_but(ids: &[u32]) {
+    REPORTS.with(|r| r.borrow_mut().retain(|id, _| ids.contains(id)));
 }
 
 /// What storage held at start-up.
 pub struct Restored {
-    /// Text and report JSON of each saved document.
-    pub documents: Vec<(String, String)>,
+    /// Text and report JSON (JS strings) of each saved document.
+    pub documents: Vec<(JsValue, JsValue)>,
     /// What the reader should know (a set-aside older format, unreadable storage).
     pub notice: Option<String>,
+}
+
+/// Calls `storage.method(args..)`, keeping strings on the JS side (a few megabytes of saved
+/// documents never cross into this module's memory).
+fn call(store: &web_sys::Storage, method: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
+    let f: js_sys::Function = js_sys::Reflect::get(store, &JsValue::from_str(method))?.dyn_into()?;
+    match args {
+        [a] => f.call1(store, a),
+        [a, b] => f.call2(store, a, b),
+        _ => f.call0(store),
+    }
+}
+
+/// The saved documents in `raw` (storage's JSON), if it is in this version's format.
+fn read_saved(raw: &JsValue) -> Result<Vec<(JsValue, JsValue)>, String> {
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    // `JSON.parse` on the JS string itself (js_sys's takes a Rust string: a copy each way).
+    let json = get(&js_sys::global(), "JSON");
+    let parse: js_sys::Function = get(&json, "parse").dyn_into().map_err(|_| "no JSON parser".to_owned())?;
+    let saved = parse.call1(&json, raw).map_err(|_| "a format this version cannot read".to_owned())?;
+    let format = get(&saved, "format").as_f64();
+    if format != Some(STORAGE_FORMAT as f64) {
+        return Err(format.map_or("a format this version cannot read".into(), |f| format!("format {f}")));
+    }
+    let documents = get(&saved, "documents");
+    if !js_sys::Array::is_array(&documents) {
+        return Err("a format this version cannot read".into());
+    }
+    js_sys::Array::from(&documents)
+        .iter()
+        .map(|d| match (get(&d, "text"), get(&d, "report")) {
+            (t, r) if t.is_string() && r.is_string() => Ok((t, r)),
+            _ => Err("a format this version cannot read".to_owned()),
+        })
+        .collect()
+}
+
+/// A report as a JS string: one from storage is one already; one from the worker is UTF-8 bytes,
+/// decoded by the browser (`TextDecoder`).
+fn utf16(report: &JsValue) -> Result<JsValue, String> {
+    if report.is_string() {
+        return Ok(report.clone());
+    }
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).map_err(|e| js_error(&e));
+    let class: js_sys::Function = get(&js_sys::global(), "TextDecoder")?.dyn_into().map_err(|_| "no TextDecoder".to_owned())?;
+    let decoder = js_sys::Reflect::construct(&class, &js_sys::Array::new()).map_err(|e| js_error(&e))?;
+    let decode: js_sys::Function = get(&decoder, "decode")?.dyn_into().map_err(|_| "no TextDecoder".to_owned())?;
+    decode.call1(&decoder, report).map_err(|e| js_error(&e))
 }
 
 /// Reads the saved documents. Data in another format is moved to [`SET_ASIDE_KEY`] (kept, not
@@ -124,20 +180,14 @@ pub fn load_documents() -> Restored {
             notice: Some("Browser storage is not available: documents will not survive a reload.".into()),
         };
     };
-    let Ok(Some(raw)) = store.get_item(STORAGE_KEY) else {
+    let raw = call(&store, "getItem", &[&JsValue::from_str(STORAGE_KEY)]).unwrap_or(JsValue::NULL);
+    if !raw.is_string() {
         return Restored { documents: Vec::new(), notice: None };
-    };
-    match serde_json::from_str::<Saved>(&raw) {
-        Ok(saved) if saved.format == STORAGE_FORMAT => Restored {
-            documents: saved.documents.into_iter().map(|d| (d.text, d.report)).collect(),
-            notice: None,
-        },
-        other => {
-            let what = match other {
-                Ok(saved) => format!("format {}", saved.format),
-                Err(_) => "a format this version cannot read".into(),
-            };
-            let kept = store.set_item(SET_ASIDE_KEY, &raw).is_ok();
+    }
+    match read_saved(&raw) {
+        Ok(documents) => Restored { documents, notice: None },
+        Err(what) => {
+            let kept = call(&store, "setItem", &[&JsValue::from_str(SET_ASIDE_KEY), &raw]).is_ok();
             if kept {
                 let _ = store.remove_item(STORAGE_KEY);
             }
@@ -160,27 +210,42 @@ pub fn load_documents() -> Restored {
 pub const STORAGE_BUDGET: usize = 4_500_000;
 
 /// Saves the documents that fit in browser storage, oldest first; returns the names of those left
-/// out. Fails with a message the reader can act on when storage is full.
+/// out. Fails with a message the reader can act on when storage is full. The JSON is made by the
+/// browser (`JSON.stringify`) from the kept report strings.
 pub fn save_documents(docs: &[std::rc::Rc<Doc>]) -> Result<Vec<String>, String> {
     let store = storage().ok_or("browser storage is not available")?;
     let mut left_out = Vec::new();
     let mut used = 0;
-    let mut documents = Vec::new();
+    let documents = js_sys::Array::new();
     for d in docs {
-        let size = d.text.len() + d.report_json.len() + d.report_json.len() / 8;
+        let Some(report) = report(d.id) else {
+            left_out.push(d.name.clone());
+            continue;
+        };
+        let report_len = match report.dyn_ref::<js_sys::Uint8Array>() {
+            Some(bytes) => bytes.length() as usize,
+            None => report.dyn_ref::<js_sys::JsString>().map_or(0, |s| s.length() as usize),
+        };
+        let size = d.text.len() + report_len + report_len / 8;
         if used + size > STORAGE_BUDGET {
             left_out.push(d.name.clone());
             continue;
         }
         used += size;
-        documents.push(SavedDoc { text: d.text.clone(), report: d.report_json.clone() });
+        let saved = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&saved, &"text".into(), &JsValue::from_str(&d.text));
+        let _ = js_sys::Reflect::set(&saved, &"report".into(), &utf16(&report)?);
+        documents.push(&saved);
     }
-    if documents.is_empty() {
+    if documents.length() == 0 {
         store.remove_item(STORAGE_KEY).map_err(|e| js_error(&e))?;
         return Ok(left_out);
     }
-    let json = serde_json::to_string(&Saved { format: STORAGE_FORMAT, documents }).map_err(|e| e.to_string())?;
-    store.set_item(STORAGE_KEY, &json).map_err(|e| {
+    let saved = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&saved, &"format".into(), &JsValue::from(STORAGE_FORMAT));
+    let _ = js_sys::Reflect::set(&saved, &"documents".into(), &documents);
+    let json = js_sys::JSON::stringify(&saved).map_err(|e| js_error(&e))?;
+    call(&store, "setItem", &[&JsValue::from_str(STORAGE_KEY), &json]).map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
         if name == "QuotaExceededError" || js_error(&e).to_ascii_lowercase().contains("quota") {
             "Browser storage is full: the documents are not saved and will not be here after a reload. \
@@ -235,9 +300,9 @@ pub fn system_prefers_dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// Offers `content` as a file download named `name`.
-pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+/// Offers `content` (JS strings, one after the other) as a file download named `name`.
+pub fn download(name: &str, mime: &str, content: &[JsValue]) -> Result<(), String> {
+    let parts: js_sys::Array = content.iter().collect();
     let bag = web_sys::BlobPropertyBag::new();
     bag.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(|e| js_error(&e))?;
@@ -272,11 +337,21 @@ impl Listener {
         let _ = target.add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref());
         Listener { target: target.clone(), kind, callback }
     }
+
+    /// Listens for `kind` events on `target` and inside it, while they are capturing (for events
+    /// that do not bubble).
+    pub fn capturing(target: &EventTarget, kind: &'static str, f: impl FnMut(Event) + 'static) -> Listener {
+        let callback = Closure::<dyn FnMut(Event)>::new(f);
+        let _ = target.add_event_listener_with_callback_and_bool(kind, callback.as_ref().unchecked_ref(), true);
+        Listener { target: target.clone(), kind, callback }
+    }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback(self.kind, self.callback.as_ref().unchecked_ref());
+        let f = self.callback.as_ref().unchecked_ref();
+        let _ = self.target.remove_event_listener_with_callback(self.kind, f);
+        let _ = self.target.remove_event_listener_with_callback_and_bool(self.kind, f, true);
     }
 }
 
@@ -299,4 +374,11 @@ pub fn mark_body(name: &str, value: &str) {
     if let Some(b) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
         let _ = b.set_attribute(name, value);
     }
+}
+
+/// Milliseconds since the page's navigation started (`performance.now()`).
+pub fn since_navigation() -> f64 {
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    let perf = get(&js_sys::global(), "performance");
+    get(&perf, "now").dyn_into::<js_sys::Function>().ok().and_then(|now| now.call0(&perf).ok()).and_then(|t| t.as_f64()).unwrap_or(0.0)
 }

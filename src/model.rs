@@ -118,7 +118,49 @@ fn chunks(text: &str, marks: &[Mark]) -> Vec<Chunk> {
     out
 }
 
-/// One analysed document as the page holds it.
+/// An entity as the page shows it (the report's entity without its mentions, which are marks).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityView {
+    /// The report's id (`e1`, ...), which the story refers to.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// `PERSON`, `ORG`, ...
+    pub label: String,
+    /// Other forms used in the text.
+    pub aliases: Vec<String>,
+    /// How many mentions the report gives it.
+    pub mentions: usize,
+}
+
+/// A figure as the page shows it: its words, and its value and context already written out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureView {
+    /// `MONEY`, `PERCENT`, `QUANTITY` or `DATE`.
+    pub kind: String,
+    /// The figure as written.
+    pub text: String,
+    /// Its normalised value ([`figure_value`]).
+    pub value: String,
+    /// What it measures, as "Russia · defense budget · 2024" (`None` when its sentence says none).
+    pub context: Option<String>,
+    /// Index into [`Doc::sentences`].
+    pub sentence: usize,
+}
+
+/// The engine's report of a document, where the document was built from it (in the worker, which
+/// makes the exports); the page's copy, decoded from the worker's compact form, has none.
+#[derive(Debug, PartialEq)]
+pub struct Full {
+    /// The engine's report.
+    pub report: DocumentReport,
+    /// The report exactly as the engine wrote it (`{"version":1,"documents":[...]}`), so that the
+    /// JSON export is byte for byte the CLI's output.
+    pub json: String,
+}
+
+/// One analysed document: what the views read (text, highlights as byte ranges, the names and
+/// figures as shown), and in the worker the full report too.
 #[derive(Debug, PartialEq)]
 pub struct Doc {
     /// The page's id for it (not persisted).
@@ -127,11 +169,10 @@ pub struct Doc {
     pub name: String,
     /// The decoded text the offsets index.
     pub text: String,
-    /// The engine's report.
-    pub report: DocumentReport,
-    /// The report exactly as the engine wrote it (`{"version":1,"documents":[...]}`), so that the
-    /// JSON export is byte for byte the CLI's output.
-    pub report_json: String,
+    /// The report's entities, in its order (most salient first).
+    pub entities: Vec<EntityView>,
+    /// The report's figures, in its order.
+    pub figures: Vec<FigureView>,
     /// Highlights, sorted and non-overlapping.
     pub marks: Vec<Mark>,
     /// For each entity, the indices into `marks` of its mentions, in text order.
@@ -148,14 +189,20 @@ pub struct Doc {
     pub quote_ranges: Vec<Range<usize>>,
     /// The article in pieces, in order, covering the whole text.
     pub chunks: Vec<Chunk>,
+    /// The engine's report (in the worker only).
+    pub full: Option<Full>,
 }
 
-
 impl Doc {
-    /// Builds the page's view of a document from the worker's (or storage's) text and report JSON.
+    /// Builds a document from the engine's text and report JSON (in the worker, and in tests).
     pub fn new(id: u32, text: String, report_json: String) -> Result<Doc, String> {
         let report: Report = serde_json::from_str(&report_json).map_err(|e| format!("unreadable analysis ({e})"))?;
         let report = report.documents.into_iter().next().ok_or("the analysis holds no document")?;
+        Doc::from_report(id, text, report, report_json)
+    }
+
+    /// Builds a document from the engine's text and report (and that report's JSON).
+    pub fn from_report(id: u32, text: String, report: DocumentReport, report_json: String) -> Result<Doc, String> {
         if let Some(error) = &report.error {
             return Err(error.clone());
         }
@@ -214,14 +261,6 @@ impl Doc {
             }
             kept.push(m);
         }
-        let mut entity_marks = vec![Vec::new(); report.entities.len()];
-        let mut figure_marks = vec![None; report.figures.len()];
-        for (i, m) in kept.iter().enumerate() {
-            match m.target {
-                Target::Entity(e) => entity_marks[e].push(i),
-                Target::Figure(f) => figure_marks[f] = Some(i),
-            }
-        }
         let sentences = report.sentences.iter().map(|s| range(s.start, s.end)).collect::<Result<_, _>>()?;
         let summary = report.summary.iter().map(|s| range(s.start, s.end)).collect::<Result<_, _>>()?;
         let quotes = report
@@ -230,29 +269,208 @@ impl Doc {
             .map(|q| (q.speaker.clone().map(|s| speaker_name(&report, s)), q.text.clone()))
             .collect();
         let quote_ranges = report.quotes.iter().map(|q| range(q.start, q.end)).collect::<Result<_, _>>()?;
-        let chunks = chunks(&text, &kept);
-        Ok(Doc {
+        let entities = report
+            .entities
+            .iter()
+            .map(|e| EntityView {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                label: e.label.clone(),
+                aliases: e.aliases.clone(),
+                mentions: e.mentions.len(),
+            })
+            .collect();
+        let figures = report
+            .figures
+            .iter()
+            .map(|f| FigureView {
+                kind: f.kind.clone(),
+                text: f.text.clone(),
+                value: figure_value(f),
+                context: figure_context(&report, f),
+                sentence: f.sentence,
+            })
+            .collect();
+        let mut doc = Doc {
             id,
-            chunks,
-            quotes,
-            quote_ranges,
             name: report.name.clone(),
             text,
-            report,
-            report_json,
+            entities,
+            figures,
             marks: kept,
-            entity_marks,
-            figure_marks,
+            entity_marks: Vec::new(),
+            figure_marks: Vec::new(),
             sentences,
             summary,
-        })
+            quotes,
+            quote_ranges,
+            chunks: Vec::new(),
+            full: None,
+        };
+        doc.index();
+        doc.full = Some(Full { report, json: report_json });
+        Ok(doc)
+    }
+
+    /// Fills what follows from the marks: each target's marks and the chunks.
+    fn index(&mut self) {
+        let mut entity_marks = vec![Vec::new(); self.entities.len()];
+        let mut figure_marks = vec![None; self.figures.len()];
+        for (i, m) in self.marks.iter().enumerate() {
+            match m.target {
+                Target::Entity(e) => entity_marks[e].push(i),
+                Target::Figure(f) => figure_marks[f] = Some(i),
+            }
+        }
+        self.entity_marks = entity_marks;
+        self.figure_marks = figure_marks;
+        self.chunks = chunks(&self.text, &self.marks);
+    }
+
+    /// The page's form of the document, compact and quick to read back ([`Doc::decode`]): the
+    /// worker sends this instead of the report, so that the page's main thread parses no JSON.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut w = Writer(Vec::with_capacity(self.text.len() + self.marks.len() * 6 + 1024));
+        w.num(CODEC_VERSION);
+        w.str(&self.name);
+        w.str(&self.text);
+        w.num(self.entities.len());
+        for e in &self.entities {
+            w.str(&e.id);
+            w.str(&e.name);
+            w.str(&e.label);
+            w.num(e.aliases.len());
+            for a in &e.aliases {
+                w.str(a);
+            }
+            w.num(e.mentions);
+        }
+        w.num(self.figures.len());
+        for f in &self.figures {
+            w.str(&f.kind);
+            w.str(&f.text);
+            w.str(&f.value);
+            w.opt(f.context.as_deref());
+            w.num(f.sentence);
+        }
+        w.num(self.marks.len());
+        let mut at = 0;
+        for m in &self.marks {
+            // Marks are sorted and apart: each start as the gap after the previous end.
+            w.num(m.range.start - at);
+            w.num(m.range.len());
+            w.num(match m.target {
+                Target::Entity(i) => i * 2,
+                Target::Figure(i) => i * 2 + 1,
+            });
+            at = m.range.end;
+        }
+        for list in [&self.sentences, &self.summary, &self.quote_ranges] {
+            w.num(list.len());
+            for r in list {
+                w.num(r.start);
+                w.num(r.len());
+            }
+        }
+        // quote_ranges went above; the quotations' speakers and words follow, in the same order.
+        for (who, words) in &self.quotes {
+            w.opt(who.as_deref());
+            w.str(words);
+        }
+        w.0
+    }
+
+    /// Reads what [`Doc::encode`] wrote, checking every range against the text (a document that
+    /// does not check out is refused, never shown wrongly).
+    pub fn decode(id: u32, bytes: &[u8]) -> Result<Doc, String> {
+        let mut r = Reader { b: bytes, at: 0 };
+        if r.num()? != CODEC_VERSION {
+            return Err("the analysis worker speaks another version".into());
+        }
+        let name = r.str()?;
+        let text = r.str()?;
+        let n = r.len()?;
+        let mut entities = Vec::with_capacity(n);
+        for _ in 0..n {
+            let (id, name, label) = (r.str()?, r.str()?, r.str()?);
+            let k = r.len()?;
+            let aliases = (0..k).map(|_| r.str()).collect::<Result<_, _>>()?;
+            entities.push(EntityView { id, name, label, aliases, mentions: r.num()? });
+        }
+        let n = r.len()?;
+        let mut figures = Vec::with_capacity(n);
+        for _ in 0..n {
+            let (kind, text, value, context) = (r.str()?, r.str()?, r.str()?, r.opt()?);
+            figures.push(FigureView { kind, text, value, context, sentence: r.num()? });
+        }
+        let n = r.len()?;
+        let mut marks = Vec::with_capacity(n);
+        let mut at = 0usize;
+        for _ in 0..n {
+            let start = at.checked_add(r.num()?).ok_or(BAD)?;
+            let end = start.checked_add(r.num()?).ok_or(BAD)?;
+            let t = r.num()?;
+            let target = if t % 2 == 0 { Target::Entity(t / 2) } else { Target::Figure(t / 2) };
+            let known = match target {
+                Target::Entity(i) => i < entities.len(),
+                Target::Figure(i) => i < figures.len(),
+            };
+            if !known || start == end || !(text.is_char_boundary(start) && text.is_char_boundary(end)) || end > text.len() {
+                return Err(BAD.into());
+            }
+            marks.push(Mark { range: start..end, target });
+            at = end;
+        }
+        let mut lists = [Vec::new(), Vec::new(), Vec::new()];
+        for list in &mut lists {
+            let n = r.len()?;
+            for _ in 0..n {
+                let start = r.num()?;
+                let end = start.checked_add(r.num()?).ok_or(BAD)?;
+                if text.get(start..end).is_none() {
+                    return Err(BAD.into());
+                }
+                list.push(start..end);
+            }
+        }
+        let [sentences, summary, quote_ranges] = lists;
+        let quotes = (0..quote_ranges.len()).map(|_| Ok((r.opt()?, r.str()?))).collect::<Result<_, String>>()?;
+        if r.at != bytes.len() {
+            return Err(BAD.into());
+        }
+        let mut doc = Doc {
+            id,
+            name,
+            text,
+            entities,
+            figures,
+            marks,
+            entity_marks: Vec::new(),
+            figure_marks: Vec::new(),
+            sentences,
+            summary,
+            quotes,
+            quote_ranges,
+            chunks: Vec::new(),
+            full: None,
+        };
+        doc.index();
+        Ok(doc)
     }
 
     /// The label of what a highlight points at.
     pub fn label(&self, target: Target) -> &str {
         match target {
-            Target::Entity(i) => &self.report.entities[i].label,
-            Target::Figure(i) => &self.report.figures[i].kind,
+            Target::Entity(i) => self.entities.get(i).map_or("", |e| e.label.as_str()),
+            Target::Figure(i) => self.figures.get(i).map_or("", |f| f.kind.as_str()),
+        }
+    }
+
+    /// The name of what a highlight points at: an entity's canonical name, a figure's words.
+    pub fn name_of(&self, target: Target) -> &str {
+        match target {
+            Target::Entity(i) => self.entities.get(i).map_or("", |e| e.name.as_str()),
+            Target::Figure(i) => self.figures.get(i).map_or("", |f| f.text.as_str()),
         }
     }
 
@@ -281,10 +499,13 @@ impl Doc {
 
     /// How many highlights of each label the document holds.
     pub fn label_counts(&self) -> Vec<(&'static str, usize)> {
-        LABELS
-            .iter()
-            .map(|&l| (l, self.marks.iter().filter(|m| self.label(m.target) == l).count()))
-            .collect()
+        let mut counts = [0usize; LABELS.len()];
+        for m in &self.marks {
+            if let Some(k) = LABELS.iter().position(|&l| l == self.label(m.target)) {
+                counts[k] += 1;
+            }
+        }
+        LABELS.iter().copied().zip(counts).collect()
     }
 
     /// What a highlight's tooltip says: label, canonical name and mention count for an entity;
@@ -292,17 +513,16 @@ impl Doc {
     pub fn describe(&self, target: Target) -> String {
         match target {
             Target::Entity(i) => {
-                let e = &self.report.entities[i];
-                let n = e.mentions.len();
+                let Some(e) = self.entities.get(i) else { return String::new() };
+                let n = e.mentions;
                 format!("{} · {} · {} mention{}", label_title(&e.label), e.name, n, if n == 1 { "" } else { "s" })
             }
             Target::Figure(i) => {
-                let f = &self.report.figures[i];
-                format!("{} · {}", label_title(&f.kind), figure_value(f))
+                let Some(f) = self.figures.get(i) else { return String::new() };
+                format!("{} · {}", label_title(&f.kind), f.value)
             }
         }
     }
-
     /// What to search for to find quotation `i` (its first words, up to a line break), and which
     /// search hit is that quotation.
     pub fn quote_probe(&self, i: usize) -> Option<(String, usize)> {
@@ -336,6 +556,95 @@ impl Doc {
 /// A quotation's speaker as a name: the report may give an entity id (`e6`) or a name.
 fn speaker_name(report: &DocumentReport, speaker: String) -> String {
     report.entities.iter().find(|e| e.id == speaker).map_or(speaker, |e| e.name.clone())
+}
+
+
+/// What a figure measures, as "Russia · defense budget · 2024": whose, what and when, each where
+/// its sentence says; `None` when it says none of them.
+pub fn figure_context(r: &DocumentReport, f: &dossier_engine::contract::FigureReport) -> Option<String> {
+    let about = f.about.as_deref().and_then(|id| r.entities.iter().find(|e| e.id == id)).map(|e| e.name.clone());
+    let parts: Vec<String> = [about, f.subject.clone(), f.period.clone()].into_iter().flatten().collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// The version of [`Doc::encode`]'s form (worker and page come from the same build).
+const CODEC_VERSION: usize = 1;
+/// Why a compact form is refused.
+const BAD: &str = "the analysis worker sent an unreadable reply";
+
+/// Writes LEB128 numbers and length-prefixed UTF-8 strings.
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn num(&mut self, mut v: usize) {
+        while v >= 0x80 {
+            self.0.push((v as u8 & 0x7f) | 0x80);
+            v >>= 7;
+        }
+        self.0.push(v as u8);
+    }
+
+    fn str(&mut self, s: &str) {
+        self.num(s.len());
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    fn opt(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => {
+                self.num(1);
+                self.str(s);
+            }
+            None => self.num(0),
+        }
+    }
+}
+
+/// Reads what [`Writer`] wrote; any slip is an error, never a panic.
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn num(&mut self) -> Result<usize, String> {
+        let mut v: usize = 0;
+        for shift in (0..64).step_by(7) {
+            let byte = *self.b.get(self.at).ok_or(BAD)?;
+            self.at += 1;
+            let bits = usize::from(byte & 0x7f);
+            v |= bits.checked_shl(shift).filter(|x| x >> shift == bits).ok_or(BAD)?;
+            if byte & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(BAD.into())
+    }
+
+    /// A count of items still to read: each takes at least a byte, so no more than the bytes left
+    /// (a corrupt count cannot make a huge allocation).
+    fn len(&mut self) -> Result<usize, String> {
+        let n = self.num()?;
+        if n > self.b.len() - self.at {
+            return Err(BAD.into());
+        }
+        Ok(n)
+    }
+
+    fn str(&mut self) -> Result<String, String> {
+        let n = self.len()?;
+        let s = std::str::from_utf8(&self.b[self.at..self.at + n]).map_err(|_| BAD)?;
+        self.at += n;
+        Ok(s.to_owned())
+    }
+
+    fn opt(&mut self) -> Result<Option<String>, String> {
+        match self.num()? {
+            0 => Ok(None),
+            1 => self.str().map(Some),
+            _ => Err(BAD.into()),
+        }
+    }
 }
 
 /// Byte ranges of `query` in `text`, ASCII case-insensitive, non-overlapping, at most `limit`.
@@ -486,6 +795,32 @@ mod tests {
         }
         assert_eq!(cs.last().unwrap().marks.end, marks.len());
         assert_eq!(chunks("", &[]).len(), 1);
+    }
+
+    #[test]
+    fn the_compact_form_reads_back_the_same_and_refuses_damage() {
+        let text = "Nils Stensønes said Russia spent $118.5 billion in 2024. \u{201c}We are ready,\u{201d} he said in Oslo.\n".repeat(3);
+        let (a, json) = crate::work::analyse_full("a.txt", text.as_bytes()).unwrap();
+        let full = Doc::new(7, a.text.clone(), json).unwrap();
+        assert!(!full.marks.is_empty() && !full.figures.is_empty() && !full.quotes.is_empty());
+        let bytes = full.encode();
+        let back = Doc::decode(7, &bytes).unwrap();
+        assert_eq!(back, Doc { full: None, ..full });
+        for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
+            assert!(Doc::decode(7, &bytes[..cut]).is_err());
+        }
+        // Damage anywhere is refused or read as some other sound document, never a panic.
+        for i in 0..bytes.len() {
+            for flip in [0x01, 0x80, 0xff] {
+                let mut b = bytes.clone();
+                b[i] ^= flip;
+                if let Ok(d) = Doc::decode(7, &b) {
+                    for m in &d.marks {
+                        assert!(d.text.get(m.range.clone()).is_some());
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{figure_value, label_class, label_title, Doc, LabelFilter, Target};
+use crate::model::{label_class, label_title, Doc, LabelFilter, Target};
 use crate::state::Selection;
 
 /// Legend inputs.
@@ -69,10 +69,7 @@ impl PartialEq for SelectionBarProps {
 pub fn selection_bar(p: &SelectionBarProps) -> Html {
     let n = p.doc.marks_of(p.selection.target).len();
     let label = label_title(p.doc.label(p.selection.target));
-    let name = match p.selection.target {
-        Target::Entity(i) => p.doc.report.entities[i].name.clone(),
-        Target::Figure(i) => p.doc.report.figures[i].text.clone(),
-    };
+    let name = p.doc.name_of(p.selection.target).to_owned();
     let prev = p.on_step.reform(|_| -1);
     let next = p.on_step.reform(|_| 1);
     let clear = p.on_clear.reform(|_| ());
@@ -125,6 +122,11 @@ impl PartialEq for SidebarProps {
 /// Entries shown per list; the rest are reached through the search box (a long document can name
 /// thousands of things, and the page must not freeze listing them).
 const MAX_ITEMS: usize = 60;
+/// Entries per list in the first frame of a long document (the rest follow a frame later, so that
+/// the article and the sidebar are not laid out in one long task).
+const FIRST_ITEMS: usize = 8;
+/// A document of this many bytes or more is long.
+const LONG_BYTES: usize = 64 * 1024;
 
 fn matches(query: &str, texts: &[&str]) -> bool {
     let q = query.trim().to_lowercase();
@@ -167,7 +169,22 @@ pub fn sidebar(p: &SidebarProps) -> Html {
     let quotes = &doc.quotes;
     // Who said what: speakers in order of their first quotation, the unattributed last.
     let mut speakers: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
-    for (i, (who, _)) in quotes.iter().enumerate().take(MAX_ITEMS) {
+    // A long document's lists start short and fill in after the first frame.
+    let staged = use_state(|| (0u32, false));
+    let full = doc.text.len() < LONG_BYTES || *staged == (doc.id, true);
+    {
+        let staged = staged.clone();
+        use_effect_with((doc.id, full), move |&(id, full)| {
+            if !full {
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(std::time::Duration::from_millis(40)).await;
+                    staged.set((id, true));
+                });
+            }
+        });
+    }
+    let max_items = if full { MAX_ITEMS } else { FIRST_ITEMS };
+    for (i, (who, _)) in quotes.iter().enumerate().take(max_items) {
         let who = who.as_deref();
         match speakers.iter_mut().find(|(s, _)| *s == who) {
             Some((_, list)) => list.push(i),
@@ -195,7 +212,6 @@ pub fn sidebar(p: &SidebarProps) -> Html {
             continue;
         }
         let items: Vec<_> = doc
-            .report
             .entities
             .iter()
             .enumerate()
@@ -206,10 +222,10 @@ pub fn sidebar(p: &SidebarProps) -> Html {
                 matches(q, &texts)
             })
             .collect::<Vec<_>>();
-        let more = items.len().saturating_sub(MAX_ITEMS);
+        let more = items.len().saturating_sub(max_items);
         let items: Vec<Html> = items
             .into_iter()
-            .take(MAX_ITEMS)
+            .take(max_items)
             .map(|(i, e)| {
                 let t = Target::Entity(i);
                 let onclick = p.on_select.reform(move |_| t);
@@ -217,9 +233,9 @@ pub fn sidebar(p: &SidebarProps) -> Html {
                 html! {
                     <li><button type="button" class={classes!("entity", format!("l-{}", label_class(label)))}
                             aria-pressed={(selected == Some(t)).to_string()} data-entity={e.name.clone()} {onclick}
-                            title={if also.is_empty() { format!("Show its {} mentions", e.mentions.len()) } else { also.clone() }}>
+                            title={if also.is_empty() { format!("Show its {} mentions", e.mentions) } else { also.clone() }}>
                         <span class="name">{ e.name.clone() }</span>
-                        <span class="count" aria-label={format!("{} mentions", e.mentions.len())}>{ e.mentions.len() }</span>
+                        <span class="count" aria-label={format!("{} mentions", e.mentions)}>{ e.mentions }</span>
                     </button></li>
                 }
             })
@@ -236,28 +252,27 @@ pub fn sidebar(p: &SidebarProps) -> Html {
     }
 
     let figures: Vec<_> = doc
-        .report
         .figures
         .iter()
         .enumerate()
         .filter(|(_, f)| p.filter.shows(&f.kind) && matches(q, &[f.text.as_str()]))
         .filter(|(i, _)| !doc.marks_of(Target::Figure(*i)).is_empty())
         .collect::<Vec<_>>();
-    let figures_more = figures.len().saturating_sub(MAX_ITEMS);
+    let figures_more = figures.len().saturating_sub(max_items);
     let figures: Vec<Html> = figures
         .into_iter()
-        .take(MAX_ITEMS)
+        .take(max_items)
         .map(|(i, f)| {
             let t = Target::Figure(i);
             let onclick = p.on_select.reform(move |_| t);
             html! {
                 <li><button type="button" class={classes!("figure", format!("l-{}", label_class(&f.kind)))}
                         aria-pressed={(selected == Some(t)).to_string()} {onclick}>
-                    if let Some(context) = figure_context(&doc.report, f) {
+                    if let Some(context) = f.context.clone() {
                         <span class="context">{ context }</span>
                     }
                     <span class="fig"><span class="tag">{ label_title(&f.kind) }</span>{" "}<strong>{ f.text.clone() }</strong>
-                        {" = "}<span class="value">{ figure_value(f) }</span></span>
+                        {" = "}<span class="value">{ f.value.clone() }</span></span>
                     <span class="sentence">{ clip(doc.sentence(f.sentence).unwrap_or(""), 160) }</span>
                 </button></li>
             }
@@ -287,7 +302,7 @@ pub fn sidebar(p: &SidebarProps) -> Html {
                 <section class="quotes"><h2>{"Who said what"}</h2><ul class="speakers">
                     { for speakers }
                 </ul>
-                if quotes.len() > MAX_ITEMS { <p class="none">{ format!("and {} more quotations", quotes.len() - MAX_ITEMS) }</p> }
+                if quotes.len() > max_items { <p class="none">{ format!("and {} more quotations", quotes.len() - max_items) }</p> }
                 </section>
             }
             <section class="entities"><h2>{"Names"}</h2>
@@ -307,11 +322,4 @@ pub fn sidebar(p: &SidebarProps) -> Html {
             </section>
         </aside>
     }
-}
-
-/// What a figure measures, as "Russia · defense budget · 2024": whose, what and when, each where
-/// its sentence says; `None` when it says none of them.
-fn figure_context(r: &dossier_engine::contract::DocumentReport, f: &dossier_engine::contract::FigureReport) -> Option<String> {
-    let parts: Vec<String> = [crate::export::about_name(r, f), f.subject.clone(), f.period.clone()].into_iter().flatten().collect();
-    (!parts.is_empty()).then(|| parts.join(" · "))
 }

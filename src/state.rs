@@ -14,10 +14,11 @@ use crate::model::{Doc, LabelFilter, Target};
 pub struct Story {
     /// Which documents it compares ([`State::story_key`] when it was asked for).
     pub key: String,
-    /// The comparison (its `doc` fields index [`State::docs`]).
+    /// The comparison (its `doc` fields index [`State::docs`]), its figure lists cut to what the
+    /// view shows.
     pub report: StoryReport,
-    /// The contract's `story` JSON exactly as the worker wrote it (the export splices it in).
-    pub json: String,
+    /// How many figures a single source reports, in all (the report lists the first few).
+    pub singles: usize,
 }
 
 /// Light or dark; `System` follows the operating system.
@@ -101,6 +102,15 @@ pub struct State {
     pub story_made: Option<Rc<Story>>,
     /// Whether the story view is shown instead of a document.
     pub story_open: bool,
+    /// The story the worker could not make for lack of some documents' analyses (it restarted):
+    /// the page asks again with the texts.
+    pub story_retry: Option<String>,
+    /// Saved documents the worker is reading back (ids, in their saved order).
+    pub restoring: Vec<u32>,
+    /// Whether every saved document is back (or could not be).
+    pub restored: bool,
+    /// How many saved documents are back: they come first, in their saved order.
+    restored_count: usize,
     next_message: u32,
 }
 
@@ -121,6 +131,10 @@ impl Default for State {
             revision: 0,
             story_made: None,
             story_open: false,
+            story_retry: None,
+            restoring: Vec::new(),
+            restored: false,
+            restored_count: 0,
             next_message: 1,
         }
     }
@@ -179,8 +193,8 @@ pub enum Action {
         /// Why.
         reason: String,
     },
-    /// Documents restored from storage.
-    Restored(Vec<Rc<Doc>>),
+    /// Saved documents went to the worker to be read back (their ids, in their saved order).
+    Restoring(Vec<u32>),
     /// Show this document.
     Activate(u32),
     /// Remove this document.
@@ -213,8 +227,12 @@ pub enum Action {
     StoryMade {
         /// [`State::story_key`] when it was asked for.
         key: String,
-        /// The contract's `story` JSON.
+        /// The contract's `story` JSON (figure lists cut to what the view shows).
         json: Option<String>,
+        /// How many figures a single source reports, in all.
+        singles: usize,
+        /// It lacked some documents' analyses.
+        missing: bool,
     },
     /// Show the story view (true) or the active document (false).
     ShowStory(bool),
@@ -245,6 +263,17 @@ impl Reducible for State {
         let mut s = (*self).clone();
         match action {
             Action::Queued(p) => s.pending.push(p),
+            Action::Analysed(doc) if s.restoring.contains(&doc.id) => {
+                // A saved document is back: before anything brought since, in its saved order.
+                s.restoring.retain(|&id| id != doc.id);
+                s.restored = s.restoring.is_empty();
+                if s.active.is_none() {
+                    s.active = Some(doc.id);
+                }
+                let at = s.restored_count.min(s.docs.len());
+                s.docs.insert(at, doc);
+                s.restored_count += 1;
+            }
             Action::Analysed(doc) => {
                 s.pending.retain(|p| p.id != doc.id);
                 s.active = Some(doc.id);
@@ -257,17 +286,16 @@ impl Reducible for State {
             Action::Failed { id, name, reason } => {
                 if let Some(id) = id {
                     s.pending.retain(|p| p.id != id);
+                    if s.restoring.contains(&id) {
+                        s.restoring.retain(|&r| r != id);
+                        s.restored = s.restoring.is_empty();
+                    }
                 }
                 s.notify(Severity::Error, format!("{name}: {reason}"));
             }
-            Action::Restored(docs) => {
-                if s.active.is_none() {
-                    s.active = docs.first().map(|d| d.id);
-                }
-                // Restored documents come first: they were there before anything dropped now.
-                let mut all = docs;
-                all.append(&mut s.docs);
-                s.docs = all;
+            Action::Restoring(ids) => {
+                s.restored = ids.is_empty();
+                s.restoring = ids;
             }
             Action::Activate(id) => {
                 if s.docs.iter().any(|d| d.id == id) {
@@ -348,15 +376,20 @@ impl Reducible for State {
             }
             Action::ToggleHelp => s.help = !s.help,
             Action::WorkerReady => s.worker_ready = true,
-            Action::StoryMade { key, json } => match json {
+            Action::StoryMade { key, json, singles, missing } => match json {
                 Some(json) => match serde_json::from_str::<StoryReport>(&json) {
-                    Ok(report) => s.story_made = Some(Rc::new(Story { key, report, json })),
+                    Ok(report) => s.story_made = Some(Rc::new(Story { key, report, singles })),
                     Err(e) => {
                         s.story_made = None;
                         s.notify(Severity::Error, format!("The story across the documents could not be read ({e})."));
                     }
                 },
-                None => s.story_made = None,
+                None => {
+                    s.story_made = None;
+                    if missing && s.story_retry.as_deref() != Some(key.as_str()) {
+                        s.story_retry = Some(key);
+                    }
+                }
             },
             Action::ShowStory(open) => {
                 if s.story_open == open {

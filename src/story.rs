@@ -8,7 +8,7 @@ use dossier_engine::contract::StoryFigureReport;
 use dossier_engine::story::{word_diff, DiffPart};
 use yew::prelude::*;
 
-use crate::model::{figure_value, label_class, label_title, Doc};
+use crate::model::{label_class, label_title, Doc};
 use crate::state::Story;
 
 /// Story view inputs.
@@ -108,7 +108,7 @@ pub fn story_view(p: &StoryViewProps) -> Html {
             let refs: Vec<_> = e.documents.iter().filter(|x| x.doc == di).collect();
             let mentions: usize = refs.iter().map(|x| x.mentions).sum();
             // The document's entity with the most mentions is the one to show.
-            let target = refs.iter().max_by_key(|x| x.mentions).and_then(|x| d.report.entities.iter().position(|en| en.id == x.entity));
+            let target = refs.iter().max_by_key(|x| x.mentions).and_then(|x| d.entities.iter().position(|en| en.id == x.entity));
             match target {
                 Some(entity) if mentions > 0 => {
                     let id = d.id;
@@ -149,11 +149,11 @@ pub fn story_view(p: &StoryViewProps) -> Html {
         };
         let reports = f.reports.iter().filter_map(|x| {
             let d = docs.get(x.doc)?;
-            let fig = d.report.figures.get(x.figure)?;
+            let fig = d.figures.get(x.figure)?;
             Some(html! {
                 <div class="report">
                     <div class="src">{ d.name.clone() }</div>
-                    <div class="fig"><strong>{ fig.text.clone() }</strong>{" = "}<span class="value">{ figure_value(fig) }</span></div>
+                    <div class="fig"><strong>{ fig.text.clone() }</strong>{" = "}<span class="value">{ fig.value.clone() }</span></div>
                     <div class="sentence">{ clip(d.sentence(fig.sentence).unwrap_or(""), 280) }</div>
                 </div>
             })
@@ -182,15 +182,15 @@ pub fn story_view(p: &StoryViewProps) -> Html {
 
     // (d) Quotes across sources.
     let quotes = r.quotes.iter().take(MAX_ROWS).map(|q| {
-        let first = q.reports.first().and_then(|x| docs.get(x.doc)?.report.quotes.get(x.quote)).map(|qt| qt.text.clone());
+        let first = q.reports.first().and_then(|x| docs.get(x.doc)?.quotes.get(x.quote)).map(|(_, words)| words.clone());
         let items = q.reports.iter().enumerate().filter_map(|(k, x)| {
             let d = docs.get(x.doc)?;
-            let qt = d.report.quotes.get(x.quote)?;
+            let (_, qt) = d.quotes.get(x.quote)?;
             let (id, quote) = (d.id, x.quote);
             let onclick = p.on_quote.reform(move |_| (id, quote));
             let words = match (&first, k) {
                 (Some(a), k) if k > 0 => {
-                    let parts = word_diff(a, &qt.text);
+                    let parts = word_diff(a, qt);
                     // Words between the parts, outside them, so a mark covers words only.
                     html! { <>{ for parts.into_iter().enumerate().map(|(i, part)| {
                         let gap = if i > 0 { " " } else { "" };
@@ -201,7 +201,7 @@ pub fn story_view(p: &StoryViewProps) -> Html {
                         }
                     }) }</> }
                 }
-                _ => html! { { clip(&qt.text, 400) } },
+                _ => html! { { clip(qt, 400) } },
             };
             Some(html! {
                 <li><button type="button" class="quote-link" {onclick} title={format!("Show it in {}", d.name)}>
@@ -249,7 +249,7 @@ pub fn story_view(p: &StoryViewProps) -> Html {
                 <ul class="measures">{ for shared.iter().take(MAX_ROWS).map(|f| figure_row(f)) }</ul>
                 if !singles.is_empty() {
                     <details>
-                        <summary>{ format!("Figures one source only reports ({})", singles.len()) }</summary>
+                        <summary>{ format!("Figures one source only reports ({})", story.singles) }</summary>
                         <ul class="measures">{ for singles.iter().take(MAX_ROWS).map(|f| figure_row(f)) }</ul>
                     </details>
                 }

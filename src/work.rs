@@ -1,8 +1,12 @@
-//! What the analysis worker does with one document, and with the story across documents (pure:
-//! it also runs natively, in tests).
+//! What the analysis worker does with one document, with the story across documents and with the
+//! exports (pure: it also runs natively, in tests).
+
+use std::rc::Rc;
 
 use dossier_engine::contract::{DocumentReport, Report, StoryReport};
 use dossier_engine::Analysis;
+
+use crate::model::Doc;
 
 /// Decodes and analyses `bytes` (named `name`, whose extension gives the format): the decoded
 /// text and the version-1 report JSON of this one document, exactly as `dossier analyze` prints
@@ -19,6 +23,18 @@ pub fn analyse_full(name: &str, bytes: &[u8]) -> Result<(Analysis, String), Stri
     Ok((analysis, report))
 }
 
+/// What the worker makes of one document: the analysis (held for the story), the document as
+/// the page shows it (sent in [`Doc::encode`]'s compact form) and the report JSON (kept by the
+/// page for browser storage and the JSON export).
+pub fn analyse_doc(id: u32, name: &str, bytes: &[u8]) -> Result<(Analysis, Doc), String> {
+    let analysis = dossier_engine::analyse_bytes(bytes, name, &dossier_engine::Options::default())
+        .map_err(|e| e.to_string())?;
+    let report = DocumentReport::from_analysis(name, &analysis);
+    let json = Report::new(vec![report.clone()]).to_json();
+    let doc = Doc::from_report(id, analysis.text.clone(), report, json)?;
+    Ok((analysis, doc))
+}
+
 /// Analyses an already decoded text again (a document restored from browser storage, whose
 /// analysis the worker no longer holds): read as plain text, since it is decoded already.
 pub fn reanalyse(text: &str) -> Option<Analysis> {
@@ -30,4 +46,47 @@ pub fn reanalyse(text: &str) -> Option<Analysis> {
 pub fn story_json(analyses: &[&Analysis]) -> Option<String> {
     let all: Vec<Option<&Analysis>> = analyses.iter().map(|a| Some(*a)).collect();
     StoryReport::from_analyses(&all).map(|s| serde_json::to_string(&s).expect("the story serialises"))
+}
+
+/// Rows of each kind the story view lists (the rest are counted, and in the exports).
+pub const STORY_ROWS: usize = 150;
+
+/// The story as the page shows it: the contract's `story` JSON with at most [`STORY_ROWS`] shared
+/// and [`STORY_ROWS`] single-source figures (a long document can report thousands of figures, and
+/// the page should not read them all), and how many single-source figures there are in all.
+pub fn story_view_json(analyses: &[&Analysis]) -> Option<(String, usize)> {
+    let all: Vec<Option<&Analysis>> = analyses.iter().map(|a| Some(*a)).collect();
+    let mut story = StoryReport::from_analyses(&all)?;
+    let singles = story.figures.iter().filter(|f| f.agreement == "single").count();
+    let (mut shared, mut single) = (0, 0);
+    story.figures.retain(|f| {
+        let n = if f.agreement == "single" { &mut single } else { &mut shared };
+        *n += 1;
+        *n <= STORY_ROWS
+    });
+    Some((serde_json::to_string(&story).expect("the story serialises"), singles))
+}
+
+/// An export the page asked for: `kind` is `csv` or `html` (of the first document) or
+/// `story-json`, `story-entities`, `story-figures` (of them all, with the story's JSON); each
+/// document comes as its text and report JSON.
+pub fn export(kind: &str, docs: Vec<(String, String)>, story: Option<&str>) -> Result<String, String> {
+    let docs: Vec<Rc<Doc>> = docs
+        .into_iter()
+        .enumerate()
+        .map(|(i, (text, report))| Doc::new(i as u32, text, report).map(Rc::new))
+        .collect::<Result<_, _>>()?;
+    let first = docs.first().ok_or("no document to export")?;
+    let story_report = || -> Result<StoryReport, String> {
+        serde_json::from_str(story.ok_or("the story is not made yet")?).map_err(|e| format!("unreadable story ({e})"))
+    };
+    match kind {
+        "json" => crate::export::json(first),
+        "csv" => crate::export::csv(first),
+        "html" => Ok(crate::export::html(first)),
+        "story-json" => crate::export::story_json(&docs, story.ok_or("the story is not made yet")?),
+        "story-entities" => crate::export::story_entities_csv(&docs, &story_report()?),
+        "story-figures" => crate::export::story_figures_csv(&docs, &story_report()?),
+        _ => Err(format!("no such export ({kind})")),
+    }
 }

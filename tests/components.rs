@@ -18,9 +18,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 const NEWS: &str = "Russia's defense budget of $118.5 billion for 2024 is unprecedented, Nils Stensønes said \
 on Monday in Oslo. Stensønes added that Russia would spend 6% of its economy on defense.";
 
-fn doc(name: &str, text: &str) -> Rc<Doc> {
+/// A document as the worker makes it (with the engine's report, for the exports).
+fn full_doc(name: &str, text: &str) -> Rc<Doc> {
     let (text, report) = dossier_app::work::analyse(name, text.as_bytes()).expect("analysed");
     Rc::new(Doc::new(1, text, report).expect("a document"))
+}
+
+/// A document as the page holds it: read back from the worker's compact form.
+fn doc(name: &str, text: &str) -> Rc<Doc> {
+    Rc::new(Doc::decode(1, &full_doc(name, text).encode()).expect("a document"))
 }
 
 fn root() -> web_sys::Element {
@@ -53,6 +59,36 @@ async fn article_highlights_every_mention_with_a_label_chip() {
     assert_eq!(money.text_content().unwrap(), "$118.5 billion");
     assert_eq!(money.get_attribute("data-chip").as_deref(), Some("Money"));
     assert!(money.get_attribute("title").unwrap().contains("118,500,000,000 USD"));
+}
+
+#[wasm_bindgen_test]
+async fn a_long_article_shows_all_its_text_and_highlights_the_current_mention_far_down() {
+    let d = doc("long.txt", &format!("{NEWS}\n\n").repeat(500));
+    assert!(d.chunks.len() > 10, "{} chunks", d.chunks.len());
+    let el = root();
+    let last = *d.marks_of(Target::Entity(0)).last().unwrap();
+    let props = yew::props!(ArticleProps {
+        doc: d.clone(),
+        selection: Some(dossier_app::state::Selection { target: Target::Entity(0), cursor: d.marks_of(Target::Entity(0)).len() - 1 }),
+        search: AttrValue::from(""),
+        hit: 0usize,
+        on_select: Callback::noop(),
+    });
+    yew::Renderer::<Article>::with_root_and_props(el.clone(), props).render();
+    for _ in 0..100 {
+        settle().await;
+        if el.query_selector("article[aria-busy=false]").unwrap().is_some() {
+            break;
+        }
+    }
+    assert!(el.query_selector("article.text.long[aria-busy=false]").unwrap().is_some());
+    // Every chunk is there, and reads as the text; the current mention far down is highlighted.
+    assert_eq!(el.text_content().unwrap(), d.text);
+    let current = el.query_selector("mark.m.cur").unwrap().expect("the current mention");
+    assert_eq!(current.id(), format!("m{last}"));
+    // Chunks away from the view and the current mention are plain text, not highlighted yet.
+    let marks = el.query_selector_all("mark.m").unwrap().length() as usize;
+    assert!(marks < d.marks.len(), "{marks} of {} marks rendered", d.marks.len());
 }
 
 #[wasm_bindgen_test]
@@ -133,11 +169,14 @@ fn storage_round_trip_and_older_formats_are_set_aside() {
     use dossier_app::io;
     let store = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     store.clear().unwrap();
-    let d = doc("a.txt", NEWS);
-    io::save_documents(&[d.clone()]).unwrap();
+    let d = full_doc("a.txt", NEWS);
+    let json = d.full.as_ref().unwrap().json.clone();
+    io::keep_report(d.id, wasm_bindgen::JsValue::from_str(&json));
+    io::save_documents(std::slice::from_ref(&d)).unwrap();
     let back = io::load_documents();
     assert!(back.notice.is_none());
-    assert_eq!(back.documents, vec![(d.text.clone(), d.report_json.clone())]);
+    let back: Vec<_> = back.documents.iter().map(|(t, r)| (t.as_string().unwrap(), r.as_string().unwrap())).collect();
+    assert_eq!(back, vec![(d.text.clone(), json)]);
 
     store.set_item(io::STORAGE_KEY, r#"{"format":0,"docs":[]}"#).unwrap();
     let old = io::load_documents();
@@ -150,8 +189,8 @@ fn storage_round_trip_and_older_formats_are_set_aside() {
 
 #[wasm_bindgen_test]
 fn exports_are_safe() {
-    let d = doc("a.txt", "=HYPERLINK(\"http://evil\") said Paris officials. <script>x()</script> cost $5 million.");
-    let csv = dossier_app::export::csv(&d);
+    let d = full_doc("a.txt", "=HYPERLINK(\"http://evil\") said Paris officials. <script>x()</script> cost $5 million.");
+    let csv = dossier_app::export::csv(&d).unwrap();
     assert!(!csv.lines().skip(1).any(|l| l.starts_with('=') || l.contains(",=")), "{csv}");
     let html = dossier_app::export::html(&d);
     assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"));

@@ -83,6 +83,13 @@ async function reload() {
 test('the page loads, starts its worker and says nothing leaves the browser', async () => {
   await page.goto(`http://127.0.0.1:${port}/`);
   await ready();
+  // Interactive: the worker is ready, saved documents are back and the paste box and drop work;
+  // the page writes the time since navigation (performance.now) when that happens (issue #8).
+  await page.waitForSelector('body[data-interactive]');
+  const interactive = Number(await page.getAttribute('body', 'data-interactive'));
+  assert(await page.locator('#paste-text').isEnabled(), 'the paste box is usable');
+  notes.push(`first visit: interactive ${interactive} ms after navigation (budget 1000 ms)`);
+  assert(interactive > 0 && interactive < 5000, `the page took ${interactive} ms to become interactive`);
   await page.waitForTimeout(300);
   counting = true;
   eq(await page.title(), 'Dossier: names and figures in news articles', 'title');
@@ -536,9 +543,21 @@ test('large input: over the limit is refused, 5 MB works without freezing the pa
   const long = await page.evaluate(() => window.__long);
   const worst = Math.max(0, ...long);
   notes.push(`5 MB file: highlighted after ${ms} ms; longest main-thread task ${worst} ms (budget 100 ms; tasks over 50 ms: ${JSON.stringify(long)}; while analysing: ${JSON.stringify(during)})`);
-  // The budget (100 ms) is not met yet when the result is shown (see the note); this guards against
-  // freezes of the page.
-  assert(worst < 2000, `the page froze for ${worst} ms`);
+  // Issue #3: the main thread is never blocked for more than 100 ms while the file is analysed
+  // and shown (from the drop to 1.5 s after its highlights appear).
+  assert(worst <= 100, `the main thread was blocked for ${worst} ms (tasks over 50 ms: ${JSON.stringify(long)})`);
+  // The whole article is there (the chunks away from the view as plain text until they come near).
+  await page.waitForFunction(() => document.querySelector('article.text[aria-busy="false"]'), null, { timeout: 30000 });
+  eq(await page.locator('article.text').evaluate((a) => a.textContent.length > 5_000_000), true, 'the whole text is on the page');
+  // Far in the text, a mention found from the sidebar is highlighted, current and in view.
+  const entity = page.locator('.sidebar button.entity').first();
+  const count = Number(await entity.locator('.count').textContent());
+  await entity.click();
+  await page.locator('.selbar button', { hasText: 'Previous' }).click();
+  assert((await page.locator('.selbar').textContent()).includes(`mention ${count} of ${count}`), 'the last mention is current');
+  await page.waitForSelector('mark.m.cur');
+  assert(await page.locator('mark.m.cur').isVisible(), 'the last mention is shown');
+  await page.keyboard.press('Escape');
   await page.locator('nav.docs li.doc', { hasText: 'five-megabytes.txt' }).locator('button.remove').click();
 });
 
