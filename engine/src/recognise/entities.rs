@@ -52,6 +52,7 @@ pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
     doc.products();
     doc.consistency();
     doc.descriptions();
+    out.reserve_exact(doc.props.len());
     for p in doc.props {
         let (Some(first), Some(last)) = (doc.tokens.get(p.first), doc.tokens.get(p.end.wrapping_sub(1))) else { continue };
         if p.end <= p.first {
@@ -128,8 +129,8 @@ struct Doc<'a> {
     /// Per token: the index in `names` of the longest gazetteer name starting there, or
     /// `NO_NAME` (4 bytes a token; names are few).
     name_idx: Vec<u32>,
-    /// The gazetteer names of the document, in token order.
-    names: Vec<gazetteer::Match>,
+    /// The gazetteer names of the document (end token, entry), in token order.
+    names: Vec<(usize, Entry)>,
     props: Vec<Prop>,
     deferred: Vec<Deferred>,
     /// Acronyms defined in brackets, with their label.
@@ -143,13 +144,17 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|t| if t.kind == TokenKind::Word { gazetteer::lookup_token(t.span.of(text)).map_or(Lists::default(), |e| e.lists) } else { Lists::default() })
             .collect();
-        let names = gazetteer::matches(text, tokens);
+        let mut names: Vec<(usize, Entry)> = Vec::new();
         let mut name_idx = vec![NO_NAME; tokens.len()];
-        for (k, m) in names.iter().enumerate() {
-            if let (Some(slot), Ok(k)) = (name_idx.get_mut(m.tokens.start), u32::try_from(k)) {
+        gazetteer::each_match(text, tokens, |m| {
+            if let (Some(slot), Ok(k)) = (name_idx.get_mut(m.tokens.start), u32::try_from(names.len())) {
+                if names.len() == names.capacity() {
+                    names.reserve_exact((names.capacity() / 4).max(64));
+                }
                 *slot = k;
+                names.push((m.tokens.end, m.entry));
             }
-        }
+        });
         Doc { text, tokens, segments, single, name_idx, names, props: Vec::new(), deferred: Vec::new(), acronyms: HashMap::new() }
     }
 
@@ -164,7 +169,7 @@ impl<'a> Doc<'a> {
     /// The longest gazetteer name starting at token `i`: its end token and entry.
     fn name_at(&self, i: usize) -> Option<(usize, Entry)> {
         let k = *self.name_idx.get(i)?;
-        self.names.get(k as usize).map(|m| (m.tokens.end, m.entry))
+        self.names.get(k as usize).copied()
     }
 
     /// A word that starts with a capital letter (and is no month or day).

@@ -1213,7 +1213,9 @@ pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
         far = far.max(o.0.end);
         reach.push(far);
     }
-    for (span, label, mut score) in tag_document(model, text, segments) {
+    let tagged = tag_document(model, text, segments);
+    out.reserve_exact(tagged.len());
+    for (span, label, mut score) in tagged {
         let upto = others.partition_point(|o| o.0.start < span.end);
         let from = reach[..upto].partition_point(|&r| r <= span.start);
         let mut agree = false;

@@ -387,8 +387,14 @@ pub fn canonical(name: &str) -> Option<&'static str> {
 /// For each token, the longest gazetteer entry that starts there, in token order (tokens
 /// where none starts are left out). `O(n)`: at most [`MAX_TOKENS`] lookups a token.
 pub fn matches(text: &str, tokens: &[Token]) -> Vec<Match> {
-    let t = table();
     let mut out = Vec::new();
+    each_match(text, tokens, |m| out.push(m));
+    out
+}
+
+/// [`matches`], one at a time, in token order.
+pub fn each_match(text: &str, tokens: &[Token], mut found: impl FnMut(Match)) {
+    let t = table();
     let mut key = String::new();
     for i in 0..tokens.len() {
         let first = tokens[i].span.of(text);
@@ -419,9 +425,10 @@ pub fn matches(text: &str, tokens: &[Token]) -> Vec<Match> {
                 best = Some(Match { tokens: i..j, entry: *e });
             }
         }
-        out.extend(best);
+        if let Some(m) = best {
+            found(m);
+        }
     }
-    out
 }
 
 /// An all-capital word of a headline ("RUSSIA") read as its title-case form.
