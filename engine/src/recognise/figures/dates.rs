@@ -27,6 +27,7 @@
 //! ("in May"), and never stands before a capitalised word ("May Smith"); abbreviations ("Jun")
 //! need a day or a year ("Dong Jun" is a name).
 
+mod holidays;
 mod numeric;
 mod weeks;
 
@@ -43,8 +44,21 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
     let mut i = 0;
     while i < n {
         match at(c, i) {
-            Some((end, iso)) if end > i => {
-                out.push(figure(FigureKind::Date, c.span(i, end), None, None, iso));
+            Some((mut end, mut iso)) if end > i => {
+                // "2018 or later", "1/1/2016 and after", "year 2016 and greater": from it on
+                let point_like = iso.as_deref().is_some_and(|s| !s.contains('/') && !s.starts_with('P'));
+                if point_like && c.any(end, &["or", "and"]) && c.any(end + 1, &["later", "after", "greater", "newer"]) {
+                    iso = iso.map(|s| format!("{s}/.."));
+                    end += 2;
+                }
+                let mut span = c.span(i, end);
+                // A sentence's last period is not part of an abbreviated month ("second of Aug.").
+                let text = span.of(c.text);
+                let rest = c.text[span.end..].trim_start();
+                if text.ends_with('.') && text.len() > 1 && (rest.is_empty() || rest.starts_with(char::is_uppercase)) {
+                    span.end -= 1;
+                }
+                out.push(figure(FigureKind::Date, span, None, None, iso));
                 i = end;
             }
             _ => i += 1,
@@ -429,6 +443,18 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
         }
         return Some((i + 1, resolve_wd(c, wd, future(c, i), 0)));
     }
+    // Holidays: "Christmas", "easter 2018", "independence day of this year"
+    if let Some((h, e)) = holidays::at(c, i).filter(|_| !(i > 0 && c.is(i - 1, "the") && c.is(i, "new"))) {
+        if let Some((y, e2)) = year_after(c, e) {
+            return Some((e2, h.date(y).map_or(P::Unknown, P::Day)));
+        }
+        if c.is(e, "of") {
+            if let Some((e2, P::Year(y))) = relative_point(c, e + 1) {
+                return Some((e2, h.date(y).map_or(P::Unknown, P::Day)));
+            }
+        }
+        return Some((e, holiday_near(c, h, if future(c, i) { 1 } else { -1 }, false)));
+    }
     match t.l.as_str() {
         "today" | "tonight" => return Some((i + 1, day_offset(c, 0))),
         "yesterday" => return Some((i + 1, day_offset(c, -1))),
@@ -696,8 +722,18 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             return Some((e2, range(p1.iso(), p2.iso())));
         }
         "after" | "before" => {
-            // "after 2018" = from 2019 on, "before 2018" = up to the end of 2017
-            let (e, p) = any_point(c, i + 1)?;
+            // "before the end of December", "after the beginning of March": up to its end, from
+            // its start
+            let k = if c.is(i + 1, "the") && c.any(i + 2, &["end", "beginning", "start"]) { i + 2 } else { i + 1 };
+            if c.any(k, &["end", "beginning", "start"]) && c.is(k + 1, "of") {
+                let (e, iso) = at(c, k)?;
+                let iso = iso.filter(|s| !s.contains('/'))?;
+                return Some((e, Some(if l == "before" { format!("../{iso}") } else { format!("{iso}/..") })));
+            }
+            // "after 2018" = from 2019 on, "before 2018" = up to the end of 2017; "before the year
+            // 2019", "after Feb"
+            let k = if c.is(k, "the") && c.is(k + 1, "year") && year(c, k + 2).is_some() { k + 2 } else { k };
+            let (e, p) = range_end(c, k).filter(|(_, p)| !matches!(p, P::Day(_)) || !c.any(k, &["now", "date"]))?;
             let iso = p_bounds(&p).and_then(|(a, b)| {
                 if l == "after" {
                     Some(format!("{b}/.."))
@@ -718,6 +754,12 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
                 }
             }
             return None;
+        }
+        "starting" | "beginning" if !c.is(i + 1, "of") => {
+            // "starting January 7th", "beginning on January 7th", "starting on Sep 2019": from it on
+            let k = if c.is(i + 1, "on") { i + 2 } else { i + 1 };
+            let (e, p) = any_point(c, k).filter(|(_, p)| matches!(p, P::Day(_) | P::Month(..) | P::Year(_)))?;
+            return Some((e, p.iso().map(|s| format!("{s}/.."))));
         }
         "end" | "beginning" | "middle" | "start" | "eoy" | "eom" => {
             // "end of 2000", "the beginning of March", "end of the week", "end of this year",
@@ -743,6 +785,10 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
                 }
             }
             return None;
+        }
+        "later" if c.is(i + 1, "than") => {
+            let (e, p) = any_point(c, i + 2)?;
+            return Some((e, p_bounds(&p).map(|(_, b)| format!("{b}/.."))));
         }
         "early" | "late" | "mid" | "earlier" | "later" => {
             // "earlier in the week", "later in the year"
@@ -787,6 +833,42 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             }
         }
         _ => {}
+    }
+    if let Some((e, p)) = nth_day(c, i) {
+        return Some((e, p.iso()));
+    }
+    // "the weekend of halloween", "weekend of thanksgiving 2023", "labor day 2021 weekend"
+    {
+        let k = if l == "the" { i + 1 } else { i };
+        if c.is(k, "weekend") && c.is(k + 1, "of") {
+            if let Some((e, P::Day(d))) = point(c, k + 2) {
+                return Some((e, weeks::weekend_iso(d)));
+            }
+        }
+        if holidays::at(c, i).is_some() {
+            if let Some((e, P::Day(d))) = point(c, i) {
+                if c.is(e, "weekend") {
+                    // A Monday holiday's weekend is the one before it ("labor day weekend").
+                    let d = if d.weekday().index() == 0 { d.add_days(-1).unwrap_or(d) } else { d };
+                    return Some((e + 1, weeks::weekend_iso(d)));
+                }
+            }
+        }
+    }
+    // "as late as tomorrow", "as early as next year"
+    if l == "as" && c.any(i + 1, &["late", "early"]) && c.is(i + 2, "as") {
+        let (e, p) = any_point(c, i + 3)?;
+        let iso = p.iso()?;
+        return Some((e, Some(if c.is(i + 1, "late") { format!("../{iso}") } else { format!("{iso}/..") })));
+    }
+    // "later than 2018", "greater than 2015", "year greater than 2012": after it
+    {
+        let k = if l == "year" && c.any(i + 1, &["greater", "later"]) { i + 1 } else { i };
+        if c.any(k, &["later", "greater"]) && c.is(k + 1, "than") {
+            if let Some((e, p)) = any_point(c, k + 2) {
+                return Some((e, p_bounds(&p).map(|(_, b)| format!("{b}/.."))));
+            }
+        }
     }
     if let Some(r) = weeks::at(c, i) {
         return Some(r);
@@ -958,6 +1040,44 @@ fn this_period(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         return None;
     }
     Some((k + 1, iso))
+}
+
+/// A holiday's occurrence nearest the publication date: `dir` -1 the latest on or before it
+/// (`strict`: before it), 1 the earliest on or after it (after it), 2 in its year.
+fn holiday_near(c: &Ctx, h: holidays::Holiday, dir: i8, strict: bool) -> P {
+    let Some(p) = c.published else { return P::Unknown };
+    let years: [i32; 3] = match dir {
+        2 => [p.year, p.year, p.year],
+        1 => [p.year, p.year + 1, p.year + 2],
+        _ => [p.year, p.year - 1, p.year - 2],
+    };
+    years
+        .into_iter()
+        .filter_map(|y| h.date(y))
+        .find(|d| match dir {
+            2 => true,
+            1 => if strict { *d > p } else { *d >= p },
+            _ => if strict { *d < p } else { *d <= p },
+        })
+        .map_or(P::Unknown, P::Day)
+}
+
+/// "the 15th day of next month", "the thirty-first day of the month": the day.
+fn nth_day(c: &Ctx, i: usize) -> Option<(usize, P)> {
+    let k = if c.is(i, "the") { i + 1 } else { i };
+    let (d, e) = weeks::ordinal(c, k).filter(|(d, _)| *d <= 31)?;
+    if !(c.is(e, "day") && c.is(e + 1, "of")) {
+        return None;
+    }
+    let (e2, month) = if c.is(e + 2, "the") && c.is(e + 3, "month") {
+        (e + 4, c.published.map_or(P::Unknown, |p| P::Month(p.year, p.month)))
+    } else {
+        any_point(c, e + 2).filter(|(_, p)| matches!(p, P::Month(..) | P::Unknown))?
+    };
+    Some((e2, match month {
+        P::Month(y, m) => Date::new(y, m, d as u8).map_or(P::Unknown, P::Day),
+        _ => P::Unknown,
+    }))
 }
 
 /// The weekend at token `i` ("the weekend", "this weekend"): `rel` 2 = of `P`'s week, -1 / 1 =
@@ -1276,6 +1396,9 @@ pub(super) fn p_bounds(p: &P) -> Option<(Date, Date)> {
 
 /// A point at token `i`, relative ones ("next friday", "this May") included.
 pub(super) fn any_point(c: &Ctx, i: usize) -> Option<(usize, P)> {
+    if let Some(r) = nth_day(c, i) {
+        return Some(r);
+    }
     if let Some(r) = relative_point(c, i) {
         return Some(r);
     }
@@ -1326,6 +1449,37 @@ fn relative(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     let w = c.l(u);
     let published = c.published;
     let iso = |p: P| p.iso();
+    // "last easter", "next new year day", "this christmas"
+    if let Some((h, e)) = holidays::at(c, u) {
+        return Some((e, holiday_near(c, h, if rel == 2 { 2 } else { rel.signum() }, true).iso()));
+    }
+    // "this friday 5/12", "next friday 5/12", "this Friday-Jun-15", "this friday (jun-15)",
+    // "this 5/12", "next 5/12", "next 6th of April": the date written
+    if rel >= 1 {
+        let wd = weekday(c, u);
+        let mut k = if wd.is_some() { u + 1 } else { u };
+        let open = c.any(k, &["-", "("]);
+        if open {
+            k += 1;
+        }
+        let date = match (month(c, k).or_else(|| c.t.get(k).and_then(|t| month_from_name(t.s)).map(|m| (m, false))), c.is(k + 1, "-")) {
+            (Some((m, _)), true) => day(c, k + 2).map(|(d, e)| (e, m, d)),
+            _ => match point(c, k) {
+                Some((e, P::Day(d))) if !fixed(c, k, e) => Some((e, d.month, d.day)),
+                _ => None,
+            },
+        };
+        if let (Some((mut e, m, d)), Some(p)) = (date, published) {
+            if c.is(e, ")") && c.is(k - 1, "(") {
+                e += 1;
+            }
+            let mut y = p.year;
+            if wd.is_none() && rel == 1 && (m, d) <= (p.month, p.day) {
+                y += 1;
+            }
+            return Some((e, Date::new(y, m, d).map(|d| d.to_string())));
+        }
+    }
     // "next 3 days", "last two years", "past few weeks"
     if rel != 2 && unit_code(w).is_none() {
         if let Some((n, code, e)) = units(c, u) {
