@@ -353,7 +353,7 @@ fn past_word(c: &Ctx, k: usize) -> bool {
         if ed
             || matches!(
                 l,
-                "was" | "were" | "had" | "has" | "have" | "did" | "took" | "grew" | "fell" | "rose" | "came" | "went" | "became" | "saw" | "made" | "won" | "lost" | "spent" | "risen" | "fallen" | "grown" | "been" | "done" | "gone" | "built" | "began" | "fought"
+                "was" | "were" | "had" | "has" | "have" | "did" | "took" | "grew" | "fell" | "rose" | "came" | "went" | "became" | "saw" | "made" | "won" | "lost" | "spent" | "risen" | "fallen" | "grown" | "built" | "began" | "fought"
             )
         {
             return true;
@@ -362,13 +362,26 @@ fn past_word(c: &Ctx, k: usize) -> bool {
     false
 }
 
+/// Whether the sentence around token `i` tells past events: past wording before it, or a year
+/// named earlier in the sentence ("once in 2000, and again five years later").
+fn narrative(c: &Ctx, i: usize) -> bool {
+    if past(c, i, None) {
+        return true;
+    }
+    let lo = i.saturating_sub(24);
+    (lo..i).rev().take_while(|&k| !c.stop(k)).any(|k| {
+        let t = &c.t[k];
+        t.kind == TokenKind::Number && t.s.len() == 4 && t.s.bytes().all(|b| b.is_ascii_digit()) && (1000..=2999).contains(&t.s.parse::<u32>().unwrap_or(0))
+    })
+}
+
 /// Whether an ordinal or a superlative comes before token `i` in its sentence ("the first
 /// election in 27 years", "the highest level in a decade"): then "in" means "within".
 fn record(c: &Ctx, i: usize) -> bool {
     let lo = i.saturating_sub(8);
     (lo..i).rev().take_while(|&k| !c.stop(k)).any(|k| {
         let l = c.l(k);
-        matches!(l, "first" | "second" | "third" | "fourth" | "fifth" | "last" | "only" | "most" | "least" | "ever" | "best" | "worst")
+        matches!(l, "first" | "second" | "third" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth" | "ninth" | "tenth" | "last" | "only" | "most" | "least" | "ever" | "best" | "worst")
             || l.len() > 5 && l.ends_with("est") && !matches!(l, "interest" | "protest" | "arrest" | "request" | "suggest" | "contest" | "harvest" | "forest" | "invest" | "honest" | "modest" | "attest" | "digest")
     })
 }
@@ -413,7 +426,9 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
                 k += 1;
             }
             let (d, e) = dur(c, k).filter(|(d, _)| !d.adjective)?;
-            let iso = published.map(|p| if back { format!("{}/{p}", d.iso_with(true)) } else { format!("{p}/{}", d.iso_with(true)) });
+            // "was shut down within a year after he took office": from an event, not publication
+            let told = !back && narrative(c, i) && !future(c, i);
+            let iso = published.filter(|_| !told).map(|p| if back { format!("{}/{p}", d.iso_with(true)) } else { format!("{p}/{}", d.iso_with(true)) });
             return Some((e, iso));
         }
         "for" => {
@@ -474,8 +489,9 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         return Some(r);
     }
     let (d, e) = dur(c, i)?;
-    // "a week starting tomorrow", "3 days starting from next monday"
-    if let Some(r) = starting(c, &d, e, false) {
+    // "a week starting tomorrow", "3 days starting from next monday" (not the rate in "a
+    // million barrels a day, beginning December first")
+    if let Some(r) = starting(c, &d, e, false).filter(|_| !matches!(l, "a" | "an")) {
         return Some(r);
     }
     if c.any(e, &["earlier", "old"]) || c.is(e, "from") && d.days_only() {
@@ -517,7 +533,7 @@ fn offset(c: &Ctx, i: usize) -> Option<(usize, Option<Date>)> {
     match c.l(e) {
         "ago" => Some((e + 1, published.and_then(|p| d.shift(p, -1)))),
         // In a past narrative "two years later" counts from an event, not from publication.
-        "later" | "hence" if past(c, i, Some(e + 1)) && !future(c, i) => Some((e + 1, None)),
+        "later" | "hence" if (past(c, i, Some(e + 1)) || narrative(c, i)) && !future(c, i) => Some((e + 1, None)),
         "later" | "hence" => Some((e + 1, published.and_then(|p| d.shift(p, 1)))),
         "from" | "after" | "before" => {
             let (e2, p) = day_at(c, e + 1)?;
@@ -640,7 +656,8 @@ fn span_from_now(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     if d.adjective || d.terms.iter().any(|t| t.0.is_none()) || (d.terms.len() == 1 && !c.l(e - 1).ends_with('s')) {
         return None;
     }
-    let p = c.published;
+    // "remained for the next 1,000 years": the years after an event, not after publication
+    let p = c.published.filter(|_| !(fwd && narrative(c, i) && !future(c, i)));
     // Business days: the calendar stretch that holds them ("the next 4 business days").
     if d.terms.len() == 1 && d.terms[0].1 == "BD" {
         let n = d.terms[0].0?;
@@ -737,6 +754,12 @@ mod tests {
         one("more than 2 weeks before today", "more than 2 weeks before today", Some("../2024-01-30"));
         one("less than 3 days after tomorrow", "less than 3 days after tomorrow", Some("2024-02-15/P3D"));
         one("the last 2 quarters", "the last 2 quarters", Some("2023-07-01/P6M"));
+        one("next 4 business days", "next 4 business days", Some("2024-02-15/P6D"));
+        // past narratives count from their events, not from publication
+        one("once in 2000, and again five years later", "five years later", None);
+        one("Two years later it joined the league.", "Two years later", None);
+        one("It was the first election in 27 years.", "27 years", Some("P27Y"));
+        one("the force was shut down within a year", "within a year", None);
     }
 
     #[test]
