@@ -45,7 +45,11 @@ pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
         };
         index.add(g, form, &k, span, label);
     }
-    index.groups.into_iter().map(Group::into_entity).collect()
+    // Collected in place of the groups, then trimmed: they are larger than entities and grew
+    // by doubling.
+    let mut entities: Vec<Entity> = index.groups.into_iter().map(Group::into_entity).collect();
+    entities.shrink_to_fit();
+    entities
 }
 
 /// The indexes of the groups formed so far.
@@ -293,6 +297,12 @@ impl Group {
     /// Adds a mention; whether its form is new to the group.
     fn add(&mut self, form: &str, key: &str, span: Span, label: Label) -> bool {
         let new_form = !self.forms.iter().any(|(f, _)| f == form);
+        if self.mentions.is_empty() {
+            // Most groups keep one form, one label and few mentions: no room for four.
+            self.forms.reserve_exact(1);
+            self.mentions.reserve_exact(1);
+            self.order.reserve_exact(1);
+        }
         if new_form && self.forms.len() < 64 {
             self.forms.push((form.to_owned(), key.to_owned()));
         }
@@ -336,7 +346,9 @@ impl Group {
             .unwrap_or_default();
         let name = canonical_name.unwrap_or(longest);
         let aliases = self.forms.into_iter().map(|(f, _)| f).filter(|f| *f != name).collect();
-        Entity { label, name, aliases, salience: 0.0, mentions: self.mentions }
+        let mut mentions = self.mentions;
+        mentions.shrink_to_fit();
+        Entity { label, name, aliases, salience: 0.0, mentions }
     }
 }
 
