@@ -40,7 +40,7 @@ pub const FILES: &[(&str, Kind, f64)] = &[
     ("NumberWithUnit/English/AgeModel.json", Kind::Unit("age"), 1.0),
     ("NumberWithUnit/English/TemperatureModel.json", Kind::Unit("temperature"), 1.0),
     ("Number/English/NumberRangeModel.json", Kind::Range, 0.97),
-    ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.77),
+    ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.83),
 ];
 
 /// Which recogniser a spec file is scored against.
@@ -404,8 +404,11 @@ fn date_matches(res: &Value, f: &Figure) -> bool {
         if before && iso.starts_with("../") {
             return day(end) == b;
         }
-        // Our decade "1990/1999" runs through 1999, as theirs (to 2000-01-01) does.
+        // Our decade "1990/1999" and century "1400/1499" run through their last year, as theirs
+        // (to 2000-01-01, 1500-01-01) do.
         let decade_end = iso.len() == 9 && iso.as_bytes()[3] == b'0' && iso.as_bytes()[8] == b'9' && iso[..3] == iso[5..8];
+        let century_end = iso.len() == 9 && &iso[2..4] == "00" && &iso[7..9] == "99" && iso[..2] == iso[5..7];
+        let decade_end = decade_end || century_end;
         let b = if decade_end { b.and_then(|d| Date::new(d.year + 1, 1, 1)) } else { b };
         !start.is_empty() && day(start) == a && day(end) == b
     })

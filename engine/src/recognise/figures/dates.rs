@@ -412,8 +412,14 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
     }
     // Day first: "13 September 2023", "13th of September".
     // "second of Aug.", "fourth of july", "twenty third day of September"
-    let d_at = day(c, i).or_else(|| {
+    let money_before = i > 0 && c.any(i - 1, &["$", "€", "£", "¥"]);
+    let d_at = day(c, i).filter(|_| !money_before).or_else(|| {
         weeks::ordinal(c, i).filter(|(d, e)| *d <= 31 && t.kind == TokenKind::Word && (c.is(*e, "of") || c.is(*e, "day") && c.is(*e + 1, "of"))).map(|(d, e)| (d as u8, e))
+    });
+    // "twenty five January nineteen eighty six": a day in words, when a year follows the month
+    let d_at = d_at.or_else(|| {
+        let (d, e) = words_99(c, i).filter(|(d, _)| (1..=31).contains(d))?;
+        (month(c, e).is_some() && year_after(c, e + 1).is_some()).then_some((d as u8, e))
     });
     if let Some((d, k)) = d_at {
         let k = if c.is(k, "day") && c.is(k + 1, "of") { k + 1 } else { k };
@@ -429,7 +435,13 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
     // Weekday, possibly with a date: "Monday", "Monday, Feb. 12", "friday 5/12", "Monday 21".
     if let Some(wd) = weekday(c, i) {
         let k = if c.is(i + 1, ",") { i + 2 } else { i + 1 };
-        if let Some((e, p)) = point(c, k).filter(|(_, p)| matches!(p, P::Day(_) | P::Unknown)) {
+        // "tuesday the eleventh", "wednesday the thirty first"
+        if c.is(k, "the") {
+            if let Some((d, e)) = weeks::ordinal(c, k + 1).filter(|(d, _)| *d <= 31) {
+                return Some((e, weekday_day(c, wd, d as u8, future(c, i))));
+            }
+        }
+        if let Some((e, p)) = point(c, k).filter(|(_, p)| matches!(p, P::Day(_) | P::Unknown)).filter(|_| weekday(c, k).is_none()) {
             return Some((e, on_weekday(c, k, e, p, wd)));
         }
         if let Some((a, b)) = two_digits(c, k).zip(c.is(k + 1, "/").then(|| two_digits(c, k + 2)).flatten()) {
@@ -461,6 +473,18 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
         "tomorrow" => return Some((i + 1, day_offset(c, 1))),
         _ => {}
     }
+    // "1990 s", "90 s": decades written apart
+    if t.kind == TokenKind::Number && c.is(i + 1, "s") && !guard::titled(c, i) {
+        if let Some(v) = two_digits(c, i).map(|v| 1900 + i32::from(v)).or_else(|| year(c, i).map(|(y, _)| y)).filter(|y| y % 10 == 0) {
+            return Some((i + 2, P::Decade(v)));
+        }
+    }
+    // "nineties", "the eighties"
+    if let Some(p) = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].iter().position(|w| *w == t.l) {
+        if i > 0 && c.any(i - 1, &["in", "the", "since", "during", "early", "late", "mid", "of"]) {
+            return Some((i + 1, P::Decade(1920 + 10 * p as i32)));
+        }
+    }
     // Decades: "the 1990s", "1990s".
     if t.kind == TokenKind::Number && !guard::titled(c, i) {
         if let Some(n) = number::parse(c, i).filter(|n| n.decade) {
@@ -470,8 +494,13 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
             }
         }
     }
-    // A year: "2022", "in 2022".
+    // A year: "2022", "in 2022"; "2017 april" a month.
     if let Some((y, k)) = year(c, i) {
+        if let Some((m, true)) = month(c, k).filter(|_| !guard::titled(c, i)) {
+            if !c.t.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number) {
+                return Some((k + 1, P::Month(y, m)));
+            }
+        }
         if guard::titled(c, i) {
             return None;
         }
@@ -786,6 +815,11 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             }
             return None;
         }
+        "no" if c.is(i + 1, "later") && c.is(i + 2, "than") => {
+            // "no later than January 1, 2010": up to it
+            let (e, p) = any_point(c, i + 3)?;
+            return Some((e, p.iso().map(|s| format!("../{s}"))));
+        }
         "later" if c.is(i + 1, "than") => {
             let (e, p) = any_point(c, i + 2)?;
             return Some((e, p_bounds(&p).map(|(_, b)| format!("{b}/.."))));
@@ -813,6 +847,10 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             // from the next token on.
             let period_word = matches!(c.l(i + 2), "quarter" | "decade") || (w == "following" && matches!(c.l(i + 2), "week" | "month" | "year"));
             if period_word {
+                // "the next decade" keeps its "the"; "the next quarter" does not (as theirs)
+                if c.is(i + 2, "decade") {
+                    return relative(c, i + 1);
+                }
                 return None;
             }
             let part_of = w == "last" && c.any(i + 2, &["week", "month"]) && c.is(i + 3, "of");
@@ -837,6 +875,26 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     if let Some((e, p)) = nth_day(c, i) {
         return Some((e, p.iso()));
     }
+    // "15th century", "the 21st century": its hundred years
+    if let Some((n, e)) = weeks::ordinal(c, i).filter(|(n, _)| (1..=30).contains(n)) {
+        if c.is(e, "century") {
+            let a = (n as i32 - 1) * 100;
+            return Some((e + 1, Some(format!("{a:04}/{:04}", a + 99))));
+        }
+    }
+    // "year to date"
+    if l == "year" && c.is(i + 1, "to") && c.is(i + 2, "date") {
+        return Some((i + 3, published.map(|p| format!("{:04}-01-01/{p}", p.year))));
+    }
+    // "cy 2008", "cy18", "calendar year 2008"
+    if l == "cy" || (l.len() == 4 && l.starts_with("cy") && l[2..].bytes().all(|b| b.is_ascii_digit())) {
+        if l.len() == 4 {
+            return Some((i + 1, Some(format!("20{}", &l[2..]))));
+        }
+        if let Some((y, e)) = year(c, i + 1) {
+            return Some((e, Some(format!("{y:04}"))));
+        }
+    }
     // "the weekend of halloween", "weekend of thanksgiving 2023", "labor day 2021 weekend"
     {
         let k = if l == "the" { i + 1 } else { i };
@@ -850,6 +908,13 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
                 if c.is(e, "weekend") {
                     // A Monday holiday's weekend is the one before it ("labor day weekend").
                     let d = if d.weekday().index() == 0 { d.add_days(-1).unwrap_or(d) } else { d };
+                    // "halloween weekend 2021"
+                    if let Some((y, e2)) = year(c, e + 1) {
+                        if let Some((_, P::Day(d))) = holidays::at(c, i).and_then(|(h, _)| h.date(y)).map(|d| (0, P::Day(d))) {
+                            let d = if d.weekday().index() == 0 { d.add_days(-1).unwrap_or(d) } else { d };
+                            return Some((e2, weeks::weekend_iso(d)));
+                        }
+                    }
                     return Some((e + 1, weeks::weekend_iso(d)));
                 }
             }
@@ -1138,13 +1203,36 @@ fn quarter(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         let b = l.as_bytes();
         (b.len() == 2 && b[0] == b'q' && (b'1'..=b'4').contains(&b[1])).then(|| b[1] - b'0')
     };
-    // 2017-Q1, 2017 Q1
-    if let Some((y, k)) = year(c, i) {
+    let h_of = |k: usize| -> Option<u8> {
+        let b = c.l(k).as_bytes();
+        (b.len() == 2 && b[0] == b'h' && (b'1'..=b'2').contains(&b[1])).then(|| b[1] - b'0')
+    };
+    // A year read even inside a chunk ("2019-Q1", "q1-2019" look like identifiers).
+    let raw_year = |k: usize| -> Option<i32> {
+        let t = c.t.get(k)?;
+        let y: i32 = t.s.parse().ok().filter(|_| t.s.len() == 4 && t.s.bytes().all(|b| b.is_ascii_digit()))?;
+        (1000..=2999).contains(&y).then_some(y)
+    };
+    // 2017-Q1, 2017 Q1, 2019 H2, 2019-H2
+    if let Some(y) = raw_year(i) {
+        let k = i + 1;
         let k2 = if guard::is_hyphen(c.l(k)) && c.glued(k) { k + 1 } else { k };
-        if let Some(q) = q_of(k2) {
+        let ends = |e: usize| c.t.get(e).is_none_or(|t| t.gap || t.kind == TokenKind::Punct);
+        if let Some(q) = q_of(k2).filter(|_| ends(k2 + 1)) {
             return Some((k2 + 1, Some(format!("{y:04}-Q{q}"))));
         }
+        if let Some(h) = h_of(k2).filter(|_| ends(k2 + 1)) {
+            return Some((k2 + 1, Some(format!("{y:04}-H{h}"))));
+        }
         return None;
+    }
+    // q1-2019
+    if let Some(q) = q_of(i) {
+        if guard::is_hyphen(c.l(i + 1)) && c.glued(i + 1) && c.glued(i + 2) {
+            if let Some(y) = raw_year(i + 2) {
+                return Some((i + 3, Some(format!("{y:04}-Q{q}"))));
+            }
+        }
     }
     // Q1 2017, Q1 of 2017, first quarter of 2017
     let (q, k) = if let Some(q) = q_of(i) {
@@ -1237,7 +1325,23 @@ fn join(c: &Ctx, a: (usize, usize, P), b: (usize, usize, P)) -> (P, P) {
             let p2 = forward(&a.2, b.2);
             (a.2, p2)
         }
-        (false, true) => (complete(a.2, &b.2), b.2),
+        (false, true) => {
+            let year = match b.2 {
+                P::Day(d) => Some(d.year),
+                P::Month(y, _) => Some(y),
+                _ => None,
+            };
+            let in_year = year.and_then(|y| {
+                let a2 = with_year(&a.2, y)?;
+                let before = p_bounds(&a2).zip(p_bounds(&b.2)).is_some_and(|((s1, _), (s2, _))| s1 <= s2);
+                if before {
+                    Some(a2)
+                } else {
+                    with_year(&a.2, y - 1)
+                }
+            });
+            (in_year.unwrap_or_else(|| complete(a.2, &b.2)), b.2)
+        }
         (true, true) => (a.2, b.2),
     }
 }
@@ -1275,6 +1379,11 @@ fn range_end(c: &Ctx, k: usize) -> Option<(usize, P)> {
     if let Some(r) = any_point(c, k) {
         return Some(r);
     }
+    if c.is(k, "the") {
+        if let Some(r) = point(c, k + 1).filter(|(_, p)| matches!(p, P::Day(_))) {
+            return Some(r);
+        }
+    }
     let (m, _) = month(c, k)?;
     Some((k + 1, resolve_m(c, m, future(c, k), 0)))
 }
@@ -1306,7 +1415,7 @@ fn run_range(c: &Ctx, i: usize, e: usize, a: P, b: P) -> (usize, Option<String>)
     };
     let (a, b) = (resolve(a), resolve(b));
     let (a, b) = if written(&a) && written(&b) { (complete(a.clone(), &b), b) } else { (a, b) };
-    let b = if no_year && !matches!(b, P::Month(..)) { forward(&a, b) } else { b };
+    let (a, b) = if no_year && !matches!(b, P::Month(..)) { join(c, (i, i, a), (i, i, b)) } else { (a, b) };
     (e, range(a.iso(), b.iso()))
 }
 
@@ -1409,6 +1518,44 @@ fn range(a: Option<String>, b: Option<String>) -> Option<String> {
     Some(format!("{}/{}", a?, b?))
 }
 
+/// "this friday 5/12", "next friday 5/12", "this Friday-Jun-15", "this friday (jun-15)",
+/// "this 5/12", "next 5/12", "next 6th of April" (`rel` 2 this, 1 next, from token `u` after it):
+/// the date written, in `P`'s year ("next" without a weekday: the next one after `P`).
+fn rel_date(c: &Ctx, u: usize, rel: i8) -> Option<(usize, P)> {
+    if rel < 1 {
+        return None;
+    }
+    let wd = weekday(c, u);
+    let mut k = if wd.is_some() { u + 1 } else { u };
+    if c.any(k, &["-", "("]) {
+        k += 1;
+    }
+    // "Jun-15" (blocked as an identifier-like chunk, read here as month and day)
+    let glued_day = |k: usize| -> Option<(u8, usize)> {
+        let t = c.t.get(k)?;
+        let d: u8 = t.s.parse().ok().filter(|_| t.s.len() <= 2 && t.s.bytes().all(|b| b.is_ascii_digit()))?;
+        (1..=31).contains(&d).then_some((d, k + 1))
+    };
+    let named = c.t.get(k).filter(|t| t.kind == TokenKind::Word).and_then(|t| month_from_name(t.s));
+    let date = match (named, c.is(k + 1, "-")) {
+        (Some(m), true) => glued_day(k + 2).map(|(d, e)| (e, m, d)),
+        _ => match point(c, k) {
+            Some((e, P::Day(d))) if !fixed(c, k, e) => Some((e, d.month, d.day)),
+            _ => None,
+        },
+    };
+    let (mut e, m, d) = date?;
+    if c.is(e, ")") && c.is(k - 1, "(") {
+        e += 1;
+    }
+    let Some(p) = c.published else { return Some((e, P::Unknown)) };
+    let mut y = p.year;
+    if wd.is_none() && rel == 1 && (m, d) <= (p.month, p.day) {
+        y += 1;
+    }
+    Some((e, Date::new(y, m, d).map_or(P::Unknown, P::Day)))
+}
+
 /// "this May", "next friday", "last year" as a point (for ranges).
 fn relative_point(c: &Ctx, i: usize) -> Option<(usize, P)> {
     let rel: i8 = match c.l(i) {
@@ -1418,6 +1565,9 @@ fn relative_point(c: &Ctx, i: usize) -> Option<(usize, P)> {
         _ => return None,
     };
     let u = i + 1;
+    if let Some(r) = rel_date(c, u, rel) {
+        return Some(r);
+    }
     let step = i32::from(if rel == 2 { 0 } else { rel });
     let p = c.published;
     let point = match c.l(u) {
@@ -1453,32 +1603,8 @@ fn relative(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     if let Some((h, e)) = holidays::at(c, u) {
         return Some((e, holiday_near(c, h, if rel == 2 { 2 } else { rel.signum() }, true).iso()));
     }
-    // "this friday 5/12", "next friday 5/12", "this Friday-Jun-15", "this friday (jun-15)",
-    // "this 5/12", "next 5/12", "next 6th of April": the date written
-    if rel >= 1 {
-        let wd = weekday(c, u);
-        let mut k = if wd.is_some() { u + 1 } else { u };
-        let open = c.any(k, &["-", "("]);
-        if open {
-            k += 1;
-        }
-        let date = match (month(c, k).or_else(|| c.t.get(k).and_then(|t| month_from_name(t.s)).map(|m| (m, false))), c.is(k + 1, "-")) {
-            (Some((m, _)), true) => day(c, k + 2).map(|(d, e)| (e, m, d)),
-            _ => match point(c, k) {
-                Some((e, P::Day(d))) if !fixed(c, k, e) => Some((e, d.month, d.day)),
-                _ => None,
-            },
-        };
-        if let (Some((mut e, m, d)), Some(p)) = (date, published) {
-            if c.is(e, ")") && c.is(k - 1, "(") {
-                e += 1;
-            }
-            let mut y = p.year;
-            if wd.is_none() && rel == 1 && (m, d) <= (p.month, p.day) {
-                y += 1;
-            }
-            return Some((e, Date::new(y, m, d).map(|d| d.to_string())));
-        }
+    if let Some((e, p)) = rel_date(c, u, rel) {
+        return Some((e, p.iso()));
     }
     // "next 3 days", "last two years", "past few weeks"
     if rel != 2 && unit_code(w).is_none() {
