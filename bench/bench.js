@@ -4,8 +4,8 @@
 //
 // Each tool is given comparable work and its result is kept until the memory reading:
 // - dossier: the whole analysis as the app's worker does it (decode, entities, figures,
-//   resolution, summary, quotes) and the version-1 contract JSON (bench/wasm); dossier-o3 is the
-//   same code built for speed (opt-level 3, wasm-opt -O3) instead of size.
+//   resolution, summary, quotes) and the version-1 contract JSON (bench/wasm), built as the app
+//   builds its worker; dossier-variant is the same code built another way (BENCH_VARIANT).
 // - compromise: compromise + compromise-dates: people, places, organizations; money,
 //   percentages, numbers (with values); dates (resolved start and end).
 // - wink: wink-nlp's entity pass with the lite web model: tokens, sentences and entities
@@ -21,8 +21,8 @@ const collect = () => {
   if (typeof globalThis.gc === 'function') globalThis.gc();
 };
 
-// Dossier's wasm as built in DIR (pkg: the app's size profile; pkg-o3: opt-level 3): each glue
-// module is its own instance with its own memory.
+// Dossier's wasm as built in DIR (pkg: as the app ships its worker; pkg-variant: BENCH_VARIANT):
+// each glue module is its own instance with its own memory.
 const dossier = (dir) => ({
   async load() {
     const glue = await import(`./${dir}/dossier_bench_wasm.js`);
@@ -45,7 +45,7 @@ const dossier = (dir) => ({
 
 const tools = {
   dossier: dossier('pkg'),
-  'dossier-o3': dossier('pkg-o3'),
+  'dossier-variant': dossier('pkg-variant'),
   compromise: {
     async load() {
       this.nlp = (await import('./compromise.js')).default;

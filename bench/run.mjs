@@ -7,9 +7,10 @@
 //
 // Environment: BENCH_SIZES (MB, default "1,5,25"), BENCH_MAX_SECONDS (longest estimated run a
 // cell may take, default 300; a slower cell is reported as not run), CHROMIUM (default
-// /usr/bin/chromium), BENCH_TOOLS (default "dossier,dossier-o3,wink,wink-full,compromise").
+// /usr/bin/chromium), BENCH_TOOLS (default "dossier,wink,wink-full,compromise", with
+// dossier-variant after dossier when scripts/bench-browser built one: BENCH_VARIANT).
 
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -24,7 +25,9 @@ const site = path.join(out, 'site');
 const samplesDir = path.resolve(root, '../shared/samples');
 const sizes = (process.env.BENCH_SIZES || '1,5,25').split(',').map(Number).filter((n) => n > 0);
 const maxSeconds = Number(process.env.BENCH_MAX_SECONDS || 300);
-const toolNames = (process.env.BENCH_TOOLS || 'dossier,dossier-o3,wink,wink-full,compromise').split(',');
+// How scripts/bench-browser built Dossier's wasm: {pkg: {profile, opt}, pkg-variant?: {...}}.
+const builds = process.argv.includes('--report') ? null : JSON.parse(fs.readFileSync(path.join(out, 'builds.json'), 'utf8'));
+const toolNames = (process.env.BENCH_TOOLS || `dossier,${builds?.['pkg-variant'] ? 'dossier-variant,' : ''}wink,wink-full,compromise`).split(',');
 const FLAGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-sandbox',
   '--enable-precise-memory-info', '--js-flags=--expose-gc'];
@@ -42,10 +45,10 @@ const TOOLS = {
     work: 'whole analysis: entities, figures with values, resolution, summary, quotes, contract JSON',
     files: ['pkg/dossier_bench_wasm_bg.wasm', 'pkg/dossier_bench_wasm.js'],
   },
-  'dossier-o3': {
-    label: 'Dossier (wasm, opt-level 3)',
-    work: 'the same, built for speed (profile release, wasm-opt -O3) instead of size',
-    files: ['pkg-o3/dossier_bench_wasm_bg.wasm', 'pkg-o3/dossier_bench_wasm.js'],
+  'dossier-variant': {
+    label: 'Dossier (wasm, variant)',
+    work: 'the same, built another way (BENCH_VARIANT)',
+    files: ['pkg-variant/dossier_bench_wasm_bg.wasm', 'pkg-variant/dossier_bench_wasm.js'],
   },
   wink: {
     label: 'wink-nlp 2.4.0 + eng-lite-web-model 1.8.1',
@@ -94,18 +97,34 @@ const PLAN = {
   article: { warmups: 30, runs: 31, maxSeconds: 60, nativeRuns: 31 },
   samples: { warmups: 10, runs: 15, maxSeconds: 60, nativeRuns: 15 },
 };
-const plan = (name) => PLAN[name] || { warmups: 0, runs: 3, maxSeconds: 20, nativeRuns: 3 };
+const plan = (name) => PLAN[name] || { warmups: 0, runs: 3, maxSeconds: 120, nativeRuns: 3 };
+const medianOf = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 
-// ---- native: the same function on the same texts.
-function native(meta) {
+// ---- native: the same function on the same texts, timed by one process per Dossier build
+// (bench/wasm/examples/native.rs --serve) on request, so that its runs interleave with the
+// browser's and both see the same load on the machine: for each text, the native warm-ups and
+// runs come right before the browser's; on 1 MB and up the runs alternate, native then browser.
+function nativeServer() {
   const bin = path.join(root, 'target/release/examples/native');
-  const result = {};
-  for (const [name, t] of Object.entries(meta)) {
-    const line = execFileSync(bin, [String(plan(name).nativeRuns), t.file], { encoding: 'utf8' });
-    result[name] = JSON.parse(line.trim());
-    progress(`native on ${name}: median ${result[name].median_ms} ms`);
-  }
-  return result;
+  const child = spawn(bin, ['--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const waiting = [];
+  let buffer = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk) => {
+    buffer += chunk;
+    for (let i; (i = buffer.indexOf('\n')) >= 0; buffer = buffer.slice(i + 1)) waiting.shift()?.resolve(JSON.parse(buffer.slice(0, i)).times);
+  });
+  child.on('exit', (code) => { for (const w of waiting.splice(0)) w.reject(new Error(`native exited (${code})`)); });
+  return {
+    times: (runs, file) => new Promise((resolve, reject) => {
+      waiting.push({ resolve, reject });
+      child.stdin.write(`${runs} ${file}\n`);
+    }),
+    close: () => child.stdin.end(),
+  };
 }
 
 // ---- a static server for the site, on 127.0.0.1 only.
@@ -129,7 +148,7 @@ async function main() {
   const load0 = os.loadavg();
   const meta = makeTexts();
   for (const [n, t] of Object.entries(meta)) progress(`text ${n}: ${t.bytes} bytes, ${t.words} words`);
-  const nativeResults = native(meta);
+  const natives = {}; // per Dossier build: text -> {runs, median_ms, min_ms, first_ms}
 
   const server = await serve();
   const url = `http://127.0.0.1:${server.address().port}/index.html`;
@@ -158,6 +177,8 @@ async function main() {
       await openPage();
       continue;
     }
+    const native = tool.startsWith('dossier') ? nativeServer() : null;
+    if (native) natives[tool] = {};
     let rate = null; // words per second on the last text
     let stopped = null;
     for (const name of Object.keys(meta)) {
@@ -171,7 +192,32 @@ async function main() {
         continue;
       }
       try {
-        const m = await page.evaluate(([t, text, options]) => window.bench.measure(t, text, options), [tool, name, p]);
+        const measure = (options) => page.evaluate(([t, text, o]) => window.bench.measure(t, text, o), [tool, name, options]);
+        let m;
+        if (native) {
+          const file = meta[name].file;
+          const first = p.warmups ? (await native.times(p.warmups, file))[0] : null;
+          let nat;
+          if (p.warmups) {
+            nat = await native.times(p.nativeRuns, file);
+            m = await measure(p);
+          } else {
+            // One run at a time, native then Chromium, until `runs` or `maxSeconds`.
+            nat = [];
+            const times = [];
+            const begin = Date.now();
+            while (times.length < p.runs && (times.length === 0 || Date.now() - begin < p.maxSeconds * 1e3)) {
+              nat.push(...(await native.times(1, file)));
+              m = await measure({ warmups: 0, runs: 1 });
+              times.push(...m.times);
+            }
+            Object.assign(m, { times, median: medianOf(times), min: Math.min(...times) });
+          }
+          natives[tool][name] = { runs: nat.length, median_ms: medianOf(nat), min_ms: Math.min(...nat), first_ms: first };
+          progress(`native on ${name}: median ${medianOf(nat).toFixed(2)} ms of ${nat.length}`);
+        } else {
+          m = await measure(p);
+        }
         m.wordsPerSecond = n / (m.median / 1e3);
         rate = m.wordsPerSecond;
         r.cells[name] = m;
@@ -185,6 +231,7 @@ async function main() {
         await openPage();
       }
     }
+    native?.close();
   }
   await browser.close();
   server.close();
@@ -198,17 +245,19 @@ async function main() {
   }
   const wasmFile = path.join(site, 'pkg/dossier_bench_wasm_bg.wasm');
   const wasm = { raw: fs.statSync(wasmFile).size, gzip: gzipSize(wasmFile) };
-  const wasmO3File = path.join(site, 'pkg-o3/dossier_bench_wasm_bg.wasm');
-  const wasmO3 = { raw: fs.statSync(wasmO3File).size, gzip: gzipSize(wasmO3File) };
+  const variantFile = path.join(site, 'pkg-variant/dossier_bench_wasm_bg.wasm');
+  const wasmVariant = builds['pkg-variant'] ? { raw: fs.statSync(variantFile).size, gzip: gzipSize(variantFile) } : null;
 
-  const data = { started, load0, load1, sizes, toolNames, meta, nativeResults, results, download, wasm, wasmO3, chromiumVersion };
+  const data = { started, load0, load1, sizes, toolNames, meta, nativeResults: natives.dossier, nativeVariant: natives['dossier-variant'], results, download, wasm, wasmVariant, builds, chromiumVersion };
   fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify(data, null, 1));
   report(data);
 }
 
 // ---- the Markdown tables, from the measurements (also: `node bench/run.mjs --report` redoes
 // them from target/bench-browser/results.json without measuring again).
-function report({ started, load0, load1, sizes, toolNames, meta, nativeResults, results, download, wasm, wasmO3, chromiumVersion }) {
+function report({ started, load0, load1, sizes, toolNames, meta, nativeResults, nativeVariant, results, download, wasm, wasmVariant, builds, chromiumVersion }) {
+  const how = (b) => `profile ${b.profile}, wasm-opt ${b.opt}`;
+  const variant = results['dossier-variant'] && builds['pkg-variant'];
   // ---- tables
   const bigNames = sizes.map((mb) => `${mb}mb`);
   const lines = [];
@@ -222,7 +271,7 @@ function report({ started, load0, load1, sizes, toolNames, meta, nativeResults, 
     lines.push(`| ${TOOLS[tool].label} | ${TOOLS[tool].work} | ${a?.firstMs != null ? a.firstMs.toFixed(1) : ''} | ${a?.median ? a.median.toFixed(2) : a?.skipped || ''} | ${cellRate(r.cells.samples)} | ${bigNames.map((n) => cellRate(r.cells[n])).join(' | ')} |`);
   }
   lines.push('');
-  lines.push(`Texts: the ${fs.readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).length} sample articles of ../shared/samples concatenated (${meta.samples.words} words, ${meta.samples.bytes} bytes); their first paragraphs up to ${meta.article.words} words as the ~1,000-word article; the samples repeated to ${sizes.map((s) => `${s} MB`).join(', ')} (${bigNames.map((n) => `${fmtInt(meta[n].words)} words`).join(', ')}), each analysed as one document. Times are medians (article: 31 runs after 30 warm-ups; samples: 15 after 10; 1 MB and up: up to 3 runs, one when a run takes over 20 s).`);
+  lines.push(`Texts: the ${fs.readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).length} sample articles of ../shared/samples concatenated (${meta.samples.words} words, ${meta.samples.bytes} bytes); their first paragraphs up to ${meta.article.words} words as the ~1,000-word article; the samples repeated to ${sizes.map((s) => `${s} MB`).join(', ')} (${bigNames.map((n) => `${fmtInt(meta[n].words)} words`).join(', ')}), each analysed as one document. Times are medians (article: 31 runs after 30 warm-ups; samples: 15 after 10; 1 MB and up: up to 3 runs, no new one after 120 s).`);
   lines.push('');
   lines.push(`| tool | download, gzip | load, ms | JS heap after load, MB | ${bigNames.map((n) => `kept after ${n.replace('mb', ' MB')}, MB`).join(' | ')} |`);
   lines.push(`|---|---:|---:|---:|${bigNames.map(() => '---:').join('|')}|`);
@@ -239,22 +288,22 @@ function report({ started, load0, load1, sizes, toolNames, meta, nativeResults, 
   lines.push('');
   lines.push('Memory: `performance.memory.usedJSHeapSize` (Chromium, `--enable-precise-memory-info`) after a full garbage collection with the result still referenced, minus the same reading before the run (in brackets: the same reading right after the run, before the collection, a floor for the peak); for Dossier plus the size of its wasm memory, which only grows and so is its peak over the whole session (wasm memory is not part of the JS heap). Load: fetching, compiling and setting up the tool in the page (for wink-nlp, the model).');
   lines.push('');
-  lines.push('| text | words | Dossier native, ms | Dossier in Chromium, ms | Chromium / native | opt-level 3 in Chromium, ms | opt-level 3 / native |');
-  lines.push('|---|---:|---:|---:|---:|---:|---:|');
+  lines.push(`| text | words | Dossier native, ms | Dossier in Chromium, ms | Chromium / native |${variant ? ' variant in Chromium, ms | variant / native |' : ''}`);
+  lines.push(`|---|---:|---:|---:|---:|${variant ? '---:|---:|' : ''}`);
   const ratios = {};
-  const ratiosO3 = {};
+  const ratiosVariant = {};
   for (const name of Object.keys(meta)) {
     const c = results.dossier?.cells[name];
-    const o = results['dossier-o3']?.cells[name];
+    const o = results['dossier-variant']?.cells[name];
     const nat = nativeResults[name];
-    if (c?.median) ratios[name] = c.median / nat.median_ms;
-    if (o?.median) ratiosO3[name] = o.median / nat.median_ms;
+    if (c?.median && nat) ratios[name] = c.median / nat.median_ms;
+    if (o?.median && nativeVariant?.[name]) ratiosVariant[name] = o.median / nativeVariant[name].median_ms;
     const ms = (x) => (x?.median ? x.median.toFixed(2) : x?.skipped ? 'not run' : '');
     const ratio = (r) => (r ? `${r.toFixed(2)}x` : '');
-    lines.push(`| ${name} | ${fmtInt(meta[name].words)} | ${nat.median_ms.toFixed(2)} | ${ms(c)} | ${ratio(ratios[name])} | ${ms(o)} | ${ratio(ratiosO3[name])} |`);
+    lines.push(`| ${name} | ${fmtInt(meta[name].words)} | ${nat ? nat.median_ms.toFixed(2) : ''} | ${ms(c)} | ${ratio(ratios[name])} |${variant ? ` ${ms(o)} | ${ratio(ratiosVariant[name])} |` : ''}`);
   }
   lines.push('');
-  lines.push(`Dossier's wasm (bench/wasm, profile wasm-release, wasm-opt -Oz, as the app builds its worker): ${fmtInt(wasm.raw)} bytes, ${fmtInt(wasm.gzip)} bytes gzip -9; built for speed (profile release, wasm-opt -O3): ${fmtInt(wasmO3.raw)} bytes, ${fmtInt(wasmO3.gzip)} bytes gzip -9. Native: the same function (\`analyse_json\`) built with \`--release\`, timed by bench/wasm/examples/native.rs on the same files.`);
+  lines.push(`Dossier's wasm (bench/wasm, ${how(builds.pkg)}: as index.html builds the app's worker): ${fmtInt(wasm.raw)} bytes, ${fmtInt(wasm.gzip)} bytes gzip -9${variant ? `; the variant (${how(variant)}): ${fmtInt(wasmVariant.raw)} bytes, ${fmtInt(wasmVariant.gzip)} bytes gzip -9` : ''}. Native: the same function (\`analyse_json\`) built with \`--release\`, timed by bench/wasm/examples/native.rs on the same files in runs interleaved with Chromium's (for each text the native runs come right before Chromium's; on 1 MB and up they alternate one by one), so that both see the same load on the machine.`);
   lines.push('');
 
   // ---- the issue's targets
@@ -266,13 +315,13 @@ function report({ started, load0, load1, sizes, toolNames, meta, nativeResults, 
     if (!results[peer] || !results.dossier) return;
     const names = ['article', 'samples', largestShared(peer)].filter((n) => n && rateOf('dossier', n) && rateOf(peer, n));
     const at = (tool) => names.map((x) => `${(rateOf(tool, x) / rateOf(peer, x)).toFixed(2)}x on ${x.replace('mb', ' MB')}`).join(', ');
-    targets.push(`words/s, Dossier / ${TOOLS[peer].label}: ${at('dossier')} as the app builds it${results['dossier-o3'] ? `; ${at('dossier-o3')} at opt-level 3` : ''} (target ${target})`);
+    targets.push(`words/s, Dossier / ${TOOLS[peer].label}: ${at('dossier')} as the app builds it${variant ? `; ${at('dossier-variant')} for the variant` : ''} (target ${target})`);
   };
   speedup('wink', '>= 1x, aim 3x');
   speedup('compromise', '>= 30x');
   if (d.article?.median) targets.push(`one ${meta.article.words}-word article: ${d.article.median.toFixed(2)} ms once warm, ${d.article.firstMs.toFixed(1)} ms for the first one after load (native: ${nativeResults.article.median_ms.toFixed(2)} ms warm, ${nativeResults.article.first_ms.toFixed(2)} ms first) (target < 20 ms)`);
   for (const n of ['article', ...bigNames]) {
-    if (ratios[n]) targets.push(`Chromium / native, ${n.replace('mb', ' MB')}: ${ratios[n].toFixed(2)}x as the app builds it${ratiosO3[n] ? `, ${ratiosO3[n].toFixed(2)}x at opt-level 3` : ''} (target <= 1.5x)`);
+    if (ratios[n]) targets.push(`Chromium / native, ${n.replace('mb', ' MB')}: ${ratios[n].toFixed(2)}x as the app builds it${ratiosVariant[n] ? `, ${ratiosVariant[n].toFixed(2)}x for the variant` : ''} (target <= 1.5x)`);
   }
   targets.push(`Dossier's wasm: ${fmtInt(wasm.gzip / 1024)} KB gzip (target for wasm plus models: <= 1,024 KB)`);
   lines.push('Against the targets of issue 8:');

@@ -4,12 +4,51 @@
 //! `cargo run --release --example native -p dossier-bench-wasm -- RUNS FILE...` prints one JSON
 //! line per file: `{"file", "bytes", "words", "runs", "median_ms", "min_ms", "first_ms"}` after one
 //! warm-up run (`first_ms`); the words are counted as the browser page counts them (runs of non-whitespace).
+//!
+//! `native --serve` times runs on request, so that `bench/run.mjs` can interleave native runs with
+//! the browser's (both then see the same machine load): each line `RUNS FILE` on standard input
+//! is answered by one line `{"times": [ms, ...]}` of that many runs (the process's first run is
+//! its cold start).
 
 use std::time::Instant;
 
 use dossier_bench_wasm::analyse_json;
 
+/// Answers `RUNS FILE` lines with the times of that many runs on FILE.
+fn serve() {
+    use std::io::{BufRead, Write};
+    let mut cached: Option<(String, String)> = None;
+    let stdout = std::io::stdout();
+    for line in std::io::stdin().lock().lines() {
+        let Ok(line) = line else { break };
+        let Some((runs, file)) = line.trim().split_once(' ') else { continue };
+        let runs: usize = runs.parse().unwrap_or(1);
+        if cached.as_ref().is_none_or(|(f, _)| f != file) {
+            let text = std::fs::read_to_string(file).unwrap_or_else(|e| {
+                eprintln!("{file}: {e}");
+                std::process::exit(1)
+            });
+            cached = Some((file.to_string(), text));
+        }
+        let text = cached.as_ref().map(|(_, t)| t.as_str()).unwrap_or_default();
+        let times: Vec<String> = (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(analyse_json(std::hint::black_box(text)));
+                format!("{:.3}", start.elapsed().as_secs_f64() * 1e3)
+            })
+            .collect();
+        let mut out = stdout.lock();
+        let _ = writeln!(out, "{{\"times\":[{}]}}", times.join(","));
+        let _ = out.flush();
+    }
+}
+
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("--serve") {
+        serve();
+        return;
+    }
     let mut args = std::env::args().skip(1);
     let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or_else(|| {
         eprintln!("usage: native RUNS FILE...");
