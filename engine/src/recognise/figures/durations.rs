@@ -681,7 +681,7 @@ fn span_from_now(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     }
     // Whole decades: "the next two decades" start with the next one.
     if d.terms.len() == 1 && d.terms[0].1 == "DE" {
-        let n = d.terms[0].0? as i32;
+        let n = d.terms[0].0.filter(|v| (1.0..=1000.0).contains(v))? as i32;
         let iso = p.map(|p| {
             let cur = p.year.div_euclid(10) * 10;
             let a = if fwd { cur + 10 } else { cur - 10 * n };
@@ -691,7 +691,7 @@ fn span_from_now(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     }
     // Whole quarters: the last two quarters end where the current one starts.
     if d.terms.len() == 1 && d.terms[0].1 == "Q" {
-        let q = d.terms[0].0? as i32;
+        let q = d.terms[0].0.filter(|v| (1.0..=10_000.0).contains(v))? as i32;
         let iso = p.map(|p| {
             let cur = p.year * 4 + (i32::from(p.month) - 1) / 3;
             let a = if fwd { cur + 1 } else { cur - q };
@@ -760,6 +760,17 @@ mod tests {
         one("Two years later it joined the league.", "Two years later", None);
         one("It was the first election in 27 years.", "27 years", Some("P27Y"));
         one("the force was shut down within a year", "within a year", None);
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for s in [
+            "the next 99999999999 decades", "the last 4294967297 quarters", "next 1e308 business days", "for the", "more than",
+            "within", "in", "3 days from", "Monday, two", "the first 99999999999 weeks of 2021", "99999999999 years ago",
+            "the next 5000 business days", "½", "½ hour and", "twenty and", "one and a half", "a few", "all",
+        ] {
+            let _ = iso(s);
+        }
     }
 
     #[test]
