@@ -40,7 +40,7 @@ pub const FILES: &[(&str, Kind, f64)] = &[
     ("NumberWithUnit/English/AgeModel.json", Kind::Unit("age"), 1.0),
     ("NumberWithUnit/English/TemperatureModel.json", Kind::Unit("temperature"), 1.0),
     ("Number/English/NumberRangeModel.json", Kind::Range, 0.97),
-    ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.83),
+    ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.84),
 ];
 
 /// Which recogniser a spec file is scored against.
@@ -368,7 +368,8 @@ fn currency_name_fits(unit: &str, code: &str) -> bool {
 /// * a timex with an unstated year ("XXXX-11") takes the year of its own resolved start or value
 ///   ("mid-november" = `2017-11` when their start is 2017-11-10);
 /// * an open range "after" a day starts on that day in theirs (exclusive) and on the next in ours
-///   ("after January 1, 2007": their start 2007-01-01, our `2007-01-02/..`);
+///   ("after January 1, 2007": their start 2007-01-01, our `2007-01-02/..`); one "until" a day
+///   ends on that day in theirs and after it in ours ("as late as tomorrow");
 /// * "since-end", "after-mid", "before-start" and the like are open ranges like "since", "after"
 ///   and "before".
 fn date_matches(res: &Value, f: &Figure) -> bool {
@@ -376,7 +377,7 @@ fn date_matches(res: &Value, f: &Figure) -> bool {
     let Some(iso) = f.iso.as_deref() else {
         return values.iter().any(|v| {
             let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("");
-            s("value") == "not resolved" && !s("timex").is_empty() && s("timex").bytes().all(|b| b.is_ascii_digit() || b == b'X' || b == b'-')
+            s("value") == "not resolved" && !s("timex").is_empty() && s("timex").bytes().all(|b| b.is_ascii_digit() || b"X-(),PD".contains(&b))
         });
     };
     let ours = interval(iso);
@@ -402,7 +403,9 @@ fn date_matches(res: &Value, f: &Figure) -> bool {
             return day(start) == a || (exclusive_day && day(start).and_then(|d| d.add_days(1)) == a);
         }
         if before && iso.starts_with("../") {
-            return day(end) == b;
+            // "until" a day ends on that day in theirs, after it in ours ("as late as tomorrow").
+            let inclusive_day = m == "until" && Date::parse_iso(timex).is_some();
+            return day(end) == b || (inclusive_day && day(end).and_then(|d| d.add_days(1)) == b);
         }
         // Our decade "1990/1999" and century "1400/1499" run through their last year, as theirs
         // (to 2000-01-01, 1500-01-01) do.

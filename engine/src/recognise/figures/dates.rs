@@ -95,8 +95,11 @@ pub fn future(c: &Ctx, i: usize) -> bool {
 
 fn month(c: &Ctx, i: usize) -> Option<(u8, bool)> {
     let t = c.t.get(i)?;
-    // Lower-case month names count too ("in august"), but not the words "may" and "march".
-    if t.kind != TokenKind::Word || (!c.capitalised(i) && matches!(t.l.as_str(), "may" | "march" | "mar" | "sept")) {
+    // Lower-case month names count too ("in august"), but not the words "may" and "march",
+    // unless after "in" at the end of a clause ("it may be in may").
+    let clause_end = c.t.get(i + 1).is_none_or(|n| n.kind == TokenKind::Punct);
+    let lower_ok = i > 0 && c.is(i - 1, "in") && clause_end && matches!(t.l.as_str(), "may" | "march");
+    if t.kind != TokenKind::Word || (!c.capitalised(i) && !lower_ok && matches!(t.l.as_str(), "may" | "march" | "mar" | "sept")) {
         return None;
     }
     if !c.capitalised(i) && t.s.chars().any(char::is_uppercase) {
@@ -122,7 +125,8 @@ fn weekday(c: &Ctx, i: usize) -> Option<u8> {
         "thur" | "thurs" => Some(3),
         _ => None,
     })?;
-    let context = (i > 0 && c.any(i - 1, &["on", "next", "last", "this", "every"]))
+    let context = (i > 0 && c.any(i - 1, &["on", "next", "last", "this", "every", "week"]))
+        || (i > 1 && c.any(i - 1, &["or", "and", ","]) && c.t[i - 2].kind == TokenKind::Word && ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].iter().any(|w| c.l(i - 2).starts_with(w)))
         || c.t.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number)
         || month(c, i + 1).is_some();
     (c.capitalised(i) && context && (p < 5 || c.t.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number))).then_some(p as u8)
@@ -455,6 +459,12 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
         }
         return Some((i + 1, resolve_wd(c, wd, future(c, i), 0)));
     }
+    // Years in words after "in": "in nineteen ninety six", "in two thousand and fifteen"
+    if i > 0 && c.is(i - 1, "in") {
+        if let Some((y, e)) = word_year(c, i) {
+            return Some((e, P::Year(y)));
+        }
+    }
     // Holidays: "Christmas", "easter 2018", "independence day of this year"
     if let Some((h, e)) = holidays::at(c, i).filter(|_| !(i > 0 && c.is(i - 1, "the") && c.is(i, "new"))) {
         if let Some((y, e2)) = year_after(c, e) {
@@ -747,6 +757,11 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
                 return None;
             }
             let (e2, p2) = range_end(c, e1 + 1)?;
+            // "from next monday to friday": the first such weekday from the start on
+            if let (P::Day(a), Some(wd)) = (&p1, weekday(c, e1 + 1).filter(|_| e2 == e1 + 2)) {
+                let ahead = (i64::from(wd) - i64::from(a.weekday().index())).rem_euclid(7);
+                return Some((e2, range(p1.iso(), a.add_days(ahead).map(|d| d.to_string()))));
+            }
             let (p1, p2) = join(c, (i + 1, e1, p1), (e1 + 1, e2, p2));
             return Some((e2, range(p1.iso(), p2.iso())));
         }
@@ -845,7 +860,8 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             let w = c.l(i + 1);
             // "the following week", "the next quarter", "the last week of July": periods, read
             // from the next token on.
-            let period_word = matches!(c.l(i + 2), "quarter" | "decade") || (w == "following" && matches!(c.l(i + 2), "week" | "month" | "year"));
+            let rel_word = matches!(w, "past" | "last" | "previous" | "coming" | "next" | "following");
+            let period_word = rel_word && matches!(c.l(i + 2), "quarter" | "decade") || (w == "following" && matches!(c.l(i + 2), "week" | "month" | "year"));
             if period_word {
                 // "the next decade" keeps its "the"; "the next quarter" does not (as theirs)
                 if c.is(i + 2, "decade") {
@@ -1234,7 +1250,12 @@ fn quarter(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             }
         }
     }
-    // Q1 2017, Q1 of 2017, first quarter of 2017
+    // Q1 2017, Q1 of 2017, first quarter of 2017, the first quarter of the year
+    if c.is(i, "the") && c.is(i + 2, "quarter") && c.is(i + 3, "of") && c.is(i + 4, "the") && c.is(i + 5, "year") {
+        let (_, q) = quarter(c, i + 1)?;
+        let y = c.published.map(|p| p.year);
+        return Some((i + 6, q.and(y).map(|y| format!("{y:04}-Q{}", &q_num(c.l(i + 1))))));
+    }
     let (q, k) = if let Some(q) = q_of(i) {
         (q, i + 1)
     } else {
@@ -1258,6 +1279,15 @@ fn quarter(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     // A quarter without a year: the most recent one.
     let y = if (p.month - 1) / 3 + 1 >= q { p.year } else { p.year - 1 };
     Some((k, Some(format!("{y:04}-Q{q}"))))
+}
+
+fn q_num(w: &str) -> &'static str {
+    match w {
+        "first" | "1st" => "1",
+        "second" | "2nd" => "2",
+        "third" | "3rd" => "3",
+        _ => "4",
+    }
 }
 
 /// A start without a year takes the end's: "from March to May 2023", "Jan-Feb 2017",
@@ -1632,6 +1662,10 @@ fn relative(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     }
     if w == "weekend" {
         return Some((u + 1, weekend(c, u, if rel == 2 { 2 } else { rel })));
+    }
+    // "this calendar year"
+    if w == "calendar" && c.is(u + 1, "year") {
+        return Some((u + 2, published.map(|p| format!("{:04}", p.year + step))));
     }
     // "next week Monday", "this week on Tuesday", "previous week - Monday"
     if w == "week" {

@@ -82,7 +82,7 @@ fn period(c: &Ctx, k: usize) -> Option<(usize, P)> {
     // "of Jan": an abbreviated month alone
     if let Some((m, _)) = super::month(c, k) {
         if super::year(c, k + 1).is_none() && !c.is(k + 1, ",") {
-            return Some((k + 1, super::resolve_m(c, m, false, 0)));
+            return Some((k + 1, super::resolve_m(c, m, super::future(c, k), 0)));
         }
     }
     let (e, p) = any_point(c, k)?;
@@ -153,8 +153,14 @@ pub(super) fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     if let Some((n, e1)) = nth {
         if c.is(e1, "week") && c.is(e1 + 1, "of") && n <= 5 {
             let (e, p) = period(c, e1 + 2)?;
-            let iso = p_bounds(&p).and_then(|(a, b)| nth_week(a, b, n)).and_then(week_iso);
-            return Some((e, iso));
+            let monday = p_bounds(&p).and_then(|(a, b)| nth_week(a, b, n));
+            // "1st week of Oct. on Friday": that day of the week
+            if c.is(e, "on") {
+                if let Some(wd) = weekday(c, e + 1) {
+                    return Some((e + 2, monday.and_then(|m| m.add_days(i64::from(wd))).map(|d| d.to_string())));
+                }
+            }
+            return Some((e, monday.and_then(week_iso)));
         }
         // "the third month of 2021", "the 9th month of next year"
         if c.is(e1, "month") && c.is(e1 + 1, "of") && n >= 1 {
