@@ -40,7 +40,7 @@ pub const FILES: &[(&str, Kind, f64)] = &[
     ("NumberWithUnit/English/AgeModel.json", Kind::Unit("age"), 1.0),
     ("NumberWithUnit/English/TemperatureModel.json", Kind::Unit("temperature"), 1.0),
     ("Number/English/NumberRangeModel.json", Kind::Range, 0.97),
-    ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.84),
+    ("DateTime/English/DateTimeModel.json", Kind::DateTime, 0.85),
 ];
 
 /// Which recogniser a spec file is scored against.

@@ -406,6 +406,14 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
         if let Some((y, k3)) = year_after(c, i + 1) {
             return Some((k3, P::Month(y, m)));
         }
+        // "October, 1st." at the end of a clause
+        if c.is(i + 1, ",") {
+            if let Some((d, e)) = weeks::ordinal(c, i + 2).filter(|(d, _)| *d <= 31 && c.t[i + 2].kind == TokenKind::Number) {
+                if c.t.get(e).is_none_or(|t| t.kind == TokenKind::Punct) {
+                    return Some((e, resolve_md(c, m, d as u8, fut)));
+                }
+            }
+        }
         // A month alone: after a temporal preposition, never before a capitalised word.
         let prev_ok = (i > 0 && c.any(i - 1, MONTH_PREPS)) || (c.any(i + 1, &["to", "-", "–", "through"]) && month(c, i + 2).is_some());
         let next_cap = c.capitalised(i + 1) && month(c, i + 1).is_none();
@@ -889,7 +897,20 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         _ => {}
     }
     if let Some((e, p)) = nth_day(c, i) {
-        return Some((e, p.iso()));
+        // "the twenty third day of September": as theirs, "the" stays out before a month name
+        // ("the 15th day of next month" keeps it)
+        let named_month = c.is(i, "the") && month(c, e - 1).is_some() && c.is(e - 2, "of");
+        if !named_month {
+            return Some((e, p.iso()));
+        }
+    }
+    // "around the 21st this month": that day
+    if c.any(i, &["around", "about"]) && c.is(i + 1, "the") {
+        if let Some((d, e)) = weeks::ordinal(c, i + 2).filter(|(d, _)| *d <= 31) {
+            if let Some((e2, P::Month(y, m))) = relative_point(c, e) {
+                return Some((e2, Date::new(y, m, d as u8).map(|d| d.to_string())));
+            }
+        }
     }
     // "15th century", "the 21st century": its hundred years
     if let Some((n, e)) = weeks::ordinal(c, i).filter(|(n, _)| (1..=30).contains(n)) {
@@ -1750,21 +1771,5 @@ mod tests {
         for s in ["defense minister, Dong Jun, stated", "May Smith said", "Mao Ning said", "the Focus 2024 report", "Vision 2030 plan", "He may go", "troops march on"] {
             assert!(iso(s).is_empty(), "{s:?}: {:?}", iso(s));
         }
-    }
-}
-#[cfg(test)]
-mod debug_tests {
-    use super::*;
-    use crate::segment::tokenize;
-    #[test]
-    fn debug_print() {
-        let Ok(s) = std::env::var("DEBUG_DATES") else { return };
-        let (p, text) = s.split_once('|').unwrap();
-        let ctx = Ctx::new(text, &tokenize(text), Date::parse_iso(p));
-        let mut out = Vec::new();
-        find(&ctx, &mut out);
-        for t in &ctx.t { eprint!("[{}{}]", t.s, if t.blocked {"#"} else {""}); }
-        eprintln!();
-        for f in out { eprintln!("{:?} {:?}", f.span.of(text), f.iso); }
     }
 }

@@ -6,7 +6,7 @@
 //! Weeks are ISO weeks (Monday to Sunday, `2024-W06`); the n-th week of a month or year is the
 //! n-th week whose Thursday falls in it, as ISO 8601 counts the weeks of a year.
 
-use super::{any_point, iso_week, p_bounds, point, resolve_wd, weekday, Ctx, P};
+use super::{any_point, iso_week, p_bounds, point, weekday, Ctx, P};
 use crate::date::Date;
 use crate::segment::TokenKind;
 
@@ -117,8 +117,6 @@ pub(super) fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
                 Some((e, P::Year(y))) => (e, Some(y)),
                 _ => (k + 2, c.published.map(|p| p.year)),
             };
-            let start = if the && e == k + 2 { k } else { i };
-            let _ = start;
             let iso = y.and_then(|y| {
                 let jan4 = Date::new(y, 1, 4)?;
                 monday(jan4)?.add_days(7 * (i64::from(n) - 1)).and_then(week_iso)
@@ -174,7 +172,7 @@ pub(super) fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         // "the first 2 weeks of 2021", "the last four months of 2021", "first ten days of last year"
         if w == "first" || w == "last" {
             let (count, e2) = super::number::parse(c, e1).filter(|n| !n.ordinal && !n.decade).and_then(|n| Some((n.value?, n.end)))?;
-            if count.fract() != 0.0 || count < 1.0 || count > 100.0 {
+            if count.fract() != 0.0 || !(1.0..=100.0).contains(&count) {
                 return None;
             }
             let unit = unit_plural(c.l(e2))?;
@@ -263,7 +261,6 @@ pub(super) fn weekday_of_week(c: &Ctx, i: usize) -> Option<(usize, Option<String
         return None;
     }
     let d = c.published.and_then(|p| monday(p)?.add_days(7 * rel + i64::from(wd)));
-    let _ = resolve_wd;
     Some((k + 2, d.map(|d| d.to_string())))
 }
 
