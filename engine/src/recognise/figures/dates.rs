@@ -227,12 +227,12 @@ fn resolve_md(c: &Ctx, m: u8, d: u8, fut: bool) -> P {
     Date::new(y, m, d).map_or(P::Unknown, P::Day)
 }
 
-/// What stands before token `i` for a bare "7-6" or "5.12": 2 a weekday ("Friday 7-6"), 1 a
-/// date word ("on 5.12"), 0 neither.
+/// What stands before token `i` for a bare "7-6" or "5.12": 2 a weekday or "on" ("Friday 7-6",
+/// "on 5.12"), 1 another date word ("from 1/2"), 0 neither.
 fn date_context(c: &Ctx, i: usize) -> u8 {
-    if i > 0 && weekday(c, i - 1).is_some() {
+    if i > 0 && (weekday(c, i - 1).is_some() || c.is(i - 1, "on")) {
         2
-    } else if i > 0 && c.any(i - 1, &["on", "from", "to", "till", "until", "between", "and", "by", "since", "this", "next", "last", "before", "after", "through", "or", ","]) {
+    } else if i > 0 && c.any(i - 1, &["from", "to", "till", "until", "between", "by", "since", "this", "next", "last", "before", "after", "through"]) {
         1
     } else {
         0

@@ -157,7 +157,7 @@ fn one(c: &Ctx, items: &[Part], sep: char, context: u8, year: Option<i32>) -> Op
         [Mon(m), Num(y, 4)] | [Num(y, 4), Mon(m)] => Some(P::Month(full_year(y, 4, false)?, m)),
         [Num(m, ml), Num(y, 4)] if ml <= 2 && (1..=12).contains(&m) && sep != '.' => Some(P::Month(full_year(y, 4, false)?, m as u8)),
         [Mon(m), Num(d, dl)] | [Num(d, dl), Mon(m)] if dl <= 2 && (1..=31).contains(&d) => Some(md(c, m, d as u8, year)),
-        [Num(a, al), Num(b, bl)] if al <= 2 && bl <= 2 && (sep == '/' || (sep == '.' && context >= 1) || context == 2) => {
+        [Num(a, al), Num(b, bl)] if al <= 2 && bl <= 2 && (sep == '/' || context == 2) => {
             let (m, d) = if a > 12 { (b, a) } else { (a, b) };
             if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
                 return None;
