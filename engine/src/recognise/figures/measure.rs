@@ -205,7 +205,7 @@ fn per(c: &Ctx, e: usize, hyphen: bool) -> Option<(usize, &'static str)> {
         return lookup(PER, c.l(e + 1)).map(|p| (e + 2, p));
     }
     if c.is(e, "per") {
-        return lookup(PER, c.l(e + 1)).filter(|_| c.t[e + 1].kind == TokenKind::Word && c.l(e + 1).len() > 2).map(|p| (e + 2, p));
+        return lookup(PER, c.l(e + 1)).filter(|_| c.t[e + 1].kind == TokenKind::Word && c.l(e + 1).len() > 1).map(|p| (e + 2, p));
     }
     if c.any(e, &["an", "a"]) && c.any(e + 1, &["hour", "second"]) {
         return lookup(PER, c.l(e + 1)).map(|p| (e + 2, p));
@@ -315,9 +315,6 @@ pub fn unit_after(c: &Ctx, start: usize, k: usize, all: bool) -> Option<Unit> {
     if let Some((end, time)) = per(c, e, hyphen) {
         e = end;
         name = rate(&name, time);
-    } else if !hyphen && c.is(e, "per") && c.any(e + 1, &["day", "year"]) {
-        // "barrels per day"
-        e += 2;
     }
     // "5 feet 2 inches", "12 ft 2 in", "5 feet and 2 inches"
     if name == "Foot" {
@@ -349,7 +346,9 @@ pub fn glued_at(c: &Ctx, i: usize, all: bool) -> Option<(f64, Unit)> {
     let (v, suffix) = number::digits(t.s)?;
     let l = suffix.to_lowercase();
     let measures_only = all && GLUED_MEASURES.contains(&suffix) && !next_counts(c, i + 1);
-    if suffix.is_empty() || !(GLUED.contains(&l.as_str()) || measures_only) {
+    // "1.8m tall", "a 30m high wall": metres whatever the model
+    let metres = suffix == "m" && c.t.get(i + 1).is_some_and(|n| n.gap) && c.any(i + 1, &["tall", "long", "high", "wide", "deep", "thick"]);
+    if suffix.is_empty() || !(GLUED.contains(&l.as_str()) || measures_only || metres) {
         return None;
     }
     let mut name = base(suffix)?.to_owned();
@@ -388,4 +387,48 @@ pub fn bare(c: &Ctx, k: usize) -> Option<Unit> {
         return mk(k + 1, base(w)?, Measure::Dimension);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{figures, measures};
+
+    fn show(text: &str) -> Vec<(String, Option<f64>, Option<String>)> {
+        measures(text).into_iter().map(|f| (f.span.of(text).to_owned(), f.value, f.iso)).collect()
+    }
+
+    #[test]
+    fn reads_units_kinds_and_names() {
+        let one = |text: &str, want: &str, value: Option<f64>, iso: &str| {
+            assert_eq!(show(text), vec![(want.to_owned(), value, Some(iso.to_owned()))], "{text}");
+        };
+        one("it was 10km/hr", "10km/hr", Some(10.0), "dimension:Kilometer per hour");
+        one("he is 5 feet 2 inches", "5 feet 2 inches", Some(5.0 + 2.0 / 12.0), "dimension:Foot");
+        one("rotate 90 degrees", "90 degrees", Some(90.0), "dimension:Degree");
+        one("the temperature is 24 degrees", "24 degrees", Some(24.0), "temperature:Degree");
+        one("how to convert - 20 degrees fahrenheit", "- 20 degrees fahrenheit", Some(-20.0), "temperature:F");
+        one("a man of age 87", "age 87", Some(87.0), "age:Age");
+        one("The size of this file is 100 MB", "100 MB", Some(100.0), "dimension:Megabyte");
+        one("I'm 1.8m tall.", "1.8m", Some(1.8), "dimension:Meter");
+        one("ef 75 -300mm", "300mm", Some(300.0), "dimension:Millimeter");
+        one("convert to fahrenheit", "fahrenheit", None, "temperature:F");
+        assert!(show("It cost 1.8M dollars.").is_empty());
+        assert!(show("It cost 1.8m dollars.").is_empty());
+        assert!(show("Send them a quick DM").is_empty());
+    }
+
+    #[test]
+    fn page_keeps_millions() {
+        let page = |text: &str| figures(text, None).into_iter().map(|f| (f.span.of(text).to_owned(), f.value)).collect::<Vec<_>>();
+        assert_eq!(page("a 48m contract"), vec![("48m contract".to_owned(), Some(48e6))]);
+        assert_eq!(page("She is 1.8m tall."), vec![("1.8m".to_owned(), Some(1.8))]);
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for s in ["5 (", "5 (kg", "5 per", "5 /", "10km/", "°", "age", "age 5", "5 feet 2", "5 feet and", "- 5 degrees", "-", "5 deg.", "5 \"", "a half", "metric", "degrees", "5 sq", "one", "that one"] {
+            let _ = show(s);
+            let _ = figures(s, None);
+        }
+    }
 }
