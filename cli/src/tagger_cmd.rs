@@ -25,7 +25,7 @@ pub fn train(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
         out: PathBuf::from("engine/data/tagger.bin"),
         epochs: 4,
         min_count: 2,
-        keep: 100_000,
+        keep: 60_000,
         sample: 1,
         gmb_sample: 4,
         key_bits: dossier_engine::recognise::tagger::KEY_BITS,
