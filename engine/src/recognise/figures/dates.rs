@@ -271,11 +271,11 @@ fn resolve_wd(c: &Ctx, wd: u8, fut: bool, rel: i8) -> P {
     let fwd = (wd - today).rem_euclid(7);
     let delta = match rel {
         2 => wd - today,
-        // "last Monday" / "next Monday": that day of the week before / after `P`'s (ISO weeks),
-        // as "last week" / "next week" are; a plain "Monday" is the most recent one.
-        -1 => wd - today - 7,
-        -2 => -(if back == 0 { 7 } else { back }),
-        1 => wd - today + 7,
+        // "last Monday", "past Monday": the most recent Monday before `P` (the rule:
+        // the most recent past occurrence); "next Monday": the first one after `P`. A plain
+        // "Monday" is the most recent one, `P` included.
+        -1 | -2 => -(if back == 0 { 7 } else { back }),
+        1 => if fwd == 0 { 7 } else { fwd },
         _ if fut => fwd,
         _ => -back,
     };
@@ -1758,7 +1758,7 @@ mod tests {
         one("from 2014 to 2022", "from 2014 to 2022", Some("2014/2022"));
         one("in 2014-2022", "2014-2022", Some("2014/2022"));
         one("in the 1990s", "the 1990s", Some("1990/1999"));
-        one("last Monday", "last Monday", Some("2024-02-05"));
+        one("last Monday", "last Monday", Some("2024-02-12"));
         one("said last Friday", "last Friday", Some("2024-02-09"));
         one("next Monday", "next Monday", Some("2024-02-19"));
         one("said Wednesday", "Wednesday", Some("2024-02-14"));

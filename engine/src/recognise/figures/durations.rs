@@ -7,7 +7,7 @@
 //! | text | iso |
 //! |---|---|
 //! | "1 hour and 30 minutes", "an hour and a half" | `PT1H30M`, `PT1.5H` |
-//! | "a few hours", "several weeks" (Recognizers-Text counts "few" as three) | `PT3H`, `P3W` |
+//! | "a few hours", "several weeks" (a vague count stays unknown: `X`; Recognizers-Text reads three) | `PTXH`, `PXW` |
 //! | "all day", "another day", "2 nights", "three weekends" | `P1D`, `P1D`, `P2D`, `P3WE` |
 //! | "more than 4 days", "less than 1 week" | `P4D`, `P1W` |
 //! | "in 2 weeks" (future unless the wording is past), "a fortnight later" | the day it falls on |
@@ -72,7 +72,7 @@ impl Dur {
     /// ISO 8601: "P3M2W2D", "PT1H30M", "PXW"; quarters count as three months and fortnights
     /// as two weeks.
     fn iso(&self) -> String {
-        self.iso_with(false)
+        self.iso_with(true)
     }
 
     /// As [`Dur::iso`], with `X` for a vague count when `x`.
@@ -184,7 +184,8 @@ fn term(c: &Ctx, i: usize) -> Option<(Option<f64>, &'static str, usize, u8)> {
         return None;
     }
     let l = t.l.as_str();
-    // Vague counts: Recognizers-Text reads "few", "some", "several" as three, "couple" as two.
+    // Vague counts: "few", "some", "several" are marked vague (their iso says `X`, not the three
+    // Recognizers-Text reads); "couple" is two.
     let k = if matches!(l, "a" | "the") && c.any(i + 1, &["few", "couple"]) { i + 1 } else { i };
     let vague = match c.l(k) {
         "few" | "several" | "some" => Some(3.0),
@@ -731,7 +732,7 @@ mod tests {
     fn durations() {
         one("talks lasted 1 hour and 30 minutes", "1 hour and 30 minutes", Some("PT1H30M"));
         one("talks lasted an hour and a half", "an hour and a half", Some("PT1.5H"));
-        one("for a few hours", "for a few hours", Some("PT3H"));
+        one("for a few hours", "for a few hours", Some("PTXH"));
         one("fighting all day", "all day", Some("P1D"));
         one("more than 4 days", "more than 4 days", Some("P4D"));
         one("for twenty and four hours", "for twenty and four hours", Some("PT24H"));

@@ -168,8 +168,9 @@ fn all(ctx: &Ctx) -> Vec<Figure> {
     let mut found = Vec::new();
     money::find(ctx, &mut found);
     percent::find(ctx, &mut found);
-    dates::find(ctx, &mut found);
+    // Durations first: where both read the same words, the duration module's reading wins.
     durations::find(ctx, &mut found);
+    dates::find(ctx, &mut found);
     quantity::find(ctx, &mut found, quantity::Mode::Page);
     longest(ctx.text, found)
 }
@@ -361,8 +362,8 @@ pub fn measures(text: &str) -> Vec<Figure> {
 pub fn dates(text: &str, published: Option<Date>) -> Vec<Figure> {
     let ctx = ctx_of(text, published);
     let mut out = Vec::new();
-    dates::find(&ctx, &mut out);
     durations::find(&ctx, &mut out);
+    dates::find(&ctx, &mut out);
     longest(text, out)
 }
 
