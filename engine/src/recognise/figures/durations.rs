@@ -321,6 +321,12 @@ fn dur(c: &Ctx, i: usize) -> Option<(Dur, usize)> {
         d.ends.push(e2);
         e = e2;
     }
+    // An age is no duration: "less than 25 years old", "a more than three-year-old cease-fire",
+    // "10 years of age" stay with the measures.
+    let k = if c.is(e, "-") { e + 1 } else { e };
+    if c.is(k, "old") || (c.is(e, "of") && c.is(e + 1, "age")) {
+        return None;
+    }
     Some((d, e))
 }
 
@@ -733,6 +739,9 @@ mod tests {
         one("talks lasted 1 hour and 30 minutes", "1 hour and 30 minutes", Some("PT1H30M"));
         one("talks lasted an hour and a half", "an hour and a half", Some("PT1.5H"));
         one("for a few hours", "for a few hours", Some("PTXH"));
+        for s in ["less than 25 years old", "a more than three-year-old cease-fire", "more than 10 years of age"] {
+            assert!(iso(s).is_empty(), "{s:?}: {:?}", iso(s));
+        }
         one("fighting all day", "all day", Some("P1D"));
         one("more than 4 days", "more than 4 days", Some("P4D"));
         one("for twenty and four hours", "for twenty and four hours", Some("PT24H"));
