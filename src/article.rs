@@ -49,7 +49,7 @@ pub fn hit_id(k: usize) -> String {
 /// its own task, so that a long document never blocks the page.
 const FIRST_CHUNKS: usize = 1;
 /// Chunks added per task after the first.
-const STEP_CHUNKS: usize = 8;
+const STEP_CHUNKS: usize = 4;
 /// From this many chunks on, an article is long: the browser skips laying out and painting the
 /// chunks out of view (`content-visibility: auto`, see style.css), and a chunk gets its highlights
 /// only when it comes near the view (or holds the current mention or search hit); until then it

@@ -91,12 +91,15 @@ pub struct Chunk {
 /// About how many bytes of text one chunk holds.
 pub const CHUNK_BYTES: usize = 8 * 1024;
 
-/// Cuts `text` into chunks of about [`CHUNK_BYTES`], never inside a highlight or a character.
+/// Cuts `text` into chunks of about [`CHUNK_BYTES`], never inside a highlight or a character. The
+/// first is a quarter of that and the second a half (about a screenful, then two), so that a long
+/// article's first frame lays out little; the rest follow as they come near the view.
 fn chunks(text: &str, marks: &[Mark]) -> Vec<Chunk> {
     let mut out = Vec::new();
     let (mut start, mut m) = (0usize, 0usize);
     while start < text.len() || out.is_empty() {
-        let mut end = (start + CHUNK_BYTES).min(text.len());
+        let size = CHUNK_BYTES >> (2 - out.len().min(2));
+        let mut end = (start + size).min(text.len());
         // Prefer a line break after the target size, within a little more text.
         if let Some(nl) = text.get(end..(end + 2048).min(text.len())).and_then(|t| t.find('\n')) {
             end += nl + 1;
@@ -499,11 +502,18 @@ impl Doc {
 
     /// How many highlights of each label the document holds.
     pub fn label_counts(&self) -> Vec<(&'static str, usize)> {
+        // By entity and figure, not by mark: a long document has a hundred thousand marks.
         let mut counts = [0usize; LABELS.len()];
-        for m in &self.marks {
-            if let Some(k) = LABELS.iter().position(|&l| l == self.label(m.target)) {
-                counts[k] += 1;
+        let mut add = |label: &str, n: usize| {
+            if let Some(k) = LABELS.iter().position(|&l| l == label) {
+                counts[k] += n;
             }
+        };
+        for (e, marks) in self.entities.iter().zip(&self.entity_marks) {
+            add(&e.label, marks.len());
+        }
+        for (f, mark) in self.figures.iter().zip(&self.figure_marks) {
+            add(&f.kind, usize::from(mark.is_some()));
         }
         LABELS.iter().copied().zip(counts).collect()
     }

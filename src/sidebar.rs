@@ -129,8 +129,12 @@ const FIRST_ITEMS: usize = 8;
 const LONG_BYTES: usize = 64 * 1024;
 
 fn matches(query: &str, texts: &[&str]) -> bool {
-    let q = query.trim().to_lowercase();
-    q.chars().count() < 2 || texts.iter().any(|t| t.to_lowercase().contains(&q))
+    let q = query.trim();
+    if q.chars().count() < 2 {
+        return true;
+    }
+    let q = q.to_lowercase();
+    texts.iter().any(|t| t.to_lowercase().contains(&q))
 }
 
 fn clip(s: &str, n: usize) -> String {
@@ -169,21 +173,27 @@ pub fn sidebar(p: &SidebarProps) -> Html {
     let quotes = &doc.quotes;
     // Who said what: speakers in order of their first quotation, the unattributed last.
     let mut speakers: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
-    // A long document's lists start short and fill in after the first frame.
-    let staged = use_state(|| (0u32, false));
-    let full = doc.text.len() < LONG_BYTES || *staged == (doc.id, true);
+    // A long document's lists start short and fill in over the next frames (each list item keyed,
+    // so that the items already shown stay as they are).
+    let stage = use_state(|| (0u32, 0usize));
+    let max_items = if doc.text.len() < LONG_BYTES {
+        MAX_ITEMS
+    } else if stage.0 == doc.id {
+        stage.1
+    } else {
+        FIRST_ITEMS
+    };
     {
-        let staged = staged.clone();
-        use_effect_with((doc.id, full), move |&(id, full)| {
-            if !full {
+        let stage = stage.clone();
+        use_effect_with((doc.id, max_items), move |&(id, n)| {
+            if n < MAX_ITEMS {
                 yew::platform::spawn_local(async move {
                     yew::platform::time::sleep(std::time::Duration::from_millis(40)).await;
-                    staged.set((id, true));
+                    stage.set((id, (n * 3).min(MAX_ITEMS)));
                 });
             }
         });
     }
-    let max_items = if full { MAX_ITEMS } else { FIRST_ITEMS };
     for (i, (who, _)) in quotes.iter().enumerate().take(max_items) {
         let who = who.as_deref();
         match speakers.iter_mut().find(|(s, _)| *s == who) {
@@ -195,11 +205,11 @@ pub fn sidebar(p: &SidebarProps) -> Html {
     let speakers = speakers.into_iter().map(|(who, list)| {
         let name = who.unwrap_or("Unattributed").to_owned();
         html! {
-            <li class="speaker" data-speaker={name.clone()}>
+            <li class="speaker" key={list[0]} data-speaker={name.clone()}>
                 <h3>{ name }<span class="count">{ list.len() }</span></h3>
                 <ul>{ for list.into_iter().map(|i| {
                     let onclick = p.on_quote.reform(move |_| i);
-                    html! { <li><button type="button" class="quote-link" {onclick} title="Show it in the text">
+                    html! { <li key={i}><button type="button" class="quote-link" {onclick} title="Show it in the text">
                         {"\u{201c}"}{ clip(&quotes[i].1, 200) }{"\u{201d}"}</button></li> }
                 }) }</ul>
             </li>
@@ -231,7 +241,7 @@ pub fn sidebar(p: &SidebarProps) -> Html {
                 let onclick = p.on_select.reform(move |_| t);
                 let also = if e.aliases.is_empty() { String::new() } else { format!("also: {}", e.aliases.join(", ")) };
                 html! {
-                    <li><button type="button" class={classes!("entity", format!("l-{}", label_class(label)))}
+                    <li key={i}><button type="button" class={classes!("entity", format!("l-{}", label_class(label)))}
                             aria-pressed={(selected == Some(t)).to_string()} data-entity={e.name.clone()} {onclick}
                             title={if also.is_empty() { format!("Show its {} mentions", e.mentions) } else { also.clone() }}>
                         <span class="name">{ e.name.clone() }</span>
@@ -266,7 +276,7 @@ pub fn sidebar(p: &SidebarProps) -> Html {
             let t = Target::Figure(i);
             let onclick = p.on_select.reform(move |_| t);
             html! {
-                <li><button type="button" class={classes!("figure", format!("l-{}", label_class(&f.kind)))}
+                <li key={i}><button type="button" class={classes!("figure", format!("l-{}", label_class(&f.kind)))}
                         aria-pressed={(selected == Some(t)).to_string()} {onclick}>
                     if let Some(context) = f.context.clone() {
                         <span class="context">{ context }</span>
