@@ -176,15 +176,16 @@ pub fn month_from_name(word: &str) -> Option<u8> {
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december",
     ];
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    // Compared without allocating: this runs on every word the date recogniser looks at.
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 9 {
         return None;
     }
-    if w == "sept" {
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
     NAMES
         .iter()
-        .position(|name| *name == w || (w.len() == 3 && name.starts_with(&w)))
+        .position(|name| name.eq_ignore_ascii_case(w) || (w.len() == 3 && name.as_bytes()[..3].eq_ignore_ascii_case(w.as_bytes())))
         .map(|i| i as u8 + 1)
 }

@@ -997,8 +997,8 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         }
     }
     // "in two weeks" (future wording): a date
-    if l == "in" && future(c, i) {
-        if let Some((Some(v), code, e)) = units(c, i + 1) {
+    if l == "in" {
+        if let Some((Some(v), code, e)) = units(c, i + 1).filter(|_| future(c, i)) {
             if v.fract() == 0.0 && !c.any(e, &["ago", "later", "earlier", "of", "old"]) {
                 let v = v as i64;
                 let d = published.and_then(|p| match code {

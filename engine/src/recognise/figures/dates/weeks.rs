@@ -23,8 +23,8 @@ pub(super) fn ordinal(c: &Ctx, i: usize) -> Option<(u32, usize)> {
     let t = c.t.get(i)?;
     if t.kind == TokenKind::Number {
         let d = t.s.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
-        let suffix = t.s[d.len()..].to_ascii_lowercase();
-        if matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") && !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit()) {
+        let suffix = &t.s[d.len()..];
+        if ["st", "nd", "rd", "th"].iter().any(|x| x.eq_ignore_ascii_case(suffix)) && !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit()) {
             return Some((d.parse().ok()?, i + 1));
         }
         return None;
