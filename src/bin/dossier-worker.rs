@@ -142,4 +142,7 @@ fn main() {
     let ready = Object::new();
     let _ = Reflect::set(&ready, &"ready".into(), &JsValue::TRUE);
     let _ = scope.post_message(&ready);
+    // Decode the tagger's model now, while the reader is still choosing files, rather than on
+    // the first document (it is range-coded and takes a noticeable moment to unpack).
+    let _ = dossier_engine::recognise::tagger::model();
 }
