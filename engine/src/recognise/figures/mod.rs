@@ -61,6 +61,9 @@ pub struct Ctx<'a> {
     pub t: Vec<Tok<'a>>,
     /// The publication date relative dates resolve against.
     pub published: Option<Date>,
+    /// [`number::parse`] of each token, filled in as the recognisers ask (every kind reads
+    /// the numbers, most of them at every token).
+    nums: std::cell::RefCell<Vec<Option<Option<number::Num>>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -85,7 +88,7 @@ impl<'a> Ctx<'a> {
             });
             prev_end = tok.span.end;
         }
-        let mut ctx = Ctx { text, t, published };
+        let mut ctx = Ctx { text, t, published, nums: std::cell::RefCell::new(Vec::new()) };
         guard::mark(&mut ctx);
         ctx
     }

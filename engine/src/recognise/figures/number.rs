@@ -128,6 +128,22 @@ pub fn digits(s: &str) -> Option<(f64, &str)> {
 
 /// Reads the number starting at token `i`, unless it is blocked or part of a name.
 pub fn parse(c: &Ctx, i: usize) -> Option<Num> {
+    if let Some(known) = c.nums.borrow().get(i).copied().flatten() {
+        return known;
+    }
+    let n = parse_token(c, i);
+    if i < c.t.len() {
+        let mut nums = c.nums.borrow_mut();
+        if nums.len() < c.t.len() {
+            nums.resize(c.t.len(), None);
+        }
+        nums[i] = Some(n);
+    }
+    n
+}
+
+/// [`parse`] without the per-token memo.
+fn parse_token(c: &Ctx, i: usize) -> Option<Num> {
     let t = c.t.get(i)?;
     if t.blocked {
         return None;
