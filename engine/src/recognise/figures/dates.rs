@@ -1481,7 +1481,6 @@ fn range_day(c: &Ctx, k: usize) -> Option<(u8, usize)> {
 /// till the seventeenth".
 fn day_range(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     const JOIN: &[&str] = &["to", "till", "until", "through", "and", "-", "–"];
-    let fut = future(c, i);
     // Month first
     if let Some((m, _)) = month(c, i) {
         let (d1, k) = range_day(c, i + 1)?;
@@ -1498,7 +1497,7 @@ fn day_range(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         };
         let month = match y {
             Some(y) => P::Month(y, m),
-            None => resolve_m(c, m, fut, 0),
+            None => resolve_m(c, m, future(c, i), 0),
         };
         return Some((e, days_of(&month, d1, d2)));
     }
@@ -1515,7 +1514,7 @@ fn day_range(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
         let (mm, _) = month(c, k2 + 1).or_else(|| month_abbr_after_of(c, k2 + 1))?;
         match year_after(c, k2 + 2) {
             Some((y, e)) => (e, P::Month(y, mm)),
-            None => (k2 + 2, resolve_m(c, mm, fut, 0)),
+            None => (k2 + 2, resolve_m(c, mm, future(c, i), 0)),
         }
     } else if c.is(k2, "in") {
         match relative_point(c, k2 + 1)? {

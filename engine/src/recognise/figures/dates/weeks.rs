@@ -30,8 +30,12 @@ pub(super) fn ordinal(c: &Ctx, i: usize) -> Option<(u32, usize)> {
         return None;
     }
     let w = c.l(i);
-    if let Some(p) = ORDINALS.iter().position(|o| *o == w) {
-        return Some((p as u32 + 1, i + 1));
+    // Every ordinal word ends in "st", "nd", "rd" or "th": a quick no for most words.
+    let ordinal_ending = w.len() >= 5 && ["st", "nd", "rd", "th"].iter().any(|x| w.ends_with(x));
+    if ordinal_ending {
+        if let Some(p) = ORDINALS.iter().position(|o| *o == w) {
+            return Some((p as u32 + 1, i + 1));
+        }
     }
     // "twenty first", "twenty - first"
     if matches!(w, "twenty" | "thirty") {
