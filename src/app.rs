@@ -330,7 +330,12 @@ pub fn app() -> Html {
     };
     let on_theme = to_cb(&dispatch, move |_: MouseEvent| Action::SetTheme(theme_next));
     let on_help = to_cb(&dispatch, |_: MouseEvent| Action::Help(true));
-    let on_clear_all = to_cb(&dispatch, |_: MouseEvent| Action::ClearAll);
+    // Storage is emptied at once, not in the save task that follows the change: a reload right
+    // after the click must not bring the documents back.
+    let on_clear_all = to_cb(&dispatch, |_: MouseEvent| {
+        let _ = io::save_documents(&[]);
+        Action::ClearAll
+    });
 
     let active = state.active_doc().cloned();
     // The JSON export is the kept report itself; the others are made by the worker (from the

@@ -274,6 +274,8 @@ impl Reducible for State {
                 s.docs.insert(at, doc);
                 s.restored_count += 1;
             }
+            // A document removed ("clear all") while the worker was still on it stays out.
+            Action::Analysed(doc) if !s.pending.iter().any(|p| p.id == doc.id) => return self,
             Action::Analysed(doc) => {
                 s.pending.retain(|p| p.id != doc.id);
                 s.active = Some(doc.id);
@@ -320,6 +322,10 @@ impl Reducible for State {
                 }
             }
             Action::ClearAll => {
+                // Documents on their way (new, or saved ones being read back) go too.
+                s.pending.clear();
+                s.restoring.clear();
+                s.restored = true;
                 s.docs.clear();
                 s.active = None;
                 s.selection = None;
