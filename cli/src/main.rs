@@ -175,6 +175,11 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
         if meta.is_dir() {
             return Err("this is a folder, not a file".to_owned());
         }
+        // Refused before reading, with its real size in the message.
+        if meta.len() > MAX_INPUT_BYTES as u64 {
+            let bytes = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+            return Err(dossier_engine::decode::DecodeError::TooLarge { bytes }.to_string());
+        }
         std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
     result.map_err(|e| format!("cannot read the file: {e}"))?;

@@ -59,6 +59,19 @@ fn fails_only_when_no_file_could_be_analysed() {
 }
 
 #[test]
+fn refuses_a_file_over_the_limit_with_its_real_size() {
+    let dir = temp_dir("huge");
+    let huge = dir.join("huge.txt");
+    // Sparse: 60 MB that take no room on disk and are never read.
+    std::fs::File::create(&huge).unwrap().set_len(60 << 20).unwrap();
+    let out = dossier().arg("analyze").arg(&huge).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: Report = serde_json::from_slice(&out.stdout).unwrap();
+    let error = report.documents[0].error.as_deref().unwrap();
+    assert!(error.contains("too large (60.0 MB)") && error.contains("50 MB"), "{error}");
+}
+
+#[test]
 fn reads_standard_input() {
     let mut child = dossier().args(["analyze", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     child.stdin.take().unwrap().write_all("Prices rose 12% in Oslo.".as_bytes()).unwrap();
