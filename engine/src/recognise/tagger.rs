@@ -80,6 +80,21 @@ enum Class {
     Boundary = 7,
 }
 
+impl Class {
+    /// The class of a token of `kind` with `letters` letters, `upper` of them upper-case, and
+    /// whether the first letter is.
+    fn of(kind: TokenKind, letters: usize, upper: usize, first_upper: bool) -> Class {
+        match kind {
+            TokenKind::Word if letters > 1 && upper == letters => Class::Caps,
+            TokenKind::Word if first_upper => Class::Title,
+            TokenKind::Word => Class::Lower,
+            TokenKind::Number => Class::Number,
+            TokenKind::Punct => Class::Punct,
+            TokenKind::Symbol => Class::Other,
+        }
+    }
+}
+
 /// Hashes of one token, computed once per token and combined into features.
 #[derive(Clone, Copy)]
 struct TokenHashes {
@@ -186,14 +201,7 @@ fn hash_token(word: &str, kind: TokenKind) -> TokenHashes {
         }
         *s = h;
     }
-    let class = match kind {
-        TokenKind::Word if letters > 1 && upper == letters => Class::Caps,
-        TokenKind::Word if first_upper => Class::Title,
-        TokenKind::Word => Class::Lower,
-        TokenKind::Number => Class::Number,
-        TokenKind::Punct => Class::Punct,
-        TokenKind::Symbol => Class::Other,
-    };
+    let class = Class::of(kind, letters, upper, first_upper);
     let cue = if kind != TokenKind::Word || !first_upper {
         0
     } else if TITLES.contains(&word) {
@@ -352,14 +360,7 @@ fn lower_and_class(word: &str, kind: TokenKind) -> (u64, Class) {
             }
         }
     }
-    let class = match kind {
-        TokenKind::Word if letters > 1 && upper == letters => Class::Caps,
-        TokenKind::Word if first_upper => Class::Title,
-        TokenKind::Word => Class::Lower,
-        TokenKind::Number => Class::Number,
-        TokenKind::Punct => Class::Punct,
-        TokenKind::Symbol => Class::Other,
-    };
+    let class = Class::of(kind, letters, upper, first_upper);
     (lower, class)
 }
 
