@@ -53,7 +53,7 @@ struct Dur {
     terms: Vec<(Option<f64>, &'static str)>,
     /// The token after each term.
     ends: Vec<usize>,
-    /// A vague count ("a few", "several") stands for three (two for "a couple").
+    /// A vague count ("a few", "several"): written `X`, never shifts a date.
     vague: bool,
     /// Written as an adjective ("a two-year term", "the five-day suspension").
     adjective: bool,
@@ -69,18 +69,13 @@ impl Dur {
         (Dur { terms: self.terms[..1].to_vec(), ends: self.ends[..1].to_vec(), ..self.clone() }, self.ends[0])
     }
 
-    /// ISO 8601: "P3M2W2D", "PT1H30M", "PXW"; quarters count as three months and fortnights
-    /// as two weeks.
+    /// ISO 8601: "P3M2W2D", "PT1H30M", "PXW" (a vague count is `X`); quarters count as three
+    /// months and fortnights as two weeks.
     fn iso(&self) -> String {
-        self.iso_with(true)
-    }
-
-    /// As [`Dur::iso`], with `X` for a vague count when `x`.
-    fn iso_with(&self, x: bool) -> String {
         let mut date = String::new();
         let mut time = String::new();
         for &(n, code) in &self.terms {
-            let n = if x && self.vague { None } else { n };
+            let n = if self.vague { None } else { n };
             let (n, code) = match code {
                 "Q" => (n.map(|v| v * 3.0), "M"),
                 "2W" => (n.map(|v| v * 2.0), "W"),
@@ -435,7 +430,7 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             let (d, e) = dur(c, k).filter(|(d, _)| !d.adjective)?;
             // "was shut down within a year after he took office": from an event, not publication
             let told = !back && narrative(c, i) && !future(c, i);
-            let iso = published.filter(|_| !told).map(|p| if back { format!("{}/{p}", d.iso_with(true)) } else { format!("{p}/{}", d.iso_with(true)) });
+            let iso = published.filter(|_| !told).map(|p| if back { format!("{}/{p}", d.iso()) } else { format!("{p}/{}", d.iso()) });
             return Some((e, iso));
         }
         "for" => {
@@ -708,9 +703,9 @@ fn span_from_now(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     }
     let iso = p.and_then(|p| {
         if fwd {
-            p.add_days(1).map(|t| format!("{t}/{}", d.iso_with(true)))
+            p.add_days(1).map(|t| format!("{t}/{}", d.iso()))
         } else {
-            Some(format!("{}/{p}", d.iso_with(true)))
+            Some(format!("{}/{p}", d.iso()))
         }
     });
     Some((e, iso))
