@@ -714,19 +714,13 @@ fn span_from_now(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::tokenize;
 
     fn iso(text: &str) -> Vec<(String, Option<String>)> {
-        let p = Date::new(2024, 2, 14);
-        let ctx = Ctx::new(text, &tokenize(text), p);
-        let mut out = Vec::new();
-        find(&ctx, &mut out);
-        out.into_iter().map(|f| (f.span.of(text).to_owned(), f.iso)).collect()
+        super::super::test_isos(text, find)
     }
 
     fn one(text: &str, span: &str, want: Option<&str>) {
-        let got = iso(text);
-        assert!(got.iter().any(|(s, i)| s == span && i.as_deref() == want), "{text:?}: {got:?}");
+        super::super::test_one(text, span, want, find);
     }
 
     #[test]

@@ -370,6 +370,23 @@ pub fn dates(text: &str, published: Option<Date>) -> Vec<Figure> {
     longest(text, out)
 }
 
+/// The (text, iso) of each figure one recogniser finds in `text`, published 2024-02-14 (for
+/// the date and duration unit tests).
+#[cfg(test)]
+fn test_isos(text: &str, find: fn(&Ctx, &mut Vec<Figure>)) -> Vec<(String, Option<String>)> {
+    let ctx = Ctx::new(text, &segment::tokenize(text), Date::new(2024, 2, 14));
+    let mut out = Vec::new();
+    find(&ctx, &mut out);
+    out.into_iter().map(|f| (f.span.of(text).to_owned(), f.iso)).collect()
+}
+
+/// Asserts that `find` reads `span` of `text` as `want`.
+#[cfg(test)]
+fn test_one(text: &str, span: &str, want: Option<&str>, find: fn(&Ctx, &mut Vec<Figure>)) {
+    let got = test_isos(text, find);
+    assert!(got.iter().any(|(s, i)| s == span && i.as_deref() == want), "{text:?}: {got:?}");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
