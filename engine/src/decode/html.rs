@@ -137,8 +137,8 @@ fn extract(html: &str, lower: &str, scope: Option<&str>) -> String {
 /// declarations) and the offset after it, or `None` when this `<` starts no markup.
 fn scan_tag<'a>(html: &'a str, lower: &'a str, i: usize) -> Option<(Option<Tag<'a>>, usize)> {
     let rest = &lower[i..];
-    if rest.starts_with("<!--") {
-        let end = rest[4..].find("-->").map_or(html.len(), |k| i + 4 + k + 3);
+    if let Some(comment) = rest.strip_prefix("<!--") {
+        let end = comment.find("-->").map_or(html.len(), |k| i + 4 + k + 3);
         return Some((None, end));
     }
     if rest.starts_with("<!") || rest.starts_with("<?") {
