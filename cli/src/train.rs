@@ -181,8 +181,8 @@ pub fn prepare(doc: &Doc, mapping: &Mapping, places: Option<&HashMap<String, boo
             To(label) => {
                 let first = segments.token_at(g.span.start);
                 let mut k = first;
-                while k < segments.tokens.len() && segments.tokens[k].span.start < g.span.end {
-                    let t = segments.tokens[k].span;
+                while k < segments.tokens.len() && segments.tokens[k].start() < g.span.end {
+                    let t = segments.tokens[k].span();
                     if t.start < g.span.start || t.end > g.span.end {
                         bad.push(g.span); // the engine's tokens cut the entity
                     }
@@ -333,7 +333,7 @@ pub fn run(settings: &Settings) -> Result<(), String> {
 /// clusters, `rounds` rounds, deterministic start) groups them.
 fn word_clusters<'a>(docs: impl Iterator<Item = &'a Prepared>, k: usize, vocab: usize, rounds: usize) -> Vec<(u32, u8)> {
     let docs: Vec<&Prepared> = docs.collect();
-    let lower = |p: &Prepared, i: usize| p.segments.tokens[i].span.of(&p.text).to_lowercase();
+    let lower = |p: &Prepared, i: usize| p.segments.tokens[i].span().of(&p.text).to_lowercase();
     let mut freq: HashMap<String, u32> = HashMap::new();
     for p in &docs {
         for i in 0..p.segments.tokens.len() {
@@ -510,7 +510,7 @@ fn gold_spans(p: &Prepared) -> Vec<(Span, Label)> {
                     while j < s.tokens.end && p.tags[j] as usize == tag_of(l, false) {
                         j += 1;
                     }
-                    out.push((Span::new(p.segments.tokens[i].span.start, p.segments.tokens[j - 1].span.end), l));
+                    out.push((Span::new(p.segments.tokens[i].start(), p.segments.tokens[j - 1].end()), l));
                     i = j;
                 }
                 None => i += 1,

@@ -68,7 +68,7 @@ fn shapes() -> Vec<(&'static str, &'static str, fn(usize) -> String)> {
             let mut s = String::with_capacity(n + 64);
             let mut i = 0u64;
             while s.len() < n {
-                let mut name = |mut k: u64| {
+                let name = |mut k: u64| {
                     let mut w = String::new();
                     w.push((b'A' + (k % 26) as u8) as char);
                     k /= 26;

@@ -324,7 +324,7 @@ impl<'a> Context<'a> {
     }
 
     fn tok(&self, i: usize) -> &'a str {
-        self.segments.tokens.get(i).map_or("", |t| t.span.of(self.text))
+        self.segments.tokens.get(i).map_or("", |t| t.span().of(self.text))
     }
 
     fn is_word(&self, i: usize) -> bool {
@@ -337,7 +337,7 @@ impl<'a> Context<'a> {
 
     /// The index of the token starting at or after byte `at`.
     fn token_from(&self, at: usize) -> usize {
-        self.segments.tokens.partition_point(|t| t.span.start < at)
+        self.segments.tokens.partition_point(|t| t.start() < at)
     }
 
     /// Whether the quoted passage is a quotation rather than a title or scare quote.
@@ -350,10 +350,10 @@ impl<'a> Context<'a> {
         let mut words = 0;
         let mut title = true;
         let mut i = self.token_from(raw.inner.start);
-        while i < self.segments.tokens.len() && self.segments.tokens[i].span.start < raw.inner.end && words < 64 {
+        while i < self.segments.tokens.len() && self.segments.tokens[i].start() < raw.inner.end && words < 64 {
             let t = self.segments.tokens[i];
             if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
-                let w = t.span.of(self.text);
+                let w = t.span().of(self.text);
                 let capital = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
                 if !(capital || words > 0 && SMALL_WORDS.contains(&w)) {
                     title = false;
@@ -394,11 +394,11 @@ impl<'a> Context<'a> {
         let limit = next_open.unwrap_or(usize::MAX);
         // The same sentence, or a short sentence right after: `“…” Stensønes said.`
         let sentence = self.segments.sentence_at(close);
-        let in_reach = |k: usize| k < toks.len() && toks[k].span.start < limit;
+        let in_reach = |k: usize| k < toks.len() && toks[k].start() < limit;
         while in_reach(i) && matches!(self.tok(i), "," | "—" | "–" | "-" | "." | "!" | "?") {
             if matches!(self.tok(i), "." | "!" | "?") {
                 // `.”,` is odd but harmless; `”.` ends the sentence with the quote.
-                let next_sentence = self.segments.sentence_at(toks.get(i + 1).map_or(usize::MAX, |t| t.span.start));
+                let next_sentence = self.segments.sentence_at(toks.get(i + 1).map_or(usize::MAX, |t| t.start()));
                 if next_sentence != sentence {
                     return None;
                 }
@@ -408,15 +408,15 @@ impl<'a> Context<'a> {
         if !in_reach(i) {
             return None;
         }
-        if sentence != self.segments.sentence_at(toks[i].span.start) {
+        if sentence != self.segments.sentence_at(toks[i].start()) {
             // A new sentence: only a short one that is nothing but the attribution.
-            let s = self.segments.sentence_at(toks[i].span.start)?;
+            let s = self.segments.sentence_at(toks[i].start())?;
             if self.segments.sentences[s].tokens.len() > 12 {
                 return None;
             }
         }
         let para = self.paragraph_of(close);
-        if self.paragraph_of(toks[i].span.start) != para {
+        if self.paragraph_of(toks[i].start()) != para {
             return None;
         }
         // `said Stoltenberg`, `according to the report`
@@ -454,7 +454,7 @@ impl<'a> Context<'a> {
     fn closing_clause(&self, raw: &Raw, limit: usize) -> Option<Attribution> {
         let toks = &self.segments.tokens;
         let from = self.token_from(raw.close? + 1);
-        let s = self.segments.sentence_at(toks.get(from)?.span.start)?;
+        let s = self.segments.sentence_at(toks.get(from)?.start())?;
         if self.segments.sentence_at(raw.close?) != Some(s) {
             return None;
         }
@@ -462,7 +462,7 @@ impl<'a> Context<'a> {
         // The last comma before the end of the sentence, with a cue after it.
         let mut comma = None;
         for (k, t) in toks.iter().enumerate().take(end).skip(from) {
-            if t.span.start >= limit || matches!(self.tok(k), "“" | "\"" | "„" | "«" | "‘") {
+            if t.start() >= limit || matches!(self.tok(k), "“" | "\"" | "„" | "«" | "‘") {
                 return None;
             }
             if self.tok(k) == "," {
@@ -526,7 +526,7 @@ impl<'a> Context<'a> {
         if from >= to || from >= toks.len() {
             return None;
         }
-        let (a, b) = (toks[from].span.start, toks[to.min(toks.len()) - 1].span.end);
+        let (a, b) = (toks[from].start(), toks[to.min(toks.len()) - 1].end());
         let first = self.mentions.partition_point(|(s, _)| s.start < a);
         let inside: Vec<(Span, usize)> = self.mentions[first..].iter().take_while(|(s, _)| s.start < b).copied().take(32).collect();
         // A "person" named only by a title ("Governor", "Prime Minister") is a role noun.
@@ -538,7 +538,7 @@ impl<'a> Context<'a> {
         // A possessor ("Putin's spokesman Dmitry Peskov") gives way to another name after it.
         let possessor = |span: &Span| {
             let k = self.token_from(span.end);
-            toks.get(k).is_some_and(|t| t.span.start == span.end) && matches!(self.tok(k), "'s" | "’s" | "'" | "’")
+            toks.get(k).is_some_and(|t| t.start() == span.end) && matches!(self.tok(k), "'s" | "’s" | "'" | "’")
         };
         let with = |labels: &[Label]| {
             let mut found = inside.iter().filter(|(_, e)| labels.contains(&self.entities[*e].label) && !titled(*e));
@@ -555,11 +555,11 @@ impl<'a> Context<'a> {
         }
         // Pronouns and common nouns, outside any mention.
         for (k, t) in toks.iter().enumerate().take(to).skip(from) {
-            if !self.is_word(k) || inside.iter().any(|(s, e)| s.contains(&t.span) && !titled(*e)) {
+            if !self.is_word(k) || inside.iter().any(|(s, e)| s.contains(&t.span()) && !titled(*e)) {
                 continue;
             }
             let w = self.tok(k).to_lowercase();
-            let at = t.span.start.min(anchor);
+            let at = t.start().min(anchor);
             // The determiner, over up to three adjectives: "a senior official".
             let mut d = k;
             while d > from && k - d < 4 && self.is_word(d - 1) && {

@@ -33,12 +33,48 @@ pub enum TokenKind {
 }
 
 /// A token.
+///
+/// Its offsets are kept as `u32` (12 bytes a token instead of 24), since the tokens are the
+/// largest per-token state the engine keeps for a whole document; [`tokenize`] stops before
+/// any offset over `u32::MAX` (4 GiB, far above [`crate::MAX_INPUT_BYTES`]). Read where it
+/// stands with [`Token::span`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    /// Where it stands.
-    pub span: Span,
+    start: u32,
+    end: u32,
     /// What it is made of.
     pub kind: TokenKind,
+}
+
+impl Token {
+    /// A token of `kind` at `span`; offsets over `u32::MAX` are clamped to it.
+    pub fn new(span: Span, kind: TokenKind) -> Token {
+        let clamp = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Token { start: clamp(span.start), end: clamp(span.end), kind }
+    }
+
+    /// Where it stands.
+    #[inline]
+    pub const fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Byte offset of its first byte.
+    #[inline]
+    pub const fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset one past its last byte.
+    #[inline]
+    pub const fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Moves its end to `end` (clamped to `u32::MAX`).
+    fn set_end(&mut self, end: usize) {
+        self.end = u32::try_from(end).unwrap_or(u32::MAX);
+    }
 }
 
 /// What kind of line or sentence this is.
@@ -85,7 +121,7 @@ impl Segments {
 
     /// The index of the first token that ends after byte offset `at`.
     pub fn token_at(&self, at: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.end <= at)
+        self.tokens.partition_point(|t| t.end() <= at)
     }
 
     /// Cuts the tokens into consecutive windows of at most `max` tokens (at least 1), for
@@ -114,9 +150,9 @@ impl Segments {
                 }
                 k += 1;
             }
-            let spaced = |i: usize| self.tokens[i - 1].span.end < self.tokens[i].span.start;
+            let spaced = |i: usize| self.tokens[i - 1].end() < self.tokens[i].start();
             let after_stop = || {
-                (early.max(a + 1)..=limit).rev().find(|&i| spaced(i) && matches!(self.tokens[i - 1].span.of(text), "." | ";" | "!" | "?" | "…"))
+                (early.max(a + 1)..=limit).rev().find(|&i| spaced(i) && matches!(self.tokens[i - 1].span().of(text), "." | ";" | "!" | "?" | "…"))
             };
             let after_space = || (early.max(a + 1)..=limit).rev().find(|&i| spaced(i));
             let cut = para.or(sent).or_else(after_stop).or_else(after_space).unwrap_or(limit).clamp(a + 1, limit);
@@ -153,7 +189,7 @@ pub fn segment(text: &str) -> Segments {
     Segments { paragraphs, sentences, tokens }
 }
 
-/// Splits `text` into tokens.
+/// Splits `text` into tokens (of its first 4 GiB: see [`Token`]).
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     for (start, piece) in text.split_word_bound_indices() {
@@ -162,11 +198,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let end = start + piece.len();
+        // Token offsets are 32-bit: text past 4 GiB (far above `MAX_INPUT_BYTES`) is not
+        // tokenised.
+        if end > u32::MAX as usize {
+            break;
+        }
         // A period right after an abbreviation, an initialism or a single capital letter joins it.
         if piece == "." {
             if let Some(prev) = tokens.last_mut() {
-                if prev.span.end == start && takes_period(&text[prev.span.start..prev.span.end]) {
-                    prev.span.end = end;
+                if prev.end() == start && takes_period(prev.span().of(text)) {
+                    prev.set_end(end);
                     continue;
                 }
             }
@@ -176,10 +217,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if kind == TokenKind::Punct && piece.chars().count() == 1 {
             if let Some(prev) = tokens.last_mut() {
                 // A punctuation token is one mark or a run of one mark, so its ends tell.
-                let run = &text[prev.span.start..prev.span.end];
+                let run = prev.span().of(text);
                 let same = prev.kind == TokenKind::Punct && run.starts_with(first) && run.ends_with(first);
-                if prev.span.end == start && same && piece != "." {
-                    prev.span.end = end;
+                if prev.end() == start && same && piece != "." {
+                    prev.set_end(end);
                     continue;
                 }
             }
@@ -190,16 +231,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if let Some(stem) = piece.strip_suffix(suffix) {
                     if stem.chars().last().is_some_and(char::is_alphanumeric) {
                         let cut = start + stem.len();
-                        push(&mut tokens, Token { span: Span::new(start, cut), kind });
-                        push(&mut tokens, Token { span: Span::new(cut, end), kind: TokenKind::Punct });
+                        push(&mut tokens, Token::new(Span::new(start, cut), kind));
+                        push(&mut tokens, Token::new(Span::new(cut, end), TokenKind::Punct));
                     }
                 }
             }
-            if tokens.last().is_some_and(|t| t.span.end == end) {
+            if tokens.last().is_some_and(|t| t.end() == end) {
                 continue;
             }
         }
-        push(&mut tokens, Token { span: Span::new(start, end), kind });
+        push(&mut tokens, Token::new(Span::new(start, end), kind));
     }
     tokens.shrink_to_fit();
     tokens
@@ -290,11 +331,11 @@ fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Sentence>
     let mut out = Vec::new();
     let mut t = 0;
     for (p, para) in paragraphs.iter().enumerate() {
-        while t < tokens.len() && tokens[t].span.end <= para.start {
+        while t < tokens.len() && tokens[t].end() <= para.start {
             t += 1;
         }
         let first = t;
-        while t < tokens.len() && tokens[t].span.start < para.end {
+        while t < tokens.len() && tokens[t].start() < para.end {
             t += 1;
         }
         split_paragraph(text, tokens, first..t, p, &mut out);
@@ -309,19 +350,19 @@ fn split_paragraph(text: &str, tokens: &[Token], range: Range<usize>, paragraph:
     while i < range.end {
         let tok = tokens[i];
         let mut boundary_after = None; // index of the last token of the sentence
-        let word = tok.span.of(text);
+        let word = tok.span().of(text);
         if matches!(word, "." | "!" | "?" | "…" | "...") || word.ends_with('.') && is_initialism(word.trim_end_matches('.')) {
             // Take closing quotes and brackets along.
             let mut j = i;
-            while j + 1 < range.end && tokens[j + 1].span.start == tokens[j].span.end && is_closer(tokens[j + 1].span.of(text)) {
+            while j + 1 < range.end && tokens[j + 1].start() == tokens[j].end() && is_closer(tokens[j + 1].span().of(text)) {
                 j += 1;
             }
             if j + 1 >= range.end {
                 boundary_after = Some(j);
             } else {
                 let next = tokens[j + 1];
-                let gap = &text[tokens[j].span.end..next.span.start];
-                let next_word = next.span.of(text);
+                let gap = &text[tokens[j].end()..next.start()];
+                let next_word = next.span().of(text);
                 let opens = can_open_sentence(next_word);
                 let initialism = word != "." && !matches!(word, "!" | "?" | "…" | "...");
                 if !gap.is_empty() && opens && (!initialism || SENTENCE_OPENERS.contains(&next_word)) {
@@ -332,9 +373,9 @@ fn split_paragraph(text: &str, tokens: &[Token], range: Range<usize>, paragraph:
         // A line break inside the paragraph ends the sentence unless the next line goes on in
         // lower case.
         if boundary_after.is_none() && i + 1 < range.end {
-            let gap = &text[tok.span.end..tokens[i + 1].span.start];
+            let gap = &text[tok.end()..tokens[i + 1].start()];
             if gap.contains('\n') {
-                let next_first = tokens[i + 1].span.of(text).chars().next().unwrap_or(' ');
+                let next_first = tokens[i + 1].span().of(text).chars().next().unwrap_or(' ');
                 if !next_first.is_lowercase() {
                     boundary_after = Some(i);
                 }
@@ -365,7 +406,7 @@ fn can_open_sentence(word: &str) -> bool {
 }
 
 fn make_sentence(text: &str, tokens: &[Token], range: Range<usize>, paragraph: usize) -> Sentence {
-    let span = Span::new(tokens[range.start].span.start, tokens[range.end - 1].span.end);
+    let span = Span::new(tokens[range.start].start(), tokens[range.end - 1].end());
     let kind = classify(text, &tokens[range.clone()]);
     Sentence { span, tokens: range, paragraph, kind }
 }
@@ -374,24 +415,24 @@ fn make_sentence(text: &str, tokens: &[Token], range: Range<usize>, paragraph: u
 const AGENCIES: &[&str] = &["AFP", "AP", "Reuters", "Getty", "Images", "EPA", "Sputnik", "TASS", "Xinhua", "Bloomberg", "Shutterstock", "Alamy", "ANP", "DPA", "dpa", "Anadolu", "NTB", "Scanpix", "Pool", "PA"];
 
 fn classify(text: &str, tokens: &[Token]) -> SentenceKind {
-    let last = tokens.last().map(|t| t.span.of(text)).unwrap_or("");
+    let last = tokens.last().map(|t| t.span().of(text)).unwrap_or("");
     let terminal = matches!(last, "." | "!" | "?" | "…" | "\"" | "”" | "’" | "'" | ":" | ")" | "...") || last.ends_with('.');
     // The words, as far as the rules below look: the first, the last, and up to 21 of them.
-    let mut words = tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.of(text));
+    let mut words = tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span().of(text));
     let first = words.clone().next().unwrap_or("");
     let last_word = words.clone().next_back().unwrap_or("");
     let count = words.by_ref().take(21).count();
     let all_capitalised = || {
-        tokens.iter().filter(|t| t.kind == TokenKind::Word).all(|t| t.span.of(text).chars().next().is_some_and(|c| c.is_uppercase()))
+        tokens.iter().filter(|t| t.kind == TokenKind::Word).all(|t| t.span().of(text).chars().next().is_some_and(|c| c.is_uppercase()))
     };
     if matches!(first, "Photo" | "Photograph" | "Credit" | "Image" | "Picture") && tokens.len() <= 16 {
-        let second = tokens.get(1).map(|t| t.span.of(text)).unwrap_or("");
+        let second = tokens.get(1).map(|t| t.span().of(text)).unwrap_or("");
         if matches!(second, ":" | "by") {
             return SentenceKind::Credit;
         }
     }
     if !terminal && count <= 8 && count > 0 {
-        let slash = tokens.iter().any(|t| t.span.of(text) == "/");
+        let slash = tokens.iter().any(|t| t.span().of(text) == "/");
         let agency = AGENCIES.contains(&last_word);
         if all_capitalised() && (slash || agency) {
             return SentenceKind::Credit;
@@ -412,7 +453,7 @@ mod tests {
     }
 
     fn token_texts(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| t.span.of(text)).collect()
+        tokenize(text).iter().map(|t| t.span().of(text)).collect()
     }
 
     #[test]

@@ -7,9 +7,9 @@ fuzz_target!(|text: &str| {
     let s = dossier_engine::segment::segment(text);
     let mut end = 0;
     for t in &s.tokens {
-        assert!(t.span.start >= end && t.span.start < t.span.end);
-        assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
-        end = t.span.end;
+        assert!(t.start() >= end && t.start() < t.end());
+        assert!(text.is_char_boundary(t.start()) && text.is_char_boundary(t.end()));
+        end = t.end();
     }
     let mut end = 0;
     for sentence in &s.sentences {

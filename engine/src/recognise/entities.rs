@@ -59,7 +59,7 @@ pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
             continue;
         }
         out.push(Candidate {
-            span: Span::new(first.span.start, last.span.end),
+            span: Span::new(first.start(), last.end()),
             what: What::Entity(p.label),
             score: p.score.clamp(0.0, 1.0),
             source: p.source,
@@ -142,7 +142,7 @@ impl<'a> Doc<'a> {
         let tokens = &segments.tokens[..];
         let single = tokens
             .iter()
-            .map(|t| if t.kind == TokenKind::Word { gazetteer::lookup_token(t.span.of(text)).map_or(Lists::default(), |e| e.lists) } else { Lists::default() })
+            .map(|t| if t.kind == TokenKind::Word { gazetteer::lookup_token(t.span().of(text)).map_or(Lists::default(), |e| e.lists) } else { Lists::default() })
             .collect();
         let mut names: Vec<(usize, Entry)> = Vec::new();
         let mut name_idx = vec![NO_NAME; tokens.len()];
@@ -159,7 +159,7 @@ impl<'a> Doc<'a> {
     }
 
     fn word(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| t.span.of(self.text))
+        self.tokens.get(i).map_or("", |t| t.span().of(self.text))
     }
 
     fn lists(&self, i: usize) -> Lists {
@@ -192,7 +192,7 @@ impl<'a> Doc<'a> {
         if i == 0 || i >= self.tokens.len() {
             return None;
         }
-        let g = &self.text[self.tokens[i - 1].span.end..self.tokens[i].span.start];
+        let g = &self.text[self.tokens[i - 1].end()..self.tokens[i].start()];
         match g {
             "" => Some(false),
             " " | "\u{a0}" | "  " => Some(true),
@@ -449,7 +449,7 @@ impl<'a> Doc<'a> {
         // Acronym defined in brackets: "Norwegian Intelligence Service (NIS)".
         let acronym = (self.word(b) == "(" && self.word(b + 2) == ")" && self.is_acronym(b + 1))
             .then_some(b + 1)
-            .filter(|&k| n >= 2 && is_acronym_of(self.word(k), &self.text[self.tokens[a].span.start..self.tokens[b - 1].span.end]));
+            .filter(|&k| n >= 2 && is_acronym_of(self.word(k), &self.text[self.tokens[a].start()..self.tokens[b - 1].end()]));
 
         // Cues inside the run.
         let last = b - 1;
@@ -744,7 +744,7 @@ impl<'a> Doc<'a> {
 
     fn key(&self, first: usize, end: usize) -> String {
         let (Some(a), Some(b)) = (self.tokens.get(first), self.tokens.get(end.wrapping_sub(1))) else { return String::new() };
-        fold(&self.text[a.span.start..b.span.end])
+        fold(&self.text[a.start()..b.end()])
     }
 
     /// "Norway’s military intelligence service" when the document names the "Norwegian

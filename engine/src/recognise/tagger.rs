@@ -327,7 +327,7 @@ pub struct Featurizer<'a> {
 
 /// The hashes of token `t` of `text`, with its word cluster.
 fn hashes_of(text: &str, t: &Token, clusters: &Clusters) -> TokenHashes {
-    let mut h = hash_token(t.span.of(text), t.kind);
+    let mut h = hash_token(t.span().of(text), t.kind);
     if t.kind == TokenKind::Word {
         if let Some(c) = clusters.get(finish(h.lower)) {
             h.cluster = u64::from(c);
@@ -373,7 +373,7 @@ impl<'a> Featurizer<'a> {
             let mut first_word = true;
             for i in s.tokens.clone() {
                 let Some(t) = segments.tokens.get(i) else { continue };
-                let (doc_key, class) = lower_and_class(t.span.of(text), t.kind);
+                let (doc_key, class) = lower_and_class(t.span().of(text), t.kind);
                 match class {
                     Class::Lower => evidence.entry(doc_key).or_default().lower = true,
                     Class::Title | Class::Caps if body && !first_word && !after_opener(text, &segments.tokens, i) => {
@@ -484,7 +484,7 @@ impl<'a> Featurizer<'a> {
 fn after_opener(text: &str, tokens: &[Token], i: usize) -> bool {
     i.checked_sub(1)
         .and_then(|p| tokens.get(p))
-        .is_some_and(|t| matches!(t.span.of(text), "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "-"))
+        .is_some_and(|t| matches!(t.span().of(text), "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "-"))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1025,7 +1025,7 @@ const TITLES: &[&str] = &[
 const PARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "at", "an", "de", "del", "della", "di", "da", "do", "dos", "du", "la", "le", "van", "von", "der", "den", "ten", "ter", "bin", "ibn", "bint", "abu", "e", "i", "y"];
 
 fn is_lower_word(t: Token, text: &str) -> bool {
-    t.kind == TokenKind::Word && t.span.of(text).chars().all(|c| !c.is_uppercase())
+    t.kind == TokenKind::Word && t.span().of(text).chars().all(|c| !c.is_uppercase())
 }
 
 /// Whether a word is a title that stands before names ("General", "Administrator").
@@ -1087,22 +1087,22 @@ pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span
             }
             // Titles are no part of a person's name: "Ross Hoyt" of "General Ross Hoyt".
             if label == Label::Person {
-                while i + 1 < j && is_title(tokens[i].span.of(text)) {
+                while i + 1 < j && is_title(tokens[i].span().of(text)) {
                     i += 1;
                 }
             }
             // Lower-case words neither start nor end a name: "F-16" of "flies F-16",
             // "Leopard 2" of "Leopard 2 tanks" (particles such as "al-" and "de" stay).
-            while i + 1 < j && is_lower_word(tokens[i], text) && !PARTICLES.contains(&tokens[i].span.of(text)) {
+            while i + 1 < j && is_lower_word(tokens[i], text) && !PARTICLES.contains(&tokens[i].span().of(text)) {
                 i += 1;
             }
             // Lower-case words do not end a name: "Leopard 2" of "Leopard 2 tanks".
-            while j > i + 1 && tokens[j - 1].kind == TokenKind::Word && tokens[j - 1].span.of(text).starts_with(char::is_lowercase) {
+            while j > i + 1 && tokens[j - 1].kind == TokenKind::Word && tokens[j - 1].span().of(text).starts_with(char::is_lowercase) {
                 j -= 1;
             }
             // Words the gazetteers call no names by themselves ("AIDS", "Officials", "Monday").
             if j == i + 1 {
-                if let Some(e) = gazetteer::lookup_token(tokens[i].span.of(text)) {
+                if let Some(e) = gazetteer::lookup_token(tokens[i].span().of(text)) {
                     if e.lists.has(Lists::COMMON.with(Lists::NEVER)) && !e.lists.has(Lists::NAMES) {
                         i = end;
                         continue;
@@ -1110,16 +1110,16 @@ pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span
                 }
             }
             // A possessive ends the name: "Florida" of "Florida's Gulf Coast".
-            if let Some(p) = (i + 1..j).find(|&k| matches!(tokens[k].span.of(text), "'s" | "’s" | "'S" | "’S")) {
+            if let Some(p) = (i + 1..j).find(|&k| matches!(tokens[k].span().of(text), "'s" | "’s" | "'S" | "’S")) {
                 let margin = span_margin(&s, i, j);
                 let confidence = 0.5 / (1.0 + (-margin / model.temperature.max(1e-6)).exp());
-                out.push((Span::new(tokens[i].span.start, tokens[p - 1].span.end), label, confidence));
+                out.push((Span::new(tokens[i].start(), tokens[p - 1].end()), label, confidence));
                 i = end;
                 continue;
             }
             let margin = span_margin(&s, i, j);
             let confidence = 1.0 / (1.0 + (-margin / model.temperature.max(1e-6)).exp());
-            let span = Span::new(tokens[i].span.start, tokens[j - 1].span.end);
+            let span = Span::new(tokens[i].start(), tokens[j - 1].end());
             out.push((span, label, confidence));
             i = end;
         }
@@ -1169,18 +1169,18 @@ fn consistent(text: &str, segments: &Segments, spans: &mut Vec<(Span, Label, f32
     let mut added = Vec::new();
     for sentence in &segments.sentences {
         for t in &segments.tokens[sentence.tokens.clone()] {
-            if t.kind != TokenKind::Word || !t.span.of(text).chars().next().is_some_and(char::is_uppercase) {
+            if t.kind != TokenKind::Word || !t.span().of(text).chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let Some(v) = votes.get(t.span.of(text)) else { continue };
-            let k = taken.partition_point(|s| s.end <= t.span.start);
-            if taken.get(k).is_some_and(|s| s.start < t.span.end) {
+            let Some(v) = votes.get(t.span().of(text)) else { continue };
+            let k = taken.partition_point(|s| s.end <= t.start());
+            if taken.get(k).is_some_and(|s| s.start < t.end()) {
                 continue;
             }
             let (l, share) = winner(v);
             let total: f32 = v.iter().sum();
             let conf = (total / (1.0 + total)) * share * 0.8;
-            added.push((t.span, l, conf));
+            added.push((t.span(), l, conf));
         }
     }
     spans.extend(added);

@@ -269,7 +269,7 @@ impl Table {
             return;
         }
         let tokens = tokenize(form);
-        let key = if tokens.len() == 1 && tokens[0].span.len() == form.len() && !form.contains('’') {
+        let key = if tokens.len() == 1 && tokens[0].span().len() == form.len() && !form.contains('’') {
             form.to_owned()
         } else {
             for k in 1..tokens.len().min(MAX_TOKENS) {
@@ -298,10 +298,10 @@ fn join(text: &str, tokens: &[Token]) -> String {
 
 fn push_tokens(key: &mut String, text: &str, tokens: &[Token]) {
     for (i, t) in tokens.iter().enumerate() {
-        if i > 0 && tokens[i - 1].span.end < t.span.start {
+        if i > 0 && tokens[i - 1].end() < t.start() {
             key.push(' ');
         }
-        push_straight(key, t.span.of(text));
+        push_straight(key, t.span().of(text));
     }
 }
 
@@ -397,7 +397,7 @@ pub fn each_match(text: &str, tokens: &[Token], mut found: impl FnMut(Match)) {
     let t = table();
     let mut key = String::new();
     for i in 0..tokens.len() {
-        let first = tokens[i].span.of(text);
+        let first = tokens[i].span().of(text);
         if first.len() > MAX_FORM_BYTES || !first.chars().next().is_some_and(char::is_alphanumeric) {
             continue;
         }
@@ -411,8 +411,8 @@ pub fn each_match(text: &str, tokens: &[Token], mut found: impl FnMut(Match)) {
         }
         let mut j = i + 1;
         while j < tokens.len() && j - i < MAX_TOKENS && t.prefixes.contains(key.as_str()) {
-            let next = tokens[j].span.of(text);
-            let gap = &text[tokens[j - 1].span.end..tokens[j].span.start];
+            let next = tokens[j].span().of(text);
+            let gap = &text[tokens[j - 1].end()..tokens[j].start()];
             if next.len() > MAX_FORM_BYTES || gap.contains('\n') || gap.len() > 3 {
                 break;
             }
@@ -493,7 +493,7 @@ mod tests {
         let found: Vec<&str> = matches(text, &tokens)
             .iter()
             .filter(|m| m.entry.label().is_some())
-            .map(|m| &text[tokens[m.tokens.start].span.start..tokens[m.tokens.end - 1].span.end])
+            .map(|m| &text[tokens[m.tokens.start].start()..tokens[m.tokens.end - 1].end()])
             .collect();
         assert!(found.contains(&"North Korea"), "{found:?}");
         assert!(found.contains(&"Washington, D.C."), "{found:?}");

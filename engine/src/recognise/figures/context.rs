@@ -105,10 +105,10 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
     // Backward scans look at most this many tokens before the figure, so a sentence crammed
     // with figures stays linear.
     let window_start = range.start.max(first.saturating_sub(WINDOW));
-    let word = |i: usize| toks[i].span.of(text).to_lowercase();
+    let word = |i: usize| toks[i].span().of(text).to_lowercase();
     let is_np_word = |i: usize| {
         let t = &toks[i];
-        t.kind == TokenKind::Word && !STOP.contains(&word(i).as_str()) && t.span.of(text).chars().next().is_some_and(char::is_lowercase)
+        t.kind == TokenKind::Word && !STOP.contains(&word(i).as_str()) && t.span().of(text).chars().next().is_some_and(char::is_lowercase)
     };
     // 1. the counted noun of a quantity
     if f.kind == FigureKind::Quantity {
@@ -127,7 +127,7 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
             a -= 1;
         }
         if a < end {
-            ctx.subject = Some(Span::new(toks[a].span.start, toks[end - 1].span.end));
+            ctx.subject = Some(Span::new(toks[a].start(), toks[end - 1].end()));
         }
     }
     // 3. "FIGURE in/of/on NP" and 4. "FIGURE NP"
@@ -142,7 +142,7 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
         while b < range.end && b - a < 4 && is_np_word(b) {
             b += 1;
         }
-        let np = (b > a).then(|| Span::new(toks[a].span.start, toks[b - 1].span.end));
+        let np = (b > a).then(|| Span::new(toks[a].start(), toks[b - 1].end()));
         // Not words of another figure ("in the third quarter of 2023" is a date).
         if let Some(np) = np.filter(|np| !overlaps_a_figure(figures, np)) {
             ctx.subject = Some(np);
@@ -156,7 +156,7 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
                 b += 1;
             }
             if b > p + 1 {
-                ctx.subject = Some(Span::new(toks[p + 1].span.start, toks[b - 1].span.end));
+                ctx.subject = Some(Span::new(toks[p + 1].start(), toks[b - 1].end()));
             }
         }
     }
@@ -168,7 +168,7 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
                 while a > range.start && n - a < 3 && is_np_word(a - 1) {
                     a -= 1;
                 }
-                ctx.subject = Some(Span::new(toks[a].span.start, toks[n].span.end));
+                ctx.subject = Some(Span::new(toks[a].start(), toks[n].end()));
             }
         }
     }
@@ -194,7 +194,7 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
         let at = entities.partition_point(|(m, _)| m.start < start);
         if let Some((m, e)) = entities.get(at).filter(|(m, _)| m.start == start && m.end <= f.span.start) {
             let next = segments.token_at(m.end);
-            let lower_word = toks.get(next).is_some_and(|t| t.kind == TokenKind::Word && t.span.of(text).chars().next().is_some_and(char::is_lowercase));
+            let lower_word = toks.get(next).is_some_and(|t| t.kind == TokenKind::Word && t.span().of(text).chars().next().is_some_and(char::is_lowercase));
             let linking = matches!(word(next).as_str(), "and" | "or" | "of" | "in" | "on" | "at" | "for" | "with" | "to" | "from" | "by" | "as" | "than");
             if next < first && (matches!(word(next).as_str(), "'s" | "’s") || (lower_word && !linking)) {
                 ctx.about = Some(*e);

@@ -77,16 +77,16 @@ impl<'a> Ctx<'a> {
     fn after(text: &'a str, tokens: &[Token], mut prev_end: usize, published: Option<Date>) -> Ctx<'a> {
         let mut t: Vec<Tok<'a>> = Vec::with_capacity(tokens.len());
         for tok in tokens {
-            let s = tok.span.of(text);
+            let s = tok.span().of(text);
             t.push(Tok {
                 s,
                 l: s.to_lowercase(),
-                span: tok.span,
+                span: tok.span(),
                 kind: tok.kind,
-                gap: tok.span.start == 0 || tok.span.start > prev_end,
+                gap: tok.start() == 0 || tok.start() > prev_end,
                 blocked: false,
             });
-            prev_end = tok.span.end;
+            prev_end = tok.end();
         }
         let mut ctx = Ctx { text, t, published, nums: std::cell::RefCell::new(Vec::new()) };
         guard::mark(&mut ctx);
@@ -150,7 +150,7 @@ pub fn recognise(text: &str, segments: &Segments, published: Option<Date>, out: 
 pub fn document(text: &str, segments: &Segments, published: Option<Date>) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     for w in segments.windows(text, WINDOW) {
-        let prev_end = w.start.checked_sub(1).map_or(0, |p| segments.tokens[p].span.end);
+        let prev_end = w.start.checked_sub(1).map_or(0, |p| segments.tokens[p].end());
         let ctx = Ctx::after(text, &segments.tokens[w], prev_end, published);
         let found = all(&ctx);
         if out.capacity() - out.len() < found.len() {
