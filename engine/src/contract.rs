@@ -356,9 +356,9 @@ impl DocumentReport {
                     unit: f.unit.clone(),
                     iso: f.iso.clone(),
                     sentence: f.sentence,
-                    subject: f.subject.clone(),
-                    about: f.about.map(|e| format!("e{}", e + 1)),
-                    period: f.period.clone(),
+                    subject: f.subject().map(str::to_owned),
+                    about: f.about().map(|e| format!("e{}", e + 1)),
+                    period: f.period().map(str::to_owned),
                 }
             })
             .collect();

@@ -481,9 +481,9 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
             if f.kind == FigureKind::Date {
                 continue;
             }
-            let subject = f.subject.clone();
-            let about = f.about.and_then(|e| of_entity[d].get(e).copied());
-            let period = f.period.clone();
+            let subject = f.subject().map(str::to_owned);
+            let about = f.about().and_then(|e| of_entity[d].get(e).copied());
+            let period = f.period().map(str::to_owned);
             let sentence = a.sentences.get(f.sentence).copied().unwrap_or(f.span);
             let text = a.text.get(sentence.start..sentence.end).unwrap_or("");
             let first = a.mentions.partition_point(|m| m.span.start < sentence.start);

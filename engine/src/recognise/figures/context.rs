@@ -19,7 +19,7 @@
 //! can call them after [`crate::resolve`]; nothing here changes what is recognised.
 
 use crate::segment::{Segments, TokenKind};
-use crate::{Figure, FigureKind, Mention, Referent, Span};
+use crate::{Figure, FigureContext, FigureKind, Mention, Referent, Span};
 
 /// What a figure measures.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,18 +49,19 @@ const VERBS: &[&str] = &[
     "totals", "totaled", "totalled", "stands", "stood", "amounts", "amounted",
 ];
 
-/// Fills in the `subject`, `about` and `period` of each figure from its context. `mentions` are
+/// Fills in the [`Figure::context`] (`subject`, `about`, `period`) of each figure. `mentions` are
 /// the document's resolved mentions (sorted); `about` indexes the entities they refer to.
+///
+/// Each figure is annotated in place as its context is read: the rules read only the kinds,
+/// spans and units of the figures, never their contexts, so no list of contexts is kept.
 pub fn annotate(text: &str, segments: &Segments, figures: &mut [Figure], mentions: &[Mention]) {
-    let found = contexts(text, segments, figures, &entity_mentions(mentions));
-    let periods: Vec<Option<String>> = found
-        .iter()
-        .map(|c| c.period.and_then(|p| figures.get(p)).map(|d| d.iso.clone().unwrap_or_else(|| d.span.of(text).to_owned())))
-        .collect();
-    for ((f, c), period) in figures.iter_mut().zip(found).zip(periods) {
-        f.subject = c.subject.map(|s| s.of(text).to_owned());
-        f.about = c.about;
-        f.period = period;
+    let entities = entity_mentions(mentions);
+    for k in 0..figures.len() {
+        let c = context(text, segments, figures, k, &figures[k], &entities);
+        let period = c.period.and_then(|p| figures.get(p)).map(|d| d.iso.clone().unwrap_or_else(|| d.span.of(text).to_owned()));
+        let subject = c.subject.map(|s| s.of(text).to_owned());
+        figures[k].context = (subject.is_some() || c.about.is_some() || period.is_some())
+            .then(|| Box::new(FigureContext { subject, about: c.about, period }));
     }
 }
 

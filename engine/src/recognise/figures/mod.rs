@@ -132,7 +132,7 @@ impl<'a> Ctx<'a> {
 
 /// A figure found by one of the per-kind recognisers, before the sentence is known.
 fn figure(kind: FigureKind, span: Span, value: Option<f64>, unit: Option<String>, iso: Option<String>) -> Figure {
-    Figure { kind, span, value, unit, iso, sentence: 0, subject: None, about: None, period: None }
+    Figure { kind, span, value, unit, iso, sentence: 0, context: None }
 }
 
 /// Adds the figure candidates of the document to `out`: one per figure, the longest reading.
