@@ -5,7 +5,9 @@
 //!   suffixes, neighbouring words and shapes (window -2..+2), position in the sentence, heading
 //!   and credit lines, and document-level evidence (is the same word written in lower case
 //!   elsewhere in the document; is it capitalised in mid-sentence elsewhere). Every feature is
-//!   a 32-bit hash; extraction allocates nothing per token.
+//!   a 32-bit hash. Each distinct token of a document is hashed once (the features that read
+//!   only the token itself, and their weights, are worked out once per distinct token); the
+//!   document keeps one word index per token.
 //! * **Model** ([`Model`]): the pruned, quantised weights (one row of [`TAGS`] signed bytes per
 //!   kept feature) and the tag transition scores, compiled in from `engine/data/tagger.bin`,
 //!   which `dossier train` builds from the open corpora (see `engine/data/TAGGER.md`).
@@ -13,7 +15,6 @@
 //!   margin (how much worse the best analysis that does not tag this span is), turned into a
 //!   confidence in `0..1` for [`crate::resolve`]'s weighing against the other recognisers.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -303,7 +304,7 @@ impl Clusters {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Document evidence
+// Document evidence and the document's words
 
 /// What the rest of a document says about a word.
 #[derive(Clone, Copy, Default)]
@@ -314,79 +315,220 @@ struct Evidence {
     capitalised_inside: bool,
 }
 
-/// Per-document feature extraction: gathers document evidence in one pass over the tokens,
-/// then gives the features of each sentence, hashing its tokens as it goes (so that no
-/// per-token state is kept for the whole document).
-pub struct Featurizer<'a> {
-    text: &'a str,
-    clusters: &'a Clusters,
-    evidence: HashMap<u64, Evidence>,
-    /// The hashes of the tokens of the chunk being featurised (and two on either side).
-    window: RefCell<Vec<TokenHashes>>,
+/// Number of features that read nothing but the token itself (its text, kind, word cluster and
+/// document evidence): features 0 to 8, 20, 27 and 28.
+const OWN: usize = 12;
+
+/// A distinct token of a document (its exact text and kind), hashed once however often it
+/// occurs.
+struct Word {
+    /// Where one of its occurrences stands (to compare others with).
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    h: TokenHashes,
+    /// What its occurrences say, before the words are merged by lower-cased form.
+    seen: Evidence,
+    /// The document evidence of its lower-cased form, as features read it (bit 0: written in
+    /// lower case somewhere; bit 1: capitalised inside a sentence somewhere).
+    ev_code: u64,
+    /// An opening quote or bracket (capitals after one say little).
+    opener: bool,
+    /// Its features that read nothing but itself ([`OWN`] of them).
+    own: [u32; OWN],
 }
 
-/// The hashes of token `t` of `text`, with its word cluster.
-fn hashes_of(text: &str, t: &Token, clusters: &Clusters) -> TokenHashes {
-    let mut h = hash_token(t.span().of(text), t.kind);
-    if t.kind == TokenKind::Word {
-        if let Some(c) = clusters.get(finish(h.lower)) {
-            h.cluster = u64::from(c);
-        }
+/// The word that stands for the edges of a sentence.
+const EDGE: u32 = 0;
+
+/// The distinct tokens of a document: an open-addressing table from text and kind to [`Word`].
+struct Words {
+    list: Vec<Word>,
+    /// Index into `list` plus one; 0 marks an empty slot. Its length is a power of two.
+    slots: Vec<u32>,
+}
+
+/// A hash of a token's bytes and kind, for [`Words`] (any good spread will do: the table
+/// compares the text itself).
+fn text_hash(bytes: &[u8], kind: TokenKind) -> u64 {
+    let mut h = kind as u64 ^ (bytes.len() as u64) << 8;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(w));
     }
-    h
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(w));
+    }
+    h ^ (h >> 29)
 }
 
-/// The `lower` hash and the class of [`hash_token`], alone (for document evidence).
-fn lower_and_class(word: &str, kind: TokenKind) -> (u64, Class) {
-    let mut lower = 0x1234u64;
-    let mut upper = 0usize;
-    let mut letters = 0usize;
-    let mut first_upper = false;
-    for (n, c) in word.chars().enumerate() {
-        if c.is_alphabetic() {
-            letters += 1;
-            if c.is_uppercase() {
-                upper += 1;
-                if n == 0 {
-                    first_upper = true;
-                }
+impl Words {
+    fn new() -> Words {
+        let edge = Word {
+            start: 0,
+            end: 0,
+            kind: TokenKind::Symbol,
+            h: BOUNDARY,
+            seen: Evidence::default(),
+            ev_code: 0,
+            opener: false,
+            own: [0; OWN],
+        };
+        Words { list: vec![edge], slots: vec![0; 64] }
+    }
+
+    /// The word of token `t` of `text`, added (hashed) when it is new.
+    fn id(&mut self, text: &str, t: &Token, clusters: &Clusters) -> u32 {
+        let word = t.span().of(text);
+        let bits = self.slots.len().trailing_zeros();
+        let mask = self.slots.len() - 1;
+        let mut s = (text_hash(word.as_bytes(), t.kind).wrapping_mul(K) >> (64 - bits)) as usize;
+        loop {
+            let e = self.slots[s];
+            if e == 0 {
+                break;
+            }
+            let w = &self.list[e as usize - 1];
+            if w.kind == t.kind && text.get(w.start..w.end) == Some(word) {
+                return e - 1;
+            }
+            s = (s + 1) & mask;
+        }
+        let mut h = hash_token(word, t.kind);
+        if t.kind == TokenKind::Word {
+            if let Some(c) = clusters.get(finish(h.lower)) {
+                h.cluster = u64::from(c);
             }
         }
-        if c.is_ascii() {
-            lower = mix(lower, c.to_ascii_lowercase() as u64);
-        } else {
-            for l in c.to_lowercase() {
-                lower = mix(lower, l as u64);
-            }
+        let opener = matches!(word, "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "-");
+        let id = self.list.len() as u32;
+        self.list.push(Word {
+            start: t.start(),
+            end: t.end(),
+            kind: t.kind,
+            h,
+            seen: Evidence::default(),
+            ev_code: 0,
+            opener,
+            own: [0; OWN],
+        });
+        self.slots[s] = id + 1;
+        if self.list.len() * 2 > self.slots.len() {
+            self.grow(text);
         }
+        id
     }
-    let class = Class::of(kind, letters, upper, first_upper);
-    (lower, class)
+
+    /// Doubles the table.
+    fn grow(&mut self, text: &str) {
+        let cap = self.slots.len() * 2;
+        let bits = cap.trailing_zeros();
+        let mask = cap - 1;
+        let mut slots = vec![0u32; cap];
+        for (i, w) in self.list.iter().enumerate().skip(1) {
+            let bytes = text.get(w.start..w.end).unwrap_or("").as_bytes();
+            let mut s = (text_hash(bytes, w.kind).wrapping_mul(K) >> (64 - bits)) as usize;
+            while slots[s] != 0 {
+                s = (s + 1) & mask;
+            }
+            slots[s] = i as u32 + 1;
+        }
+        self.slots = slots;
+    }
 }
 
-impl<'a> Featurizer<'a> {
+/// The features of one token that read only the token itself (see [`OWN`]).
+fn own_features(c: &TokenHashes, ev_code: u64) -> [u32; OWN] {
+    let cls = c.class as u64;
+    [
+        feature(0, 0, 0),
+        feature(1, c.lower, 0),
+        feature(2, c.form, 0),
+        feature(3, c.shape, 0),
+        feature(4, c.prefix[1], 0),
+        feature(5, c.prefix[2], 0),
+        feature(6, c.suffix[1], 0),
+        feature(7, c.suffix[2], 0),
+        feature(8, c.suffix[3], 0),
+        feature(20, ev_code, cls),
+        feature(27, c.prefix[0], c.suffix[0] ^ (cls << 32)),
+        feature(28, c.cluster, cls),
+    ]
+}
+
+/// Feature `t` of the values `a` and `b`.
+#[inline]
+fn feature(t: u64, a: u64, b: u64) -> u32 {
+    finish(mix(mix(mix(0x0F0F, t), a), b))
+}
+
+/// Per-document feature extraction: hashes each distinct token of the document once and
+/// gathers the document evidence in one pass over the tokens, then gives the features of each
+/// sentence.
+pub struct Featurizer {
+    words: Words,
+    /// The word of each token of the document.
+    ids: Vec<u32>,
+}
+
+/// The context of one token: the words at -2..+2 and the flags of its sentence.
+struct Context {
+    p2: u32,
+    p1: u32,
+    c: u32,
+    n1: u32,
+    n2: u32,
+    /// The first word of its sentence.
+    first: bool,
+    /// The kind of its sentence: 1 body, 2 heading, 3 credit.
+    kind: u64,
+}
+
+impl Featurizer {
     /// Prepares the features of a segmented document.
-    pub fn new(text: &'a str, segments: &Segments, clusters: &'a Clusters) -> Featurizer<'a> {
-        let mut evidence: HashMap<u64, Evidence> = HashMap::new();
+    pub fn new(text: &str, segments: &Segments, clusters: &Clusters) -> Featurizer {
+        let mut words = Words::new();
+        let ids: Vec<u32> = segments.tokens.iter().map(|t| words.id(text, t, clusters)).collect();
         for s in &segments.sentences {
             let body = s.kind == SentenceKind::Body;
             let mut first_word = true;
             for i in s.tokens.clone() {
-                let Some(t) = segments.tokens.get(i) else { continue };
-                let (doc_key, class) = lower_and_class(t.span().of(text), t.kind);
-                match class {
-                    Class::Lower => evidence.entry(doc_key).or_default().lower = true,
-                    Class::Title | Class::Caps if body && !first_word && !after_opener(text, &segments.tokens, i) => {
-                        evidence.entry(doc_key).or_default().capitalised_inside = true
-                    }
+                let Some(&id) = ids.get(i) else { continue };
+                let opened = i.checked_sub(1).is_some_and(|p| words.list[ids[p] as usize].opener);
+                let w = &mut words.list[id as usize];
+                match w.h.class {
+                    Class::Lower => w.seen.lower = true,
+                    Class::Title | Class::Caps if body && !first_word && !opened => w.seen.capitalised_inside = true,
                     _ => {}
                 }
-                if matches!(class, Class::Lower | Class::Title | Class::Caps | Class::Number) {
+                if matches!(w.h.class, Class::Lower | Class::Title | Class::Caps | Class::Number) {
                     first_word = false;
                 }
             }
         }
-        Featurizer { text, clusters, evidence, window: RefCell::new(Vec::new()) }
+        // Merge the evidence of the words by lower-cased form ("The" and "the").
+        let mut by_lower: Vec<(u64, u32)> = words.list.iter().enumerate().skip(1).map(|(i, w)| (w.h.doc_key, i as u32)).collect();
+        by_lower.sort_unstable();
+        for group in by_lower.chunk_by(|a, b| a.0 == b.0) {
+            let mut ev = Evidence::default();
+            for &(_, i) in group {
+                let seen = words.list[i as usize].seen;
+                ev.lower |= seen.lower;
+                ev.capitalised_inside |= seen.capitalised_inside;
+            }
+            let ev_code = u64::from(ev.lower) | u64::from(ev.capitalised_inside) << 1;
+            for &(_, i) in group {
+                let w = &mut words.list[i as usize];
+                w.ev_code = ev_code;
+                w.own = own_features(&w.h, ev_code);
+            }
+        }
+        Featurizer { words, ids }
     }
 
     /// Writes the features of the tokens of sentence `s` to `out` (cleared first):
@@ -399,11 +541,10 @@ impl<'a> Featurizer<'a> {
         self.chunk(segments, s, sentence.tokens.clone(), &mut false, out);
     }
 
-    /// Writes the features of tokens `chunk` (a part of sentence `s`'s tokens) to `out`
-    /// (cleared first). Neighbours are read across the chunk's edges, so the features are those
-    /// of the whole sentence; `seen_word` carries "a word came before" from chunk to chunk.
-    pub fn chunk(&self, segments: &Segments, s: usize, chunk: Range<usize>, seen_word: &mut bool, out: &mut Vec<u32>) {
-        out.clear();
+    /// Calls `each` with the context of every token of `chunk` (a part of sentence `s`'s
+    /// tokens). Neighbours are read across the chunk's edges, so the features are those of the
+    /// whole sentence; `seen_word` carries "a word came before" from chunk to chunk.
+    fn contexts(&self, segments: &Segments, s: usize, chunk: Range<usize>, seen_word: &mut bool, mut each: impl FnMut(&Context)) {
         let Some(sentence) = segments.sentences.get(s) else { return };
         let range = sentence.tokens.clone();
         let kind = match sentence.kind {
@@ -411,81 +552,157 @@ impl<'a> Featurizer<'a> {
             SentenceKind::Heading => 2,
             SentenceKind::Credit => 3,
         };
-        // Hash the chunk's tokens and their neighbours within the sentence.
-        let from = chunk.start.saturating_sub(2).max(range.start);
-        let to = chunk.end.saturating_add(2).min(range.end).min(segments.tokens.len());
-        let mut window = self.window.borrow_mut();
-        window.clear();
-        if from < to {
-            window.extend(segments.tokens[from..to].iter().map(|t| hashes_of(self.text, t, self.clusters)));
-        }
-        let window = &*window;
-        let at = |j: isize| -> &TokenHashes {
-            if j < range.start as isize || j >= range.end as isize || j < from as isize {
-                &BOUNDARY
+        let end = range.end.min(self.ids.len());
+        let at = |j: usize| -> u32 {
+            if j < range.start || j >= end {
+                EDGE
             } else {
-                window.get(j as usize - from).unwrap_or(&BOUNDARY)
+                self.ids[j]
             }
         };
         for i in chunk.start.max(range.start)..chunk.end.min(range.end) {
-            let j = i as isize;
-            let (p2, p1, c, n1, n2) = (at(j - 2), at(j - 1), at(j), at(j + 1), at(j + 2));
+            let c = at(i);
             let first = !*seen_word;
-            if matches!(c.class, Class::Lower | Class::Title | Class::Caps | Class::Number) {
+            if matches!(self.words.list[c as usize].h.class, Class::Lower | Class::Title | Class::Caps | Class::Number) {
                 *seen_word = true;
             }
-            let ev = self.evidence.get(&c.doc_key).copied().unwrap_or_default();
-            let ev_code = u64::from(ev.lower) | u64::from(ev.capitalised_inside) << 1;
-            let cls = c.class as u64;
-            let f = |t: u64, a: u64, b: u64| finish(mix(mix(mix(0x0F0F, t), a), b));
-            let feats: [u32; FEATURES] = [
-                f(0, 0, 0),
-                f(1, c.lower, 0),
-                f(2, c.form, 0),
-                f(3, c.shape, 0),
-                f(4, c.prefix[1], 0),
-                f(5, c.prefix[2], 0),
-                f(6, c.suffix[1], 0),
-                f(7, c.suffix[2], 0),
-                f(8, c.suffix[3], 0),
-                f(9, p1.lower, 0),
-                f(10, n1.lower, 0),
-                f(11, p2.lower, 0),
-                f(12, n2.lower, 0),
-                f(13, p1.lower, c.lower),
-                f(14, c.lower, n1.lower),
-                f(15, p1.shape, c.shape),
-                f(16, c.shape, n1.shape),
-                f(17, (p1.class as u64) << 8 | cls, n1.class as u64),
-                f(18, u64::from(first), c.shape),
-                f(19, kind, c.shape),
-                f(20, ev_code, cls),
-                f(21, ev_code << 4 | u64::from(first) << 3 | kind, cls),
-                f(22, p1.lower, c.shape),
-                f(23, c.shape, n1.lower),
-                f(24, p1.suffix[2], cls),
-                f(25, n1.suffix[2], cls),
-                f(26, p2.lower, p1.lower << 1 ^ cls),
-                f(27, c.prefix[0], c.suffix[0] ^ (cls << 32)),
-                f(28, c.cluster, cls),
-                f(29, p1.cluster, 0),
-                f(30, n1.cluster, 0),
-                f(31, p1.cluster << 20 | c.cluster, n1.cluster),
-                f(32, c.cue, p1.cue << 4 | n1.cue),
-                f(33, n2.cue, cls),
-                f(34, p2.cue, cls),
-            ];
-            out.extend_from_slice(&feats);
+            let before = |k: usize| i.checked_sub(k).map_or(EDGE, at);
+            each(&Context { p2: before(2), p1: before(1), c, n1: at(i + 1), n2: at(i + 2), first, kind });
         }
+    }
+
+    /// The features of the token of `x` that read its neighbours ([`NEIGHBOURS`] of them, in
+    /// the order of [`NEIGHBOURS_AT`]).
+    fn neighbour_features(&self, x: &Context) -> [u32; NEIGHBOURS] {
+        let h = |id: u32| &self.words.list[id as usize].h;
+        let (p2, p1, c, n1, n2) = (h(x.p2), h(x.p1), h(x.c), h(x.n1), h(x.n2));
+        let cls = c.class as u64;
+        let f = feature;
+        [
+            f(9, p1.lower, 0),
+            f(10, n1.lower, 0),
+            f(11, p2.lower, 0),
+            f(12, n2.lower, 0),
+            f(13, p1.lower, c.lower),
+            f(14, c.lower, n1.lower),
+            f(15, p1.shape, c.shape),
+            f(16, c.shape, n1.shape),
+            f(17, (p1.class as u64) << 8 | cls, n1.class as u64),
+            f(22, p1.lower, c.shape),
+            f(23, c.shape, n1.lower),
+            f(24, p1.suffix[2], cls),
+            f(25, n1.suffix[2], cls),
+            f(26, p2.lower, p1.lower << 1 ^ cls),
+            f(29, p1.cluster, 0),
+            f(30, n1.cluster, 0),
+            f(31, p1.cluster << 20 | c.cluster, n1.cluster),
+            f(32, c.cue, p1.cue << 4 | n1.cue),
+            f(33, n2.cue, cls),
+            f(34, p2.cue, cls),
+        ]
+    }
+
+    /// Writes the features of tokens `chunk` (a part of sentence `s`'s tokens) to `out`
+    /// (cleared first). Neighbours are read across the chunk's edges, so the features are those
+    /// of the whole sentence; `seen_word` carries "a word came before" from chunk to chunk.
+    pub fn chunk(&self, segments: &Segments, s: usize, chunk: Range<usize>, seen_word: &mut bool, out: &mut Vec<u32>) {
+        out.clear();
+        self.contexts(segments, s, chunk, seen_word, |x| {
+            let w = &self.words.list[x.c as usize];
+            let mut feats = [0u32; FEATURES];
+            for (&k, &v) in OWN_AT.iter().zip(&w.own) {
+                feats[k] = v;
+            }
+            for (&k, &v) in NEIGHBOURS_AT.iter().zip(&self.neighbour_features(x)) {
+                feats[k] = v;
+            }
+            for (&k, &v) in SENTENCE_AT.iter().zip(&sentence_features(w, x.first, x.kind)) {
+                feats[k] = v;
+            }
+            out.extend_from_slice(&feats);
+        });
     }
 }
 
-/// Whether token `i` follows an opening quote or bracket (capitals there say little).
-fn after_opener(text: &str, tokens: &[Token], i: usize) -> bool {
-    i.checked_sub(1)
-        .and_then(|p| tokens.get(p))
-        .is_some_and(|t| matches!(t.span().of(text), "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "-"))
+impl Featurizer {
+    /// The own features ([`OWN`]) of each of the document's words weighed by `model`: alone,
+    /// and with the features of a word in a body sentence after its first word (the
+    /// [`sentence_features`] of most tokens).
+    fn weigh(&self, model: &Model) -> Vec<[[i16; LANES]; 2]> {
+        self.words
+            .list
+            .iter()
+            .map(|w| {
+                let mut acc = [0i32; LANES];
+                for &k in &w.own {
+                    model.add(&mut acc, k);
+                }
+                let plain = acc;
+                for k in sentence_features(w, false, 1) {
+                    model.add(&mut acc, k);
+                }
+                // At most 15 weights of at most 127 in size: far inside i16.
+                [plain.map(|a| a as i16), acc.map(|a| a as i16)]
+            })
+            .collect()
+    }
+
+    /// Writes the emission scores under `model` of tokens `chunk` (a part of sentence `s`'s
+    /// tokens) to `out` (cleared first): the summed weights of the features that
+    /// [`Featurizer::chunk`] gives, times the model's scale; `own` is [`Featurizer::weigh`]'s
+    /// for `model`.
+    #[allow(clippy::too_many_arguments)]
+    fn emissions(
+        &self,
+        model: &Model,
+        own: &[[[i16; LANES]; 2]],
+        segments: &Segments,
+        s: usize,
+        chunk: Range<usize>,
+        seen_word: &mut bool,
+        out: &mut Vec<Lanes>,
+    ) {
+        out.clear();
+        self.contexts(segments, s, chunk, seen_word, |x| {
+            let body = x.kind == 1 && !x.first;
+            let mut acc = [0i32; LANES];
+            if let Some(o) = own.get(x.c as usize) {
+                for (a, &v) in acc.iter_mut().zip(&o[usize::from(body)]) {
+                    *a = i32::from(v);
+                }
+            }
+            if !body {
+                for k in sentence_features(&self.words.list[x.c as usize], x.first, x.kind) {
+                    model.add(&mut acc, k);
+                }
+            }
+            for k in self.neighbour_features(x) {
+                model.add(&mut acc, k);
+            }
+            out.push(acc.map(|a| a as f32 * model.scale));
+        });
+    }
 }
+
+/// The features of word `w` that read the flags of its sentence: whether it is the first word
+/// and the sentence's kind (in the order of [`SENTENCE_AT`]).
+fn sentence_features(w: &Word, first: bool, kind: u64) -> [u32; 3] {
+    let (c, first) = (&w.h, u64::from(first));
+    let cls = c.class as u64;
+    [feature(18, first, c.shape), feature(19, kind, c.shape), feature(21, w.ev_code << 4 | first << 3 | kind, cls)]
+}
+
+/// Number of features that read a token's neighbours.
+const NEIGHBOURS: usize = 20;
+
+/// Where the features of [`Featurizer::neighbour_features`] stand among a token's [`FEATURES`].
+const NEIGHBOURS_AT: [usize; NEIGHBOURS] = [9, 10, 11, 12, 13, 14, 15, 16, 17, 22, 23, 24, 25, 26, 29, 30, 31, 32, 33, 34];
+
+/// Where the features of [`sentence_features`] stand among a token's [`FEATURES`].
+const SENTENCE_AT: [usize; 3] = [18, 19, 21];
+
+/// Where the features of [`own_features`] stand among a token's [`FEATURES`].
+const OWN_AT: [usize; OWN] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 20, 27, 28];
 
 // ---------------------------------------------------------------------------------------------
 // Model
@@ -503,8 +720,8 @@ pub struct Model {
     scale: f32,
     /// Temperature turning margins into confidences.
     temperature: f32,
-    /// Transition scores `[from][to]`; row [`TAGS`] is the sentence start.
-    trans: [[f32; TAGS]; TAGS + 1],
+    /// Transition scores with the BIO constraints, laid out for Viterbi.
+    lattice: Lattice,
     /// How far a feature key is shifted right before lookup (32 minus the kept key bits).
     shift: u32,
     /// Open-addressing table: shifted feature key -> row (`u32::MAX`: empty).
@@ -802,7 +1019,7 @@ impl Model {
             }
             slots[s] = (k, i as u32);
         }
-        Some(Model { scale, temperature, trans, shift, slots, rows, clusters })
+        Some(Model { scale, temperature, lattice: Lattice::new(&trans), shift, slots, rows, clusters })
     }
 
     /// The word clusters the features use.
@@ -837,35 +1054,31 @@ impl Model {
         }
     }
 
-    /// Emission scores of each token from its features ([`FEATURES`] per token), into `out`.
-    fn emissions(&self, feats: &[u32], out: &mut Vec<[f32; TAGS]>) {
-        out.clear();
-        for tf in feats.chunks_exact(FEATURES) {
-            let mut acc = [0i32; 16];
-            for &k in tf {
-                if let Some(row) = self.row(k) {
-                    for (a, &w) in acc.iter_mut().zip(row.iter()) {
-                        *a += i32::from(w);
-                    }
-                }
+    /// Adds the weights of feature `key` (if the model keeps it) to `acc`.
+    #[inline]
+    fn add(&self, acc: &mut [i32; LANES], key: u32) {
+        if let Some(row) = self.row(key) {
+            for (a, &w) in acc.iter_mut().zip(row.iter()) {
+                *a += i32::from(w);
             }
-            let mut e = [0f32; TAGS];
-            for (x, &a) in e.iter_mut().zip(acc.iter()) {
-                *x = a as f32 * self.scale;
-            }
-            out.push(e);
         }
     }
 }
 
+/// One score per tag, padded to 16 lanes (lane [`TAGS`] is never a tag) so that the Viterbi
+/// loops run over whole vectors.
+type Lanes = [f32; LANES];
+
+/// Lanes of [`Lanes`].
+const LANES: usize = 16;
+
 /// Scratch buffers for decoding, reused across sentences.
 #[derive(Default)]
 pub struct Scratch {
-    feats: Vec<u32>,
-    emit: Vec<[f32; TAGS]>,
-    fwd: Vec<[f32; TAGS]>,
-    back: Vec<[u8; TAGS]>,
-    bwd: Vec<[f32; TAGS]>,
+    emit: Vec<Lanes>,
+    fwd: Vec<Lanes>,
+    back: Vec<[u8; LANES]>,
+    bwd: Vec<Lanes>,
     tags: Vec<usize>,
 }
 
@@ -890,46 +1103,79 @@ const ALLOWED: [[bool; TAGS]; TAGS + 1] = {
     t
 };
 
-/// Viterbi decoding of emission scores under `trans` and the BIO constraints; the best tags go
-/// to `tags`. With `margins`, also runs the backward pass so that [`span_margin`] can be asked.
-fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], s: &mut Scratch, margins: bool) {
+/// The transition scores laid out for the Viterbi passes, with the BIO constraints folded in:
+/// a transition [`ALLOWED`] forbids (and every transition to or from the padding lane) scores
+/// minus infinity, which no sum ever lifts above [`NEG`], so the passes need no test for it.
+struct Lattice {
+    /// `[from][to]`, row [`TAGS`] for the sentence start.
+    fwd: [Lanes; TAGS + 1],
+    /// `[to][from]` (the forward table transposed, without the start row).
+    bwd: [Lanes; TAGS],
+}
+
+impl Lattice {
+    fn new(trans: &[[f32; TAGS]; TAGS + 1]) -> Lattice {
+        let mut fwd = [[f32::NEG_INFINITY; LANES]; TAGS + 1];
+        let mut bwd = [[f32::NEG_INFINITY; LANES]; TAGS];
+        for from in 0..=TAGS {
+            for to in 0..TAGS {
+                if ALLOWED[from][to] {
+                    fwd[from][to] = trans[from][to];
+                    if from < TAGS {
+                        bwd[to][from] = trans[from][to];
+                    }
+                }
+            }
+        }
+        Lattice { fwd, bwd }
+    }
+}
+
+/// Viterbi decoding of emission scores under the transitions of `lat` (which hold the BIO
+/// constraints); the best tags go to `tags`. With `margins`, also runs the backward pass so that
+/// [`span_margin`] can be asked.
+///
+/// Every score is the same sum of the same terms in the same order as a plain loop over the
+/// allowed transitions that skips states scored [`NEG`] (unreachable) and keeps the first
+/// `from` of equal scores: the loops only run over all 16 lanes at once, choosing with selects
+/// instead of branches, so that they vectorise.
+fn viterbi(emit: &[Lanes], lat: &Lattice, s: &mut Scratch, margins: bool) {
     let n = emit.len();
-    let ok = &ALLOWED;
     s.tags.clear();
     s.fwd.clear();
     s.back.clear();
     if n == 0 {
         return;
     }
-    let mut first = [NEG; TAGS];
+    let mut first = [NEG; LANES];
     for t in 0..TAGS {
-        if ok[TAGS][t] {
-            first[t] = trans[TAGS][t] + emit[0][t];
+        if ALLOWED[TAGS][t] {
+            first[t] = lat.fwd[TAGS][t] + emit[0][t];
         }
     }
     s.fwd.push(first);
-    s.back.push([0; TAGS]);
-    for i in 1..n {
-        let prev = s.fwd[i - 1];
-        let mut cur = [NEG; TAGS];
-        let mut bp = [0u8; TAGS];
-        for to in 0..TAGS {
-            let mut best = NEG;
-            let mut arg = 0;
-            for from in 0..TAGS {
-                if !ok[from][to] || prev[from] <= NEG {
-                    continue;
-                }
-                let v = prev[from] + trans[from][to];
-                if v > best {
-                    best = v;
-                    arg = from;
-                }
+    s.back.push([0; LANES]);
+    for e in &emit[1..] {
+        let prev = s.fwd[s.fwd.len() - 1];
+        let mut best = [NEG; LANES];
+        let mut arg = [0u8; LANES];
+        for (from, (&p, row)) in prev.iter().zip(&lat.fwd[..TAGS]).enumerate() {
+            if p <= NEG {
+                continue;
             }
-            if best > NEG {
-                cur[to] = best + emit[i][to];
-                bp[to] = arg as u8;
+            for ((b, a), &t) in best.iter_mut().zip(arg.iter_mut()).zip(row) {
+                let v = p + t;
+                let gt = v > *b;
+                *b = if gt { v } else { *b };
+                *a = if gt { from as u8 } else { *a };
             }
+        }
+        let mut cur = [NEG; LANES];
+        let mut bp = [0u8; LANES];
+        for (((c, p), (&b, &a)), &x) in cur.iter_mut().zip(bp.iter_mut()).zip(best.iter().zip(&arg)).zip(e) {
+            let reached = b > NEG;
+            *c = if reached { b + x } else { NEG };
+            *p = if reached { a } else { 0 };
         }
         s.fwd.push(cur);
         s.back.push(bp);
@@ -943,24 +1189,23 @@ fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], s: &mut Scratc
     }
     if margins {
         s.bwd.clear();
-        s.bwd.resize(n, [0.0; TAGS]);
+        s.bwd.resize(n, [0.0; LANES]);
         for i in (0..n - 1).rev() {
             let next = s.bwd[i + 1];
-            let mut cur = [NEG; TAGS];
-            for from in 0..TAGS {
-                let mut best = NEG;
-                for to in 0..TAGS {
-                    if !ok[from][to] || next[to] <= NEG {
-                        continue;
-                    }
-                    let v = trans[from][to] + emit[i + 1][to] + next[to];
-                    if v > best {
-                        best = v;
-                    }
+            let e = &emit[i + 1];
+            let mut best = [NEG; LANES];
+            for to in 0..TAGS {
+                let nx = next[to];
+                if nx <= NEG {
+                    continue;
                 }
-                cur[from] = best;
+                let et = e[to];
+                for (b, &t) in best.iter_mut().zip(&lat.bwd[to]) {
+                    let v = t + et + nx;
+                    *b = if v > *b { v } else { *b };
+                }
             }
-            s.bwd[i] = cur;
+            s.bwd[i] = best;
         }
     }
 }
@@ -968,7 +1213,15 @@ fn viterbi(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], s: &mut Scratc
 /// The best tags for emission scores `emit` under transition scores `trans` (row [`TAGS`]:
 /// the sentence start) and the BIO constraints; used by training.
 pub fn best_tags<'s>(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], s: &'s mut Scratch) -> &'s [usize] {
-    viterbi(emit, trans, s, false);
+    let mut lanes = std::mem::take(&mut s.emit);
+    lanes.clear();
+    lanes.extend(emit.iter().map(|e| {
+        let mut l = [0f32; LANES];
+        l[..TAGS].copy_from_slice(e);
+        l
+    }));
+    viterbi(&lanes, &Lattice::new(trans), s, false);
+    s.emit = lanes;
     &s.tags
 }
 
@@ -1039,6 +1292,7 @@ const CHUNK: usize = 256;
 /// Tags every sentence of a document with `model`, returning (span, label, confidence) triples.
 pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span, Label, f32)> {
     let featurizer = Featurizer::new(text, segments, &model.clusters);
+    let own = featurizer.weigh(model);
     let mut s = Scratch::default();
     let mut out = Vec::new();
     // Sentences are tagged in chunks of at most CHUNK tokens, so the lattice stays small
@@ -1052,12 +1306,9 @@ pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span
         if chunk.start == segments.sentences[k].tokens.start {
             seen_word = false;
         }
-        let mut feats = std::mem::take(&mut s.feats);
-        featurizer.chunk(segments, k, chunk.clone(), &mut seen_word, &mut feats);
-        model.emissions(&feats, &mut s.emit);
-        s.feats = feats;
+        featurizer.emissions(model, &own, segments, k, chunk.clone(), &mut seen_word, &mut s.emit);
         let emit = std::mem::take(&mut s.emit);
-        viterbi(&emit, &model.trans, &mut s, true);
+        viterbi(&emit, &model.lattice, &mut s, true);
         s.emit = emit;
         let tokens = &segments.tokens[chunk];
         let n = s.tags.len().min(tokens.len());
@@ -1272,13 +1523,41 @@ mod tests {
     use super::*;
 
     #[test]
-    fn evidence_hashes_agree_with_the_features() {
-        for w in ["Nils", "stensønes", "NIS", "U.S.", "ÉCOLE", "İstanbul", "ǅemal", "Σ", "118.5", "“", "$", "e\u{301}", "ß", "ﬁnance"] {
-            for kind in [TokenKind::Word, TokenKind::Number, TokenKind::Punct, TokenKind::Symbol] {
-                let h = hash_token(w, kind);
-                let (lower, class) = lower_and_class(w, kind);
-                assert_eq!(lower, h.doc_key, "{w}");
-                assert!(class == h.class, "{w}");
+    fn feature_positions_cover_every_feature_once() {
+        let mut all: Vec<usize> = OWN_AT.iter().chain(&NEIGHBOURS_AT).chain(&SENTENCE_AT).copied().collect();
+        all.sort_unstable();
+        assert_eq!(all, (0..FEATURES).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn emissions_are_the_summed_weights_of_the_features() {
+        let model = model().expect("the compiled-in model decodes");
+        let text = "WASHINGTON (Reuters) - The U.S. Senate voted on Tuesday.\n\
+                    \"Ukraine's army,\" said Gen. Valery Zaluzhny, \"held Bakhmut.\" The army held.\n\
+                    By Jane Doe\n\
+                    the Senate and the senate; İstanbul, ISTANBUL and istanbul. ﬁnance e\u{301} 118.5 🙂";
+        let segments = crate::segment::segment(text);
+        let fz = Featurizer::new(text, &segments, &model.clusters);
+        let own = fz.weigh(model);
+        let (mut feats, mut emit) = (Vec::new(), Vec::new());
+        for k in 0..segments.sentences.len() {
+            let r = segments.sentences[k].tokens.clone();
+            // Whole sentences, and cut into chunks of 2 tokens.
+            for step in [r.len().max(1), 2] {
+                let (mut seen_a, mut seen_b) = (false, false);
+                for a in (r.start..r.end).step_by(step) {
+                    let chunk = a..(a + step).min(r.end);
+                    fz.chunk(&segments, k, chunk.clone(), &mut seen_a, &mut feats);
+                    fz.emissions(model, &own, &segments, k, chunk, &mut seen_b, &mut emit);
+                    assert_eq!(feats.len(), emit.len() * FEATURES);
+                    for (tf, e) in feats.chunks_exact(FEATURES).zip(&emit) {
+                        let mut acc = [0i32; LANES];
+                        for &f in tf {
+                            model.add(&mut acc, f);
+                        }
+                        assert_eq!(acc.map(|a| (a as f32 * model.scale).to_bits()), e.map(f32::to_bits));
+                    }
+                }
             }
         }
     }
