@@ -176,16 +176,27 @@ pub fn month_from_name(word: &str) -> Option<u8> {
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december",
     ];
-    // Compared without allocating: this runs on every word the date recogniser looks at.
-    let w = word.trim_end_matches('.');
+    // Compared without allocating: this runs on every word the date recogniser looks at. The
+    // first three letters name at most one month; the rest must then be that month's name.
+    let w = word.trim_end_matches('.').as_bytes();
     if w.len() < 3 || w.len() > 9 {
         return None;
     }
-    if w.eq_ignore_ascii_case("sept") {
-        return Some(9);
-    }
-    NAMES
-        .iter()
-        .position(|name| name.eq_ignore_ascii_case(w) || (w.len() == 3 && name.as_bytes()[..3].eq_ignore_ascii_case(w.as_bytes())))
-        .map(|i| i as u8 + 1)
+    let m: u8 = match [w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase(), w[2].to_ascii_lowercase()] {
+        [b'j', b'a', b'n'] => 1,
+        [b'f', b'e', b'b'] => 2,
+        [b'm', b'a', b'r'] => 3,
+        [b'a', b'p', b'r'] => 4,
+        [b'm', b'a', b'y'] => 5,
+        [b'j', b'u', b'n'] => 6,
+        [b'j', b'u', b'l'] => 7,
+        [b'a', b'u', b'g'] => 8,
+        [b's', b'e', b'p'] => 9,
+        [b'o', b'c', b't'] => 10,
+        [b'n', b'o', b'v'] => 11,
+        [b'd', b'e', b'c'] => 12,
+        _ => return None,
+    };
+    let full = NAMES[usize::from(m - 1)].as_bytes();
+    (w.len() == 3 || w.eq_ignore_ascii_case(full) || (m == 9 && w.eq_ignore_ascii_case(b"sept"))).then_some(m)
 }

@@ -33,8 +33,8 @@ mod weeks;
 
 use super::number::{self};
 use super::quantity::TIME_UNITS;
-use super::{figure, guard, Ctx};
-use crate::date::{month_from_name, Date};
+use super::{class, figure, guard, Ctx};
+use crate::date::Date;
 use crate::segment::TokenKind;
 use crate::{Figure, FigureKind};
 
@@ -95,24 +95,27 @@ pub fn future(c: &Ctx, i: usize) -> bool {
 
 fn month(c: &Ctx, i: usize) -> Option<(u8, bool)> {
     let t = c.t.get(i)?;
+    if t.month == 0 {
+        return None;
+    }
     // Lower-case month names count too ("in august"), but not the words "may" and "march",
     // unless after "in" at the end of a clause ("it may be in may").
     let clause_end = c.t.get(i + 1).is_none_or(|n| n.kind == TokenKind::Punct);
-    let lower_ok = i > 0 && c.is(i - 1, "in") && clause_end && matches!(t.l.as_str(), "may" | "march");
-    if t.kind != TokenKind::Word || (!c.capitalised(i) && !lower_ok && matches!(t.l.as_str(), "may" | "march" | "mar" | "sept")) {
+    let lower_ok = i > 0 && c.is(i - 1, "in") && clause_end && matches!(t.l.as_ref(), "may" | "march");
+    if t.kind != TokenKind::Word || (!c.capitalised(i) && !lower_ok && matches!(t.l.as_ref(), "may" | "march" | "mar" | "sept")) {
         return None;
     }
     if !c.capitalised(i) && t.s.chars().any(char::is_uppercase) {
         return None;
     }
-    let m = month_from_name(t.s)?;
-    let full = t.l.trim_end_matches('.').len() > 4 || matches!(t.l.as_str(), "may" | "june" | "july");
+    let m = t.month;
+    let full = t.l.trim_end_matches('.').len() > 4 || matches!(t.l.as_ref(), "may" | "june" | "july");
     Some((m, full))
 }
 
 fn weekday(c: &Ctx, i: usize) -> Option<u8> {
     let t = c.t.get(i)?;
-    if t.kind != TokenKind::Word {
+    if t.kind != TokenKind::Word || t.class & (class::WEEKDAY | class::WEEKDAY_ABBR) == 0 {
         return None;
     }
     if let Some(p) = WEEKDAYS.iter().position(|w| *w == t.l) {
@@ -158,7 +161,7 @@ fn month_abbr_after_of(c: &Ctx, k: usize) -> Option<(u8, bool)> {
         return None;
     }
     let t = c.t.get(k)?;
-    (t.kind == TokenKind::Word).then(|| month_from_name(t.s)).flatten().map(|m| (m, true))
+    (t.kind == TokenKind::Word && t.month != 0).then_some((t.month, true))
 }
 
 /// A year at token `i` (four digits, 1000-2999): the year and the token after.
@@ -313,7 +316,7 @@ fn weekday_day(c: &Ctx, wd: u8, d: u8, fut: bool) -> P {
 fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
     let t = c.t.get(i)?;
     // "Dec31", "mar3", "Dec31 , 1994"
-    if t.kind == TokenKind::Word {
+    if t.kind == TokenKind::Word && t.digit {
         if let Some((m, d)) = numeric::month_day_word(t.s) {
             let yk = if c.is(i + 1, ",") { i + 2 } else { i + 1 };
             if let Some((y, e)) = year(c, yk) {
@@ -485,7 +488,7 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
         }
         return Some((e, holiday_near(c, h, if future(c, i) { 1 } else { -1 }, false)));
     }
-    match t.l.as_str() {
+    match t.l.as_ref() {
         "today" | "tonight" => return Some((i + 1, day_offset(c, 0))),
         "yesterday" => return Some((i + 1, day_offset(c, -1))),
         "tomorrow" => return Some((i + 1, day_offset(c, 1))),
@@ -534,7 +537,7 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
         }
         // "2000 soldiers" counts; "2024 election" is a year.
         if let Some(next) = c.t.get(k) {
-            let l = next.l.as_str();
+            let l = next.l.as_ref();
             let plural_noun = next.kind == TokenKind::Word && l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") && !matches!(l, "was" | "has" | "is" | "this" | "its" | "as");
             if plural_noun && !prep && next.s.chars().next().is_some_and(char::is_lowercase) {
                 return None;
@@ -1346,7 +1349,7 @@ fn same_kind(a: &P, b: &P) -> bool {
 fn fixed(c: &Ctx, a: usize, b: usize) -> bool {
     (a..b.min(c.t.len())).any(|k| {
         let t = &c.t[k];
-        (t.kind == TokenKind::Number && t.s.len() == 4) || matches!(t.l.as_str(), "this" | "next" | "last" | "previous" | "coming" | "today" | "tomorrow" | "yesterday" | "now" | "current" | "date")
+        (t.kind == TokenKind::Number && t.s.len() == 4) || matches!(t.l.as_ref(), "this" | "next" | "last" | "previous" | "coming" | "today" | "tomorrow" | "yesterday" | "now" | "current" | "date")
     })
 }
 
@@ -1488,7 +1491,7 @@ fn day_range(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             return None;
         }
         let (d2, e) = range_day(c, k + 1)?;
-        if d2 <= d1 || c.t.get(e).is_some_and(|t| t.kind == TokenKind::Word && month_from_name(t.s).is_some()) {
+        if d2 <= d1 || c.t.get(e).is_some_and(|t| t.kind == TokenKind::Word && t.month != 0) {
             return None;
         }
         let (y, e) = match year_after(c, e) {
@@ -1586,7 +1589,7 @@ fn rel_date(c: &Ctx, u: usize, rel: i8) -> Option<(usize, P)> {
         let d: u8 = t.s.parse().ok().filter(|_| t.s.len() <= 2 && t.s.bytes().all(|b| b.is_ascii_digit()))?;
         (1..=31).contains(&d).then_some((d, k + 1))
     };
-    let named = c.t.get(k).filter(|t| t.kind == TokenKind::Word).and_then(|t| month_from_name(t.s));
+    let named = c.t.get(k).filter(|t| t.kind == TokenKind::Word && t.month != 0).map(|t| t.month);
     let date = match (named, c.is(k + 1, "-")) {
         (Some(m), true) => glued_day(k + 2).map(|(d, e)| (e, m, d)),
         _ => match point(c, k) {

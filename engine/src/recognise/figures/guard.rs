@@ -112,7 +112,7 @@ fn identifier(c: &Ctx, a: usize, b: usize) -> bool {
     for k in a..b {
         let t = &c.t[k];
         if t.kind == TokenKind::Word && k + 2 < b && is_hyphen(&c.t[k + 1].l) && c.t[k + 2].kind == TokenKind::Number {
-            let w = t.l.as_str();
+            let w = t.l.as_ref();
             if !["mid", "pre", "post", "early", "late", "end", "start", "under", "over"].contains(&w) {
                 return true;
             }

@@ -20,6 +20,7 @@
 //! per figure). Every scan is a single pass over the tokens with a bounded look-ahead, so the
 //! recogniser stays linear in the length of the text.
 
+pub mod class;
 pub mod context;
 pub mod dates;
 pub mod durations;
@@ -34,14 +35,15 @@ pub mod ranges;
 use super::{Candidate, Source, What};
 use crate::segment::{self, Segments, Token, TokenKind};
 use crate::{Date, Figure, FigureKind, Span};
+use std::borrow::Cow;
 
 /// A token as the figure recognisers see it.
 #[derive(Clone, Debug)]
 pub struct Tok<'a> {
     /// Its text.
     pub s: &'a str,
-    /// Its text, lower-cased.
-    pub l: String,
+    /// Its text, lower-cased (borrowed from the text where it already is).
+    pub l: Cow<'a, str>,
     /// Where it stands.
     pub span: Span,
     /// What it is made of.
@@ -50,6 +52,12 @@ pub struct Tok<'a> {
     pub gap: bool,
     /// Whether it lies inside an identifier, URL, e-mail, phone number or ISBN ([`guard`]).
     pub blocked: bool,
+    /// Its word classes ([`class`]).
+    pub class: u16,
+    /// The month it names ([`crate::date::month_from_name`] of a word), 0 for none.
+    pub month: u8,
+    /// Whether it holds an ASCII digit.
+    pub digit: bool,
 }
 
 /// The tokens of a text with what the recognisers need to know about them.
@@ -78,9 +86,15 @@ impl<'a> Ctx<'a> {
         let mut t: Vec<Tok<'a>> = Vec::with_capacity(tokens.len());
         for tok in tokens {
             let s = tok.span().of(text);
+            // Most tokens are lower-case already: no copy for them.
+            let l: Cow<'a, str> = if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) { Cow::Owned(s.to_lowercase()) } else { Cow::Borrowed(s) };
+            let word = tok.kind == TokenKind::Word;
             t.push(Tok {
                 s,
-                l: s.to_lowercase(),
+                class: class::of(&l),
+                month: if word { crate::date::month_from_name(s).unwrap_or(0) } else { 0 },
+                digit: s.bytes().any(|b| b.is_ascii_digit()),
+                l,
                 span: tok.span(),
                 kind: tok.kind,
                 gap: tok.start() == 0 || tok.start() > prev_end,
@@ -95,7 +109,7 @@ impl<'a> Ctx<'a> {
 
     /// The lower-cased text of token `i`, or "" past the end.
     pub fn l(&self, i: usize) -> &str {
-        self.t.get(i).map_or("", |t| t.l.as_str())
+        self.t.get(i).map_or("", |t| &*t.l)
     }
 
     /// Whether token `i` is (case-insensitively) `word`.

@@ -15,6 +15,10 @@ use crate::{Figure, FigureKind, Span};
 
 /// A currency symbol and its code.
 fn symbol(s: &str) -> Option<&'static str> {
+    // Every symbol but "$" is outside ASCII: a quick no for words and digits.
+    if s.is_ascii() && s != "$" {
+        return None;
+    }
     Some(match s {
         "$" => "USD",
         "€" => "EUR",
@@ -77,6 +81,10 @@ const CODES: &[&str] = &[
 ];
 
 fn code(s: &str) -> Option<&'static str> {
+    // Every code is three capital letters.
+    if s.len() != 3 || !s.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
     let found = CODES.iter().find(|c| **c == s)?;
     Some(match *found {
         "RMB" => "CNY",
@@ -189,7 +197,7 @@ pub(super) fn before(c: &Ctx, i: usize) -> Option<(&'static str, usize)> {
     let p = &c.t[i - 1];
     if let Some(code) = symbol(p.s) {
         if p.s == "$" && i >= 2 {
-            let w = c.t[i - 2].l.as_str();
+            let w = c.t[i - 2].l.as_ref();
             if let Some(pre) = dollar_prefix(w).filter(|_| c.t[i - 2].kind == TokenKind::Word && (!p.gap || prefix_may_float(w))) {
                 return Some((pre, i - 2));
             }
@@ -237,7 +245,7 @@ fn after(c: &Ctx, k: usize, num: &Num) -> Option<(&'static str, usize, f64)> {
     let mut j = k;
     let mut adj: Option<&str> = None;
     for width in [2usize, 1] {
-        if let Some(w) = c.t.get(k + width).map(|t| t.l.as_str()).and_then(word) {
+        if let Some(w) = c.t.get(k + width).map(|t| t.l.as_ref()).and_then(word) {
             let a = c.l(k + width - 1);
             if let Some(n) = national(a, w) {
                 adj = Some(n);
@@ -353,7 +361,7 @@ fn cents(c: &Ctx, k: usize) -> Option<(f64, usize)> {
     }
     // Without "cents": only where no other noun follows ("15 dollars 50.").
     let next = c.t.get(n.end);
-    if next.is_none_or(|t| t.kind != TokenKind::Word || matches!(t.l.as_str(), "and" | "more" | "less" | "extra")) && !c.any(n.end, &["%", "$", "€", "£", "-", "/", "."]) || c.stop(n.end) {
+    if next.is_none_or(|t| t.kind != TokenKind::Word || matches!(t.l.as_ref(), "and" | "more" | "less" | "extra")) && !c.any(n.end, &["%", "$", "€", "£", "-", "/", "."]) || c.stop(n.end) {
         return Some((v / 100.0, n.end));
     }
     None
@@ -408,7 +416,7 @@ fn amount_at(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usi
     if let Some(g) = glued_code(c, i) {
         return Some(g);
     }
-    let pre = t.kind == TokenKind::Word && dollar_prefix(&t.l).is_some() && c.is(i + 1, "$") && (c.glued(i + 1) || prefix_may_float(&t.l));
+    let pre = c.is(i + 1, "$") && t.kind == TokenKind::Word && dollar_prefix(&t.l).is_some() && (c.glued(i + 1) || prefix_may_float(&t.l));
     if pre {
         return amount(c, i + 2).filter(|a| a.0 == i);
     }

@@ -168,6 +168,8 @@ pub fn parse_raw(c: &Ctx, i: usize) -> Option<Num> {
     }
     let mut n = match t.kind {
         TokenKind::Number => from_digits(c, i)?,
+        // A word no number starts with: from_words has nothing to read.
+        TokenKind::Word if t.class & super::class::NUM_START == 0 => return None,
         TokenKind::Word => from_words(c, i)?,
         _ if t.s == "." => leading_point(c, i)?,
         _ => return None,
@@ -203,7 +205,7 @@ pub fn parse_raw(c: &Ctx, i: usize) -> Option<Num> {
                 let year_like = d.plain && (1000.0..=2100.0).contains(&den);
                 let then_word = c.t.get(d.end).is_some_and(|t| t.kind == TokenKind::Word);
                 let over_ok = !c.is(n.end, "over") || !then_word;
-                let time = c.t.get(d.end).is_some_and(|t| super::quantity::TIME_UNITS.contains(&t.l.as_str()));
+                let time = c.t.get(d.end).is_some_and(|t| super::quantity::TIME_UNITS.contains(&t.l.as_ref()));
                 // "2000 over 3" may be improper
                 let proper = den > num || (c.is(n.end, "over") && den > 0.0);
                 if !d.ordinal && !d.fraction && proper && num > 0.0 && !year_like && over_ok && !time {

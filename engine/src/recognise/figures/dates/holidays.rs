@@ -107,6 +107,9 @@ impl Holiday {
 
 /// A holiday named at token `i`: it and the token after its name.
 pub(super) fn at(c: &Ctx, i: usize) -> Option<(Holiday, usize)> {
+    if c.t.get(i).is_none_or(|t| t.class & super::super::class::HOLIDAY == 0) {
+        return None;
+    }
     let first = c.l(i);
     if !NAMES.iter().any(|(words, _)| words[0] == first) {
         return None;

@@ -29,6 +29,9 @@ pub(super) fn ordinal(c: &Ctx, i: usize) -> Option<(u32, usize)> {
         }
         return None;
     }
+    if t.class & super::super::class::ORDINAL == 0 {
+        return None;
+    }
     let w = c.l(i);
     // Every ordinal word ends in "st", "nd", "rd" or "th": a quick no for most words.
     let ordinal_ending = w.len() >= 5 && ["st", "nd", "rd", "th"].iter().any(|x| w.ends_with(x));

@@ -1,0 +1,110 @@
+//! Word classes: what each token's lower-cased text may start, worked out once per token when
+//! [`super::Ctx`] is built, so that each recogniser can pass over a token that cannot start its
+//! figure with one bit test instead of comparing it with its word lists.
+//!
+//! Each class is a superset test: a token whose bit is clear cannot be read as that class; a
+//! set bit says only that the full reading is worth trying.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A word [`super::number`] may start a number with: number and ordinal words, scale words,
+/// vague amounts ("dozens"), "half", "quarter", "a", "an", "and", hyphens.
+pub const NUM_START: u16 = 1;
+/// A weekday written out ("monday").
+pub const WEEKDAY: u16 = 1 << 1;
+/// A weekday abbreviation, dots after it allowed ("mon", "Thurs.").
+pub const WEEKDAY_ABBR: u16 = 1 << 2;
+/// The first word of a holiday's name ("christmas", "new").
+pub const HOLIDAY: u16 = 1 << 3;
+/// An ordinal word as dates read it ("third", "twenty-first"), or "twenty"/"thirty".
+pub const ORDINAL: u16 = 1 << 4;
+
+/// The classes that also hold with dots after the word.
+const DOTTED: u16 = WEEKDAY_ABBR;
+
+const NUM_WORDS: &[&str] = &[
+    // units and tens
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety", "naught", "nought",
+    // ordinals
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
+    "ninetieth", "hundredth", "thousandth",
+    // scale words (long forms)
+    "hundred", "thousand", "million", "mln", "mn", "billion", "bn", "bln", "trillion", "tn", "trln", "tln", "lakh",
+    "lakhs", "lac", "crore", "crores",
+    // vague amounts and the rest
+    "dozens", "hundreds", "thousands", "millions", "billions", "trillions", "tens", "scores", "half", "quarter", "a",
+    "an", "and", "-", "‐", "‑", "–",
+];
+
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAY_ABBRS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun", "tues", "thur", "thurs"];
+const HOLIDAY_HEADS: &[&str] = &[
+    "international", "new", "christmas", "xmas", "independence", "halloween", "valentine", "valentines", "saint",
+    "st", "st.", "earth", "labor", "labour", "memorial", "mother", "mothers", "father", "fathers", "martin",
+    "thanksgiving", "black", "cyber", "good", "easter",
+];
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+    "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
+    "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first", "twenty", "thirty",
+];
+
+/// FNV-1a: the words are short, so a byte loop beats the default hasher.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Table = HashMap<&'static str, u16, BuildHasherDefault<Fnv>>;
+
+/// The longest word in any list (longer words have no class).
+const LONGEST: usize = 16;
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Table::default();
+        for (words, class) in
+            [(NUM_WORDS, NUM_START), (WEEKDAYS, WEEKDAY), (WEEKDAY_ABBRS, WEEKDAY_ABBR), (HOLIDAY_HEADS, HOLIDAY), (ORDINALS, ORDINAL)]
+        {
+            for w in words {
+                debug_assert!(w.len() <= LONGEST);
+                *t.entry(w).or_default() |= class;
+            }
+        }
+        t
+    })
+}
+
+/// The classes of a token whose lower-cased text is `l`.
+pub fn of(l: &str) -> u16 {
+    if l.is_empty() || l.len() > LONGEST {
+        return 0;
+    }
+    let t = table();
+    let mut class = t.get(l).copied().unwrap_or(0);
+    if l.ends_with('.') {
+        let bare = l.trim_end_matches('.');
+        class |= t.get(bare).copied().unwrap_or(0) & DOTTED;
+    }
+    class
+}
