@@ -10,8 +10,7 @@
 //! 3. Each figure learns the sentence it stands in.
 
 pub mod aliases;
-
-use std::collections::BTreeMap;
+pub(crate) mod fast_hash;
 
 use crate::recognise::{Candidate, Proposals, What};
 use crate::segment::Segments;
@@ -111,24 +110,76 @@ fn choose_by(text: &str, n: usize, item: impl Fn(usize) -> Item) -> Vec<bool> {
     // (weight, index): 8 bytes a candidate (input is at most MAX_INPUT_BYTES, far below
     // u32::MAX candidates).
     let mut order: Vec<(f32, u32)> = (0..n.min(u32::MAX as usize)).map(|i| (i, item(i))).filter(|(_, c)| valid(c)).map(|(i, c)| (weight(&c), i as u32)).collect();
-    order.sort_by(|a, b| {
-        let (ca, cb) = (item(a.1 as usize), item(b.1 as usize));
-        b.0.total_cmp(&a.0).then(ca.span.start.cmp(&cb.span.start)).then(ca.rank.cmp(&cb.rank)).then(a.1.cmp(&b.1))
+    // The index breaks every tie, so the order is total and an unstable sort gives the one
+    // order; the items are read only for equal weights.
+    order.sort_unstable_by(|a, b| {
+        b.0.total_cmp(&a.0).then_with(|| {
+            let (ca, cb) = (item(a.1 as usize), item(b.1 as usize));
+            ca.span.start.cmp(&cb.span.start).then(ca.rank.cmp(&cb.rank)).then(a.1.cmp(&b.1))
+        })
     });
-    // Taken spans by start; since they never overlap, the neighbours decide.
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new(); // start -> end
+    // The bytes of the taken spans; a span is free when none of its bytes is taken. Taken
+    // spans never overlap, so marking them costs at most one bit a byte of text in all, and
+    // testing a candidate one word per 64 of its bytes.
+    let mut taken = Bits::new(text.len());
     let mut keep = vec![false; n];
     for (_, i) in order {
         let i = i as usize;
         let span = item(i).span;
-        let before = taken.range(..=span.start).next_back().is_some_and(|(_, &end)| end > span.start);
-        let after = taken.range(span.start..span.end).next().is_some();
-        if !before && !after {
-            taken.insert(span.start, span.end);
+        if !taken.any(span.start, span.end) {
+            taken.set(span.start, span.end);
             keep[i] = true;
         }
     }
     keep
+}
+
+/// A set of byte offsets, as a bitmap.
+struct Bits {
+    words: Vec<u64>,
+}
+
+impl Bits {
+    /// An empty set of offsets below `len`.
+    fn new(len: usize) -> Bits {
+        Bits { words: vec![0; len / 64 + 1] }
+    }
+
+    /// The mask of bits `a..b` of one word (`a < b <= 64`).
+    fn mask(a: usize, b: usize) -> u64 {
+        let high = if b >= 64 { u64::MAX } else { (1u64 << b) - 1 };
+        high & !((1u64 << a) - 1)
+    }
+
+    /// Calls `f` with each word index and mask of the offsets `a..b` (`a < b`).
+    fn each(a: usize, b: usize, mut f: impl FnMut(usize, u64) -> bool) -> bool {
+        let (wa, wb) = (a / 64, (b - 1) / 64);
+        for w in wa..=wb {
+            let lo = if w == wa { a % 64 } else { 0 };
+            let hi = if w == wb { (b - 1) % 64 + 1 } else { 64 };
+            if f(w, Self::mask(lo, hi)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether any offset of `a..b` is in the set.
+    fn any(&self, a: usize, b: usize) -> bool {
+        a < b && Self::each(a, b, |w, m| self.words.get(w).is_some_and(|x| x & m != 0))
+    }
+
+    /// Adds the offsets `a..b`.
+    fn set(&mut self, a: usize, b: usize) {
+        if a < b {
+            Self::each(a, b, |w, m| {
+                if let Some(x) = self.words.get_mut(w) {
+                    *x |= m;
+                }
+                false
+            });
+        }
+    }
 }
 
 /// Picks a non-overlapping subset of `candidates`, returned in text order.

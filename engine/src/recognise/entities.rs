@@ -29,10 +29,9 @@
 
 pub mod gazetteer;
 
-use std::collections::HashMap;
-
 use super::{Candidate, Source, What};
 use crate::resolve::aliases::{fold, is_acronym_of};
+use crate::resolve::fast_hash::Map as HashMap;
 use crate::segment::{SentenceKind, Segments, Token, TokenKind};
 use crate::{Label, Span};
 use gazetteer::{Entry, Lists};
@@ -140,13 +139,17 @@ struct Doc<'a> {
 impl<'a> Doc<'a> {
     fn new(text: &'a str, segments: &'a Segments) -> Doc<'a> {
         let tokens = &segments.tokens[..];
-        let single = tokens
-            .iter()
-            .map(|t| if t.kind == TokenKind::Word { gazetteer::lookup_token(t.span().of(text)).map_or(Lists::default(), |e| e.lists) } else { Lists::default() })
-            .collect();
+        let mut single = vec![Lists::default(); tokens.len()];
         let mut names: Vec<(usize, Entry)> = Vec::new();
         let mut name_idx = vec![NO_NAME; tokens.len()];
-        gazetteer::each_match(text, tokens, |m| {
+        let own = |i: usize, e: Entry| {
+            if let (Some(slot), Some(t)) = (single.get_mut(i), tokens.get(i)) {
+                if t.kind == TokenKind::Word {
+                    *slot = e.lists;
+                }
+            }
+        };
+        gazetteer::scan(text, tokens, own, |m| {
             if let (Some(slot), Ok(k)) = (name_idx.get_mut(m.tokens.start), u32::try_from(names.len())) {
                 if names.len() == names.capacity() {
                     names.reserve_exact((names.capacity() / 4).max(64));
@@ -155,7 +158,7 @@ impl<'a> Doc<'a> {
                 names.push((m.tokens.end, m.entry));
             }
         });
-        Doc { text, tokens, segments, single, name_idx, names, props: Vec::new(), deferred: Vec::new(), acronyms: HashMap::new() }
+        Doc { text, tokens, segments, single, name_idx, names, props: Vec::new(), deferred: Vec::new(), acronyms: HashMap::default() }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -206,6 +209,10 @@ impl<'a> Doc<'a> {
         let mut k = i;
         while k > sentence_start {
             let w = self.word(k - 1);
+            // (Every mark below starts with something other than an ASCII letter or digit.)
+            if w.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+                return false;
+            }
             // A straight quote opens only when it touches the word after it.
             let closing = matches!(w, "\"" | "'") && self.gap(k) != Some(false);
             if !closing && matches!(w, "“" | "\"" | "‘" | "'" | "«" | "(" | "[" | "—" | "–" | "-" | "•" | ":" | "…") {
@@ -753,7 +760,7 @@ impl<'a> Doc<'a> {
     /// word, are a mention of that organisation (merged by [`crate::resolve::aliases`]).
     fn descriptions(&mut self) {
         // (country, last word) -> the organisation's lower-cased words after the nationality.
-        let mut orgs: HashMap<(&'static str, String), Vec<Vec<String>>> = HashMap::new();
+        let mut orgs: HashMap<(&'static str, String), Vec<Vec<String>>> = HashMap::default();
         for p in &self.props {
             if p.label != Label::Org || p.score < 0.7 || p.end - p.first < 2 || p.end - p.first > 6 {
                 continue;
@@ -792,8 +799,8 @@ impl<'a> Doc<'a> {
 
     fn consistency(&mut self) {
         // Evidence: per string, the weight each label has from confident candidates.
-        let mut evidence: HashMap<String, [f32; 7]> = HashMap::new();
-        let mut surnames: HashMap<String, f32> = HashMap::new();
+        let mut evidence: HashMap<String, [f32; 7]> = HashMap::default();
+        let mut surnames: HashMap<String, f32> = HashMap::default();
         for p in &self.props {
             if p.score < 0.5 {
                 continue;

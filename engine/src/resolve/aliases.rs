@@ -25,25 +25,26 @@
 //! Every test is a hash lookup (surnames, first-and-last names, initials and titles are indexed
 //! as forms are added), so grouping is linear in the number of mentions.
 
-use std::collections::HashMap;
-
 use crate::recognise::entities::canonical;
+use crate::resolve::fast_hash::Map as HashMap;
 use crate::{Entity, Label, Span};
 
 /// Groups labelled mentions (in text order) into entities, in order of first mention.
 pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
     let mut index = Index::default();
+    // The key of each distinct form, worked out once: most mentions repeat a form.
+    let mut keys: HashMap<&str, String> = HashMap::default();
     for &(span, label) in mentions {
         let form = clean_form(span.of(text));
-        let k = key(form);
-        let g = match index.find(form, &k, label) {
+        let k: &str = keys.entry(form).or_insert_with(|| key(form));
+        let g = match index.find(form, k, label) {
             Some(g) => g,
             None => {
                 index.groups.push(Group::default());
                 index.groups.len() - 1
             }
         };
-        index.add(g, form, &k, span, label);
+        index.add(g, form, k, span, label);
     }
     // Collected in place of the groups, then trimmed: they are larger than entities and grew
     // by doubling.
@@ -157,7 +158,9 @@ impl Index {
 
     fn add(&mut self, g: usize, form: &str, key: &str, span: Span, label: Label) {
         let new_form = self.groups[g].add(form, key, span, label);
-        self.by_key.entry(key.to_owned()).or_insert(g);
+        if !self.by_key.contains_key(key) {
+            self.by_key.insert(key.to_owned(), g);
+        }
         if !new_form {
             return;
         }
@@ -234,8 +237,20 @@ pub fn key(form: &str) -> String {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if c.is_ascii() {
+            // The common case, without the tables below.
+            match c {
+                '.' => {}
+                ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r' => {
+                    if !out.ends_with(' ') && !out.is_empty() {
+                        out.push(' ');
+                    }
+                }
+                c => out.push(c.to_ascii_lowercase()),
+            }
+            continue;
+        }
         match c {
-            '.' => {}
             '’' | '‘' => out.push('\''),
             c if c.is_whitespace() => {
                 if !out.ends_with(' ') && !out.is_empty() {
@@ -245,7 +260,11 @@ pub fn fold(s: &str) -> String {
             c => push_folded(&mut out, c),
         }
     }
-    out.trim_end().to_owned()
+    // Only a space can end it: no lower-case letter is white space.
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
 /// Pushes `c` lower-cased and without its diacritic.

@@ -23,10 +23,10 @@
 //! has white space between them and by nothing where it has none ("Kim Jong-un",
 //! "Washington, D.C."), with curly apostrophes read as straight ones.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::resolve::fast_hash::FixedMap;
 use crate::segment::{tokenize, Token};
 use crate::Label;
 
@@ -167,12 +167,26 @@ pub const MAX_TOKENS: usize = 10;
 /// Longest form, in bytes, ever looked up; longer tokens are no names.
 const MAX_FORM_BYTES: usize = 80;
 
+/// What the table holds for one key: its entry, and whether it is a proper prefix (in tokens)
+/// of a longer form. One look-up answers both questions while matching.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    entry: Option<Entry>,
+    prefix: bool,
+}
+
 struct Table {
-    entries: HashMap<String, Entry>,
-    /// Keys of every proper prefix (in tokens) of a multi-token form.
-    prefixes: HashSet<String>,
+    /// Every form, and every proper prefix (in tokens) of a multi-token form.
+    slots: FixedMap<String, Slot>,
     /// Demonym -> its country ("Norwegian" -> "Norway").
-    demonyms: HashMap<&'static str, &'static str>,
+    demonyms: FixedMap<&'static str, &'static str>,
+}
+
+impl Table {
+    #[inline]
+    fn entry(&self, key: &str) -> Option<Entry> {
+        self.slots.get(key).and_then(|s| s.entry)
+    }
 }
 
 fn table() -> &'static Table {
@@ -189,7 +203,7 @@ const GIVEN_NAMES: &str = include_str!("../../../data/gazetteer/given_names.txt"
 const CURATED: &str = include_str!("../../../data/gazetteer/curated.txt");
 
 fn build() -> Table {
-    let mut t = Table { entries: HashMap::with_capacity(30_000), prefixes: HashSet::new(), demonyms: HashMap::new() };
+    let mut t = Table { slots: FixedMap::with_capacity_and_hasher(32_000, Default::default()), demonyms: FixedMap::default() };
     for line in COUNTRIES.lines() {
         let (form, canonical) = line.split_once('\t').unwrap_or((line, ""));
         t.add(form, Lists::COUNTRY, (!canonical.is_empty()).then_some(canonical), 0);
@@ -273,11 +287,12 @@ impl Table {
             form.to_owned()
         } else {
             for k in 1..tokens.len().min(MAX_TOKENS) {
-                self.prefixes.insert(join(form, &tokens[..k]));
+                self.slots.entry(join(form, &tokens[..k])).or_insert(Slot { entry: None, prefix: false }).prefix = true;
             }
             join(form, &tokens)
         };
-        let e = self.entries.entry(key).or_insert(Entry { lists: Lists::default(), canonical: None, tier: 0 });
+        let slot = self.slots.entry(key).or_insert(Slot { entry: None, prefix: false });
+        let e = slot.entry.get_or_insert(Entry { lists: Lists::default(), canonical: None, tier: 0 });
         e.lists = e.lists.with(lists);
         if e.canonical.is_none() {
             e.canonical = canonical.filter(|c| *c != form);
@@ -305,8 +320,15 @@ fn push_tokens(key: &mut String, text: &str, tokens: &[Token]) {
     }
 }
 
+/// Whether `s` holds a curly apostrophe (U+2019, bytes E2 80 99): a byte scan that short
+/// words pass quickly.
+#[inline]
+fn has_curly(s: &str) -> bool {
+    s.as_bytes().contains(&0x99) && s.contains('’')
+}
+
 fn push_straight(key: &mut String, s: &str) {
-    if s.contains('’') {
+    if has_curly(s) {
         key.extend(s.chars().map(|c| if c == '’' { '\'' } else { c }));
     } else {
         key.push_str(s);
@@ -322,8 +344,17 @@ pub fn lookup(form: &str) -> Option<Entry> {
         return None;
     }
     let t = table();
-    if let Some(e) = t.entries.get(form) {
-        return Some(*e);
+    if let Some(e) = t.entry(form) {
+        return Some(e);
+    }
+    // The key below is `form` itself when it is ASCII with single spaces between words.
+    let b = form.as_bytes();
+    let plain = b.iter().all(|&c| c.is_ascii_graphic() || c == b' ')
+        && !form.contains("  ")
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ');
+    if plain {
+        return None;
     }
     // A key is its text with white space runs as one space and straight apostrophes.
     let mut key = String::with_capacity(form.len());
@@ -333,7 +364,7 @@ pub fn lookup(form: &str) -> Option<Entry> {
         }
         push_straight(&mut key, word);
     }
-    t.entries.get(&key).copied()
+    t.entry(&key)
 }
 
 /// What the gazetteers know of one token's text, exactly as written (curly apostrophes read
@@ -343,12 +374,12 @@ pub fn lookup_token(token: &str) -> Option<Entry> {
         return None;
     }
     let t = table();
-    if token.contains('’') {
+    if has_curly(token) {
         let mut key = String::with_capacity(token.len());
         push_straight(&mut key, token);
-        return t.entries.get(&key).copied();
+        return t.entry(&key);
     }
-    t.entries.get(token).copied()
+    t.entry(token)
 }
 
 /// The country of a nationality ("Norwegian" -> "Norway", "North Korean" -> "North Korea").
@@ -363,12 +394,12 @@ pub fn country_of(form: &str) -> Option<&'static str> {
     if !e.lists.has(Lists::COUNTRY) {
         return None;
     }
-    e.canonical.or_else(|| table().entries.get_key_value(form).map(|(k, _)| k.as_str()))
+    e.canonical.or_else(|| table().slots.get_key_value(form).filter(|(_, s)| s.entry.is_some()).map(|(k, _)| k.as_str()))
 }
 
 /// Whether `form` is one of the entries' proper token prefixes ("North" of "North Korea").
 pub fn is_prefix(form: &str) -> bool {
-    table().prefixes.contains(form)
+    table().slots.get(form).is_some_and(|s| s.prefix)
 }
 
 /// The canonical name of a known variant ("U.S." -> "United States", "the United States" ->
@@ -393,7 +424,13 @@ pub fn matches(text: &str, tokens: &[Token]) -> Vec<Match> {
 }
 
 /// [`matches`], one at a time, in token order.
-pub fn each_match(text: &str, tokens: &[Token], mut found: impl FnMut(Match)) {
+pub fn each_match(text: &str, tokens: &[Token], found: impl FnMut(Match)) {
+    scan(text, tokens, |_, _| {}, found);
+}
+
+/// [`each_match`], also telling `single` the entry of each token's own form (as
+/// [`lookup_token`] has it) where there is one, from the same look-up.
+pub(crate) fn scan(text: &str, tokens: &[Token], mut single: impl FnMut(usize, Entry), mut found: impl FnMut(Match)) {
     let t = table();
     let mut key = String::new();
     for i in 0..tokens.len() {
@@ -401,16 +438,31 @@ pub fn each_match(text: &str, tokens: &[Token], mut found: impl FnMut(Match)) {
         if first.len() > MAX_FORM_BYTES || !first.chars().next().is_some_and(char::is_alphanumeric) {
             continue;
         }
-        key.clear();
-        push_straight(&mut key, first);
-        let mut best: Option<Match> = t.entries.get(key.as_str()).map(|e| Match { tokens: i..i + 1, entry: *e });
+        let curly = has_curly(first);
+        let slot = if curly {
+            key.clear();
+            push_straight(&mut key, first);
+            t.slots.get(key.as_str())
+        } else {
+            t.slots.get(first)
+        };
+        let own = slot.and_then(|s| s.entry);
+        if let Some(e) = own {
+            single(i, e);
+        }
+        let mut best: Option<Match> = own.map(|e| Match { tokens: i..i + 1, entry: e });
         if best.is_none() {
             if let Some(e) = title_case_entry(t, first) {
                 best = Some(Match { tokens: i..i + 1, entry: e });
             }
         }
+        let mut prefix = slot.is_some_and(|s| s.prefix);
+        if prefix && !curly {
+            key.clear();
+            key.push_str(first);
+        }
         let mut j = i + 1;
-        while j < tokens.len() && j - i < MAX_TOKENS && t.prefixes.contains(key.as_str()) {
+        while j < tokens.len() && j - i < MAX_TOKENS && prefix {
             let next = tokens[j].span().of(text);
             let gap = &text[tokens[j - 1].end()..tokens[j].start()];
             if next.len() > MAX_FORM_BYTES || gap.contains('\n') || gap.len() > 3 {
@@ -421,9 +473,11 @@ pub fn each_match(text: &str, tokens: &[Token], mut found: impl FnMut(Match)) {
             }
             push_straight(&mut key, next);
             j += 1;
-            if let Some(e) = t.entries.get(key.as_str()) {
-                best = Some(Match { tokens: i..j, entry: *e });
+            let slot = t.slots.get(key.as_str());
+            if let Some(e) = slot.and_then(|s| s.entry) {
+                best = Some(Match { tokens: i..j, entry: e });
             }
+            prefix = slot.is_some_and(|s| s.prefix);
         }
         if let Some(m) = best {
             found(m);
@@ -439,7 +493,7 @@ fn title_case_entry(t: &Table, word: &str) -> Option<Entry> {
     let mut chars = word.chars();
     let mut s: String = chars.next().into_iter().collect();
     s.extend(chars.flat_map(char::to_lowercase));
-    t.entries.get(&s).copied().filter(|e| e.lists.has(Lists::PLACES.with(Lists::DEMONYM)))
+    t.entry(&s).filter(|e| e.lists.has(Lists::PLACES.with(Lists::DEMONYM)))
 }
 
 /// Per token, the lists it begins (bit `2 * k` for list bit `k`) or continues (bit
