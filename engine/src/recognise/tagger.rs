@@ -377,7 +377,7 @@ impl Words {
             seen: Evidence::default(),
             ev_code: 0,
             opener: false,
-            own: [0; OWN],
+            own: own_features(&BOUNDARY, 0),
         };
         Words { list: vec![edge], slots: vec![0; 64] }
     }
@@ -571,18 +571,14 @@ impl Featurizer {
         }
     }
 
-    /// The features of the token of `x` that read its neighbours ([`NEIGHBOURS`] of them, in
-    /// the order of [`NEIGHBOURS_AT`]).
-    fn neighbour_features(&self, x: &Context) -> [u32; NEIGHBOURS] {
+    /// The features of the token of `x` that read its neighbours together with itself or with
+    /// each other ([`PAIRS`] of them, in the order of [`PAIRS_AT`]).
+    fn pair_features(&self, x: &Context) -> [u32; PAIRS] {
         let h = |id: u32| &self.words.list[id as usize].h;
         let (p2, p1, c, n1, n2) = (h(x.p2), h(x.p1), h(x.c), h(x.n1), h(x.n2));
         let cls = c.class as u64;
         let f = feature;
         [
-            f(9, p1.lower, 0),
-            f(10, n1.lower, 0),
-            f(11, p2.lower, 0),
-            f(12, n2.lower, 0),
             f(13, p1.lower, c.lower),
             f(14, c.lower, n1.lower),
             f(15, p1.shape, c.shape),
@@ -593,8 +589,6 @@ impl Featurizer {
             f(24, p1.suffix[2], cls),
             f(25, n1.suffix[2], cls),
             f(26, p2.lower, p1.lower << 1 ^ cls),
-            f(29, p1.cluster, 0),
-            f(30, n1.cluster, 0),
             f(31, p1.cluster << 20 | c.cluster, n1.cluster),
             f(32, c.cue, p1.cue << 4 | n1.cue),
             f(33, n2.cue, cls),
@@ -613,7 +607,13 @@ impl Featurizer {
             for (&k, &v) in OWN_AT.iter().zip(&w.own) {
                 feats[k] = v;
             }
-            for (&k, &v) in NEIGHBOURS_AT.iter().zip(&self.neighbour_features(x)) {
+            for (&k, &v) in PAIRS_AT.iter().zip(&self.pair_features(x)) {
+                feats[k] = v;
+            }
+            let h = |id: u32| &self.words.list[id as usize].h;
+            let [p1, n1, p2, n2] = [x.p1, x.n1, x.p2, x.n2].map(|id| window_features(h(id)));
+            let window = [p1[0][0], p1[0][1], n1[1][0], n1[1][1], p2[2][0], n2[3][0]];
+            for (&k, &v) in WINDOW_AT.iter().zip(&window) {
                 feats[k] = v;
             }
             for (&k, &v) in SENTENCE_AT.iter().zip(&sentence_features(w, x.first, x.kind)) {
@@ -625,24 +625,27 @@ impl Featurizer {
 }
 
 impl Featurizer {
-    /// The own features ([`OWN`]) of each of the document's words weighed by `model`: alone,
-    /// and with the features of a word in a body sentence after its first word (the
-    /// [`sentence_features`] of most tokens).
-    fn weigh(&self, model: &Model) -> Vec<[[i16; LANES]; 2]> {
+    /// The features of each of the document's words that read only that word, weighed by
+    /// `model` (see [`Weighed`]).
+    fn weigh(&self, model: &Model) -> Vec<Weighed> {
         self.words
             .list
             .iter()
             .map(|w| {
-                let mut acc = [0i32; LANES];
-                for &k in &w.own {
-                    model.add(&mut acc, k);
-                }
-                let plain = acc;
-                for k in sentence_features(w, false, 1) {
-                    model.add(&mut acc, k);
-                }
-                // At most 15 weights of at most 127 in size: far inside i16.
-                [plain.map(|a| a as i16), acc.map(|a| a as i16)]
+                let sum = |keys: &[u32]| {
+                    let mut acc = [0i32; LANES];
+                    for &k in keys {
+                        model.add(&mut acc, k);
+                    }
+                    // At most 15 weights of at most 127 in size: far inside i16.
+                    acc.map(|a| a as i16)
+                };
+                let sentence = sentence_features(w, false, 1);
+                let mut body = [0u32; OWN + 3];
+                body[..OWN].copy_from_slice(&w.own);
+                body[OWN..].copy_from_slice(&sentence);
+                let [p1, n1, p2, n2] = window_features(&w.h);
+                Weighed { own: [sum(&w.own), sum(&body)], window: [sum(&p1), sum(&n1), sum(&p2[..1]), sum(&n2[..1])] }
             })
             .collect()
     }
@@ -655,7 +658,7 @@ impl Featurizer {
     fn emissions(
         &self,
         model: &Model,
-        own: &[[[i16; LANES]; 2]],
+        own: &[Weighed],
         segments: &Segments,
         s: usize,
         chunk: Range<usize>,
@@ -666,9 +669,17 @@ impl Featurizer {
         self.contexts(segments, s, chunk, seen_word, |x| {
             let body = x.kind == 1 && !x.first;
             let mut acc = [0i32; LANES];
-            if let Some(o) = own.get(x.c as usize) {
-                for (a, &v) in acc.iter_mut().zip(&o[usize::from(body)]) {
-                    *a = i32::from(v);
+            let at = |id: u32| own.get(id as usize);
+            let parts = [
+                at(x.c).map(|w| &w.own[usize::from(body)]),
+                at(x.p1).map(|w| &w.window[0]),
+                at(x.n1).map(|w| &w.window[1]),
+                at(x.p2).map(|w| &w.window[2]),
+                at(x.n2).map(|w| &w.window[3]),
+            ];
+            for part in parts.into_iter().flatten() {
+                for (a, &v) in acc.iter_mut().zip(part) {
+                    *a += i32::from(v);
                 }
             }
             if !body {
@@ -676,12 +687,21 @@ impl Featurizer {
                     model.add(&mut acc, k);
                 }
             }
-            for k in self.neighbour_features(x) {
+            for k in self.pair_features(x) {
                 model.add(&mut acc, k);
             }
             out.push(acc.map(|a| a as f32 * model.scale));
         });
     }
+}
+
+/// The weights of the features of one word that read nothing but that word, summed by tag.
+struct Weighed {
+    /// Its own features ([`OWN`]): alone, and with the [`sentence_features`] of a word in a
+    /// body sentence after its first word (those of most tokens).
+    own: [[i16; LANES]; 2],
+    /// Its [`window_features`] as the word at -1, +1, -2 and +2.
+    window: [[i16; LANES]; 4],
 }
 
 /// The features of word `w` that read the flags of its sentence: whether it is the first word
@@ -692,11 +712,27 @@ fn sentence_features(w: &Word, first: bool, kind: u64) -> [u32; 3] {
     [feature(18, first, c.shape), feature(19, kind, c.shape), feature(21, w.ev_code << 4 | first << 3 | kind, cls)]
 }
 
-/// Number of features that read a token's neighbours.
-const NEIGHBOURS: usize = 20;
+/// The features that read one neighbour alone, for a word standing at -1, +1, -2 and +2 (in
+/// the order of [`WINDOW_AT`]; the words at -2 and +2 have one feature each, the second is
+/// zero).
+fn window_features(h: &TokenHashes) -> [[u32; 2]; 4] {
+    [
+        [feature(9, h.lower, 0), feature(29, h.cluster, 0)],
+        [feature(10, h.lower, 0), feature(30, h.cluster, 0)],
+        [feature(11, h.lower, 0), 0],
+        [feature(12, h.lower, 0), 0],
+    ]
+}
 
-/// Where the features of [`Featurizer::neighbour_features`] stand among a token's [`FEATURES`].
-const NEIGHBOURS_AT: [usize; NEIGHBOURS] = [9, 10, 11, 12, 13, 14, 15, 16, 17, 22, 23, 24, 25, 26, 29, 30, 31, 32, 33, 34];
+/// Where the features of [`window_features`] stand among a token's [`FEATURES`]: those of the
+/// word at -1, +1, -2, +2.
+const WINDOW_AT: [usize; 6] = [9, 29, 10, 30, 11, 12];
+
+/// Number of features that read a token's neighbours with itself or each other.
+const PAIRS: usize = 14;
+
+/// Where the features of [`Featurizer::pair_features`] stand among a token's [`FEATURES`].
+const PAIRS_AT: [usize; PAIRS] = [13, 14, 15, 16, 17, 22, 23, 24, 25, 26, 31, 32, 33, 34];
 
 /// Where the features of [`sentence_features`] stand among a token's [`FEATURES`].
 const SENTENCE_AT: [usize; 3] = [18, 19, 21];
@@ -1077,7 +1113,6 @@ const LANES: usize = 16;
 pub struct Scratch {
     emit: Vec<Lanes>,
     fwd: Vec<Lanes>,
-    back: Vec<[u8; LANES]>,
     bwd: Vec<Lanes>,
     tags: Vec<usize>,
 }
@@ -1137,13 +1172,13 @@ impl Lattice {
 ///
 /// Every score is the same sum of the same terms in the same order as a plain loop over the
 /// allowed transitions that skips states scored [`NEG`] (unreachable) and keeps the first
-/// `from` of equal scores: the loops only run over all 16 lanes at once, choosing with selects
-/// instead of branches, so that they vectorise.
+/// `from` of equal scores: the forward and backward loops only run over all 16 lanes at once,
+/// choosing with selects instead of branches, so that they vectorise; the back pointers are
+/// worked out by that plain loop, along the best path only.
 fn viterbi(emit: &[Lanes], lat: &Lattice, s: &mut Scratch, margins: bool) {
     let n = emit.len();
     s.tags.clear();
     s.fwd.clear();
-    s.back.clear();
     if n == 0 {
         return;
     }
@@ -1154,39 +1189,46 @@ fn viterbi(emit: &[Lanes], lat: &Lattice, s: &mut Scratch, margins: bool) {
         }
     }
     s.fwd.push(first);
-    s.back.push([0; LANES]);
     for e in &emit[1..] {
         let prev = s.fwd[s.fwd.len() - 1];
         let mut best = [NEG; LANES];
-        let mut arg = [0u8; LANES];
-        for (from, (&p, row)) in prev.iter().zip(&lat.fwd[..TAGS]).enumerate() {
+        for (&p, row) in prev.iter().zip(&lat.fwd[..TAGS]) {
             if p <= NEG {
                 continue;
             }
-            for ((b, a), &t) in best.iter_mut().zip(arg.iter_mut()).zip(row) {
+            for (b, &t) in best.iter_mut().zip(row) {
                 let v = p + t;
-                let gt = v > *b;
-                *b = if gt { v } else { *b };
-                *a = if gt { from as u8 } else { *a };
+                *b = if v > *b { v } else { *b };
             }
         }
         let mut cur = [NEG; LANES];
-        let mut bp = [0u8; LANES];
-        for (((c, p), (&b, &a)), &x) in cur.iter_mut().zip(bp.iter_mut()).zip(best.iter().zip(&arg)).zip(e) {
-            let reached = b > NEG;
-            *c = if reached { b + x } else { NEG };
-            *p = if reached { a } else { 0 };
+        for ((c, &b), &x) in cur.iter_mut().zip(&best).zip(e) {
+            *c = if b > NEG { b + x } else { NEG };
         }
         s.fwd.push(cur);
-        s.back.push(bp);
     }
     let last = s.fwd[n - 1];
     let mut t = (0..TAGS).fold(0, |b, t| if last[t] > last[b] { t } else { b });
     s.tags.resize(n, 0);
-    for i in (0..n).rev() {
+    for i in (1..n).rev() {
         s.tags[i] = t;
-        t = s.back[i][t] as usize;
+        // The back pointer of tag `t` at `i`: the first `from` of the best score.
+        let prev = &s.fwd[i - 1];
+        let mut best = NEG;
+        let mut arg = 0;
+        for (from, &p) in prev.iter().enumerate().take(TAGS) {
+            if p <= NEG {
+                continue;
+            }
+            let v = p + lat.fwd[from][t];
+            if v > best {
+                best = v;
+                arg = from;
+            }
+        }
+        t = if best > NEG { arg } else { 0 };
     }
+    s.tags[0] = t;
     if margins {
         s.bwd.clear();
         s.bwd.resize(n, [0.0; LANES]);
@@ -1524,7 +1566,7 @@ mod tests {
 
     #[test]
     fn feature_positions_cover_every_feature_once() {
-        let mut all: Vec<usize> = OWN_AT.iter().chain(&NEIGHBOURS_AT).chain(&SENTENCE_AT).copied().collect();
+        let mut all: Vec<usize> = OWN_AT.iter().chain(&PAIRS_AT).chain(&WINDOW_AT).chain(&SENTENCE_AT).copied().collect();
         all.sort_unstable();
         assert_eq!(all, (0..FEATURES).collect::<Vec<_>>());
     }
