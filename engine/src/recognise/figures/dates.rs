@@ -573,6 +573,10 @@ const ONES: [&str; 9] = ["one", "two", "three", "four", "five", "six", "seven", 
 
 /// A number 1-99 in words at `k` ("ninety six", "ninety-six", "fifteen"): value, token after.
 fn words_99(c: &Ctx, k: usize) -> Option<(i32, usize)> {
+    // Every word it reads is a number word.
+    if c.t.get(k).is_none_or(|t| t.class & class::NUM_START == 0) {
+        return None;
+    }
     let w = c.l(k);
     if let Some(p) = TEENS.iter().position(|x| *x == w) {
         return Some((10 + p as i32, k + 1));

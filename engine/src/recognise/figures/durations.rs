@@ -36,6 +36,10 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
     let n = c.t.len();
     let mut i = 0;
     while i < n {
+        if !may_start(c, i) {
+            i += 1;
+            continue;
+        }
         match at(c, i) {
             Some((end, iso)) if end > i => {
                 out.push(figure(FigureKind::Date, c.span(i, end), None, None, iso));
@@ -44,6 +48,22 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
             _ => i += 1,
         }
     }
+}
+
+/// Whether [`at`] may read anything from token `i`: every reading starts with a number
+/// ([`term`], [`offset`], [`span_from_now`]), a weekday, or one of the words its cases open
+/// with (a quick no for the other tokens).
+fn may_start(c: &Ctx, i: usize) -> bool {
+    c.may_number(i)
+        || c.t[i].class & super::class::WEEKDAY != 0
+        || matches!(
+            c.l(i),
+            // at's own cases, offset, part_of, span_from_now
+            "more" | "less" | "within" | "for" | "the" | "in" | "first" | "last" | "final" | "next" | "coming"
+                | "upcoming" | "following" | "past" | "previous"
+                // term
+                | "a" | "an" | "few" | "several" | "some" | "couple" | "another" | "all" | "half" | "½"
+        )
 }
 
 /// A duration: its terms (count, unit code as [`unit_code`] writes it, plus "WE" for weekends
@@ -584,6 +604,9 @@ fn part_of(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
 /// A weekday name at token `i` (0 = Monday).
 fn weekday(c: &Ctx, i: usize) -> Option<u8> {
     const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    if c.t.get(i).is_none_or(|t| t.class & super::class::WEEKDAY == 0) {
+        return None;
+    }
     DAYS.iter().position(|d| *d == c.l(i)).map(|p| p as u8)
 }
 

@@ -123,6 +123,16 @@ impl<'a> Ctx<'a> {
         !l.is_empty() && words.contains(&l)
     }
 
+    /// Whether token `i` may start a number at all ([`number::parse_raw`] reads nothing
+    /// elsewhere): digits, a word of [`class::NUM_START`], or a "." before digits.
+    pub fn may_number(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Word => t.class & class::NUM_START != 0,
+            _ => t.s == ".",
+        })
+    }
+
     /// Whether token `i` directly follows token `i - 1` (no white space between).
     pub fn glued(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| !t.gap)

@@ -15,8 +15,8 @@ use crate::{Figure, FigureKind, Span};
 
 /// A currency symbol and its code.
 fn symbol(s: &str) -> Option<&'static str> {
-    // Every symbol but "$" is outside ASCII: a quick no for words and digits.
-    if s.is_ascii() && s != "$" {
+    // Every symbol but "$" starts outside ASCII: a quick no for words and digits.
+    if s.as_bytes().first().is_none_or(|b| b.is_ascii()) && s != "$" {
         return None;
     }
     Some(match s {
@@ -297,7 +297,8 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
 /// One amount starting with the number at token `i`: (start token, value, code, end token).
 fn amount(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usize, bool)> {
     let t = c.t.get(i)?;
-    if t.kind != TokenKind::Number && t.kind != TokenKind::Word {
+    // Both readings below need a number at `i`.
+    if (t.kind != TokenKind::Number && t.kind != TokenKind::Word) || !c.may_number(i) {
         return None;
     }
     // "10 $ 30 $": a symbol after the number claims it before the one in front of it does.
@@ -435,7 +436,7 @@ const MAJOR: &[&str] = &["USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD",
 /// "USD115", "115USD", "115.5USD": a code glued to the digits in one token.
 fn glued_code(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usize, bool)> {
     let t = &c.t[i];
-    if t.blocked {
+    if t.blocked || !t.digit {
         return None;
     }
     let split = t.s.find(|ch: char| ch.is_ascii_digit())?;

@@ -128,6 +128,10 @@ pub fn digits(s: &str) -> Option<(f64, &str)> {
 
 /// Reads the number starting at token `i`, unless it is blocked or part of a name.
 pub fn parse(c: &Ctx, i: usize) -> Option<Num> {
+    // Most tokens cannot start a number: no need to look at the cache for them.
+    if !c.may_number(i) {
+        return None;
+    }
     if let Some(known) = c.nums.borrow().get(i).copied().flatten() {
         return known;
     }
@@ -162,6 +166,9 @@ fn parse_token(c: &Ctx, i: usize) -> Option<Num> {
 
 /// Reads the number starting at token `i`, whatever stands before it.
 pub fn parse_raw(c: &Ctx, i: usize) -> Option<Num> {
+    if !c.may_number(i) {
+        return None;
+    }
     let t = c.t.get(i)?;
     if t.blocked {
         return None;

@@ -115,6 +115,12 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>, mode: Mode) {
     let n = c.t.len();
     let mut i = 0;
     while i < n {
+        // Outside the measures model every reading starts with a number, "twice", "thrice",
+        // "age" or "aged" (measured, at and multiplier): a quick no for the other tokens.
+        if mode != Mode::Measures && !c.may_number(i) && !matches!(c.l(i), "twice" | "thrice") && !matches!(c.t[i].s, "age" | "aged") {
+            i += 1;
+            continue;
+        }
         if let Some((end, f)) = measured(c, i, mode) {
             out.push(f);
             i = end.max(i + 1);

@@ -72,12 +72,15 @@ fn parts(c: &Ctx, i: usize) -> Option<(Vec<Part>, usize)> {
                 }
             }
             TokenKind::Word => {
-                if let Some((m, d)) = month_day_word(t.s) {
+                if let Some((m, d)) = t.digit.then(|| month_day_word(t.s)).flatten() {
                     out.push(Part::Mon(m));
                     out.push(Part::Num(u32::from(d), 2));
                 } else {
-                    let w = t.s.trim_end_matches('.');
-                    let m = month_from_name(w)?;
+                    // month_from_name of the word (its dots trimmed), worked out in Ctx.
+                    if t.month == 0 {
+                        return None;
+                    }
+                    let m = t.month;
                     // "may" and "march" lower-case are words, not months, unless glued into a run.
                     out.push(Part::Mon(m));
                 }
