@@ -86,6 +86,34 @@ const CUES: &[&str] = &[
     "confirmed", "denied", "responded", "pledged", "vowed", "predicted", "recounted", "mentioned", "assured", "boasted",
 ];
 
+/// Longest cue, in bytes.
+const CUE_MAX: usize = 16;
+
+/// Per length in bytes, the first letters (bit `b - b'a'`) that cues of that length start
+/// with: a token whose length and first letter no cue has is no cue, without comparing it to
+/// each of them.
+const CUE_FIRSTS: [u32; CUE_MAX + 1] = {
+    let mut out = [0u32; CUE_MAX + 1];
+    let mut k = 0;
+    while k < CUES.len() {
+        let c = CUES[k].as_bytes();
+        assert!(c.len() <= CUE_MAX && c[0].is_ascii_lowercase());
+        out[c.len()] |= 1 << (c[0] - b'a');
+        k += 1;
+    }
+    out
+};
+
+/// Whether `w` is one of the [`CUES`], in any ASCII case.
+fn is_cue_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    let first = match b.first() {
+        Some(f) if b.len() <= CUE_MAX && f.is_ascii_alphabetic() => f.to_ascii_lowercase() - b'a',
+        _ => return false,
+    };
+    CUE_FIRSTS[b.len()] & (1 << first) != 0 && CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
 /// Pronouns that name a person.
 const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 /// Pronouns that name an organisation or a document.
@@ -191,13 +219,13 @@ struct Raw {
 }
 
 fn opens(c: char, prev: Option<char>, next: Option<char>) -> bool {
-    let next_ok = next.is_some_and(|n| !n.is_whitespace());
-    let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/\"“".contains(p));
+    let next_ok = || next.is_some_and(|n| !n.is_whitespace());
+    let after_space = || prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '"' | '“'));
     match c {
-        '“' | '„' | '«' => next_ok,
-        '"' => next_ok && after_space,
+        '“' | '„' | '«' => next_ok(),
+        '"' => next_ok() && after_space(),
         // British style: an opening single quote before a letter ("‘90s" is an elision).
-        '‘' => after_space && next.is_some_and(char::is_alphabetic),
+        '‘' => after_space() && next.is_some_and(char::is_alphabetic),
         _ => false,
     }
 }
@@ -254,6 +282,11 @@ fn find_marks(text: &str, paragraphs: &[Span]) -> Vec<Raw> {
             prev = chars.next().map(|(_, c)| c);
         }
         while let Some((i, c)) = chars.next() {
+            if c.is_ascii() && c != '"' {
+                // No mark but the straight double quote is ASCII: nothing opens or closes.
+                prev = Some(c);
+                continue;
+            }
             let at = p.start + i;
             let next = chars.peek().map(|&(_, n)| n);
             let next2 = || s.get(i + c.len_utf8()..).and_then(|r| r.chars().nth(1));
@@ -309,7 +342,13 @@ struct Context<'a> {
     entities: &'a [Entity],
     /// Entity mentions: (span, entity index), sorted by start.
     mentions: Vec<(Span, usize)>,
+    /// Per block of [`BLOCK`] bytes of text, the number of tokens that start before it: where
+    /// [`Context::token_from`] searches (one `u32` per block).
+    blocks: Vec<u32>,
 }
+
+/// Bytes of text per entry of [`Context::blocks`].
+const BLOCK: usize = 256;
 
 impl<'a> Context<'a> {
     fn new(text: &'a str, segments: &'a Segments, entities: &'a [Entity], mentions: &[Mention]) -> Self {
@@ -320,7 +359,16 @@ impl<'a> Context<'a> {
                 _ => None,
             })
             .collect();
-        Context { text, segments, entities, mentions }
+        let tokens = &segments.tokens;
+        let mut blocks = Vec::with_capacity(text.len() / BLOCK + 2);
+        let mut k = 0;
+        for b in 0..=text.len() / BLOCK + 1 {
+            while k < tokens.len() && tokens[k].start() < b * BLOCK {
+                k += 1;
+            }
+            blocks.push(u32::try_from(k).unwrap_or(u32::MAX));
+        }
+        Context { text, segments, entities, mentions, blocks }
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -337,7 +385,12 @@ impl<'a> Context<'a> {
 
     /// The index of the token starting at or after byte `at`.
     fn token_from(&self, at: usize) -> usize {
-        self.segments.tokens.partition_point(|t| t.start() < at)
+        let tokens = &self.segments.tokens;
+        let b = at / BLOCK;
+        // Tokens before block `b` start before `at`; tokens from block `b + 1` on do not.
+        let lo = self.blocks.get(b).map_or(tokens.len(), |&x| x as usize).min(tokens.len());
+        let hi = self.blocks.get(b + 1).map_or(tokens.len(), |&x| x as usize).clamp(lo, tokens.len());
+        lo + tokens[lo..hi].partition_point(|t| t.start() < at)
     }
 
     /// Whether the quoted passage is a quotation rather than a title or scare quote.
@@ -368,7 +421,7 @@ impl<'a> Context<'a> {
     fn is_cue(&self, i: usize) -> bool {
         self.is_word(i) && {
             let w = self.tok(i);
-            CUES.iter().any(|c| c.eq_ignore_ascii_case(w)) && (!w.eq_ignore_ascii_case("according") || self.tok(i + 1).eq_ignore_ascii_case("to"))
+            is_cue_word(w) && (!w.eq_ignore_ascii_case("according") || self.tok(i + 1).eq_ignore_ascii_case("to"))
         }
     }
 
