@@ -376,7 +376,7 @@ impl<'a> Context<'a> {
     }
 
     fn is_word(&self, i: usize) -> bool {
-        self.segments.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        self.segments.tokens.get(i).is_some_and(|t| t.kind() == TokenKind::Word)
     }
 
     fn paragraph_of(&self, at: usize) -> Option<usize> {
@@ -405,7 +405,7 @@ impl<'a> Context<'a> {
         let mut i = self.token_from(raw.inner.start);
         while i < self.segments.tokens.len() && self.segments.tokens[i].start() < raw.inner.end && words < 64 {
             let t = self.segments.tokens[i];
-            if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            if matches!(t.kind(), TokenKind::Word | TokenKind::Number) {
                 let w = t.span().of(self.text);
                 let capital = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
                 if !(capital || words > 0 && SMALL_WORDS.contains(&w)) {

@@ -32,31 +32,44 @@ pub enum TokenKind {
     Symbol,
 }
 
-/// A token.
+/// A token: 8 bytes.
 ///
-/// Its offsets are kept as `u32` (12 bytes a token instead of 24), since the tokens are the
-/// largest per-token state the engine keeps for a whole document; [`tokenize`] stops before
-/// any offset over `u32::MAX` (4 GiB, far above [`crate::MAX_INPUT_BYTES`]). Read where it
-/// stands with [`Token::span`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The tokens are the largest state the engine keeps for a whole document (one per word or
+/// mark), so a token packs its offsets in 32 bits each and its kind in the top two bits of its
+/// end: offsets up to [`Token::MAX_OFFSET`] (1 GiB, far above the decoded text of the largest
+/// input, three times [`crate::MAX_INPUT_BYTES`] at worst); [`tokenize`] stops before any
+/// offset past it. Read it with [`Token::span`], [`Token::start`], [`Token::end`] and
+/// [`Token::kind`].
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     start: u32,
-    end: u32,
-    /// What it is made of.
-    pub kind: TokenKind,
+    /// The end offset in the low 30 bits, the kind in the top two.
+    end_kind: u32,
 }
 
 impl Token {
-    /// A token of `kind` at `span`; offsets over `u32::MAX` are clamped to it.
+    /// The largest offset a token can hold: 2^30 - 1.
+    pub const MAX_OFFSET: usize = (1 << 30) - 1;
+
+    /// A token of `kind` at `span`; offsets past [`Token::MAX_OFFSET`] are clamped to it.
     pub fn new(span: Span, kind: TokenKind) -> Token {
-        let clamp = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-        Token { start: clamp(span.start), end: clamp(span.end), kind }
+        let kind = match kind {
+            TokenKind::Word => 0,
+            TokenKind::Number => 1,
+            TokenKind::Punct => 2,
+            TokenKind::Symbol => 3,
+        };
+        Token { start: Token::clamp(span.start), end_kind: Token::clamp(span.end) | kind << 30 }
+    }
+
+    fn clamp(offset: usize) -> u32 {
+        offset.min(Token::MAX_OFFSET) as u32
     }
 
     /// Where it stands.
     #[inline]
     pub const fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        Span::new(self.start(), self.end())
     }
 
     /// Byte offset of its first byte.
@@ -68,12 +81,29 @@ impl Token {
     /// Byte offset one past its last byte.
     #[inline]
     pub const fn end(&self) -> usize {
-        self.end as usize
+        (self.end_kind & Token::MAX_OFFSET as u32) as usize
     }
 
-    /// Moves its end to `end` (clamped to `u32::MAX`).
+    /// What it is made of.
+    #[inline]
+    pub const fn kind(&self) -> TokenKind {
+        match self.end_kind >> 30 {
+            0 => TokenKind::Word,
+            1 => TokenKind::Number,
+            2 => TokenKind::Punct,
+            _ => TokenKind::Symbol,
+        }
+    }
+
+    /// Moves its end to `end` (clamped to [`Token::MAX_OFFSET`]).
     fn set_end(&mut self, end: usize) {
-        self.end = u32::try_from(end).unwrap_or(u32::MAX);
+        self.end_kind = Token::clamp(end) | self.end_kind & !(Token::MAX_OFFSET as u32);
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token").field("span", &self.span()).field("kind", &self.kind()).finish()
     }
 }
 
@@ -189,7 +219,7 @@ pub fn segment(text: &str) -> Segments {
     Segments { paragraphs, sentences, tokens }
 }
 
-/// Splits `text` into tokens (of its first 4 GiB: see [`Token`]).
+/// Splits `text` into tokens (of its first 1 GiB: see [`Token`]).
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     for (start, piece) in text.split_word_bound_indices() {
@@ -198,9 +228,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let end = start + piece.len();
-        // Token offsets are 32-bit: text past 4 GiB (far above `MAX_INPUT_BYTES`) is not
-        // tokenised.
-        if end > u32::MAX as usize {
+        // Token offsets are packed in 30 bits: text past 1 GiB (far above the largest
+        // decoded input) is not tokenised.
+        if end > Token::MAX_OFFSET {
             break;
         }
         // A period right after an abbreviation, an initialism or a single capital letter joins it.
@@ -218,7 +248,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if let Some(prev) = tokens.last_mut() {
                 // A punctuation token is one mark or a run of one mark, so its ends tell.
                 let run = prev.span().of(text);
-                let same = prev.kind == TokenKind::Punct && run.starts_with(first) && run.ends_with(first);
+                let same = prev.kind() == TokenKind::Punct && run.starts_with(first) && run.ends_with(first);
                 if prev.end() == start && same && piece != "." {
                     prev.set_end(end);
                     continue;
@@ -418,12 +448,12 @@ fn classify(text: &str, tokens: &[Token]) -> SentenceKind {
     let last = tokens.last().map(|t| t.span().of(text)).unwrap_or("");
     let terminal = matches!(last, "." | "!" | "?" | "…" | "\"" | "”" | "’" | "'" | ":" | ")" | "...") || last.ends_with('.');
     // The words, as far as the rules below look: the first, the last, and up to 21 of them.
-    let mut words = tokens.iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span().of(text));
+    let mut words = tokens.iter().filter(|t| t.kind() == TokenKind::Word).map(|t| t.span().of(text));
     let first = words.clone().next().unwrap_or("");
     let last_word = words.clone().next_back().unwrap_or("");
     let count = words.by_ref().take(21).count();
     let all_capitalised = || {
-        tokens.iter().filter(|t| t.kind == TokenKind::Word).all(|t| t.span().of(text).chars().next().is_some_and(|c| c.is_uppercase()))
+        tokens.iter().filter(|t| t.kind() == TokenKind::Word).all(|t| t.span().of(text).chars().next().is_some_and(|c| c.is_uppercase()))
     };
     if matches!(first, "Photo" | "Photograph" | "Credit" | "Image" | "Picture") && tokens.len() <= 16 {
         let second = tokens.get(1).map(|t| t.span().of(text)).unwrap_or("");

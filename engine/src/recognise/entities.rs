@@ -144,7 +144,7 @@ impl<'a> Doc<'a> {
         let mut name_idx = vec![NO_NAME; tokens.len()];
         let own = |i: usize, e: Entry| {
             if let (Some(slot), Some(t)) = (single.get_mut(i), tokens.get(i)) {
-                if t.kind == TokenKind::Word {
+                if t.kind() == TokenKind::Word {
                     *slot = e.lists;
                 }
             }
@@ -177,7 +177,7 @@ impl<'a> Doc<'a> {
 
     /// A word that starts with a capital letter (and is no month or day).
     fn is_cap(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        self.tokens.get(i).is_some_and(|t| t.kind() == TokenKind::Word)
             && self.word(i).chars().next().is_some_and(char::is_uppercase)
             && !self.lists(i).has(Lists::NEVER)
     }
@@ -486,7 +486,7 @@ impl<'a> Doc<'a> {
         }
 
         // A year and a work noun after the run: "the Focus 2024 report".
-        if label.is_none() && self.tokens.get(b).is_some_and(|t| t.kind == TokenKind::Number) && self.gap(b) == Some(true) {
+        if label.is_none() && self.tokens.get(b).is_some_and(|t| t.kind() == TokenKind::Number) && self.gap(b) == Some(true) {
             let year = self.word(b).len() == 4;
             if year && self.single_has(b + 1, Lists::WORK_NOUN) && self.gap(b + 1) == Some(true) {
                 self.push(a, b + 1, Label::Work, 0.8, Source::Rules);
@@ -507,7 +507,7 @@ impl<'a> Doc<'a> {
                     && SPEECH_VERBS.contains(&self.word(a - 1))
                     && self.gap(a) == Some(true)
                     && !self.is_acronym(a)
-                    && !self.tokens.get(b).is_some_and(|t| t.kind == TokenKind::Number) // "said Focus 2024"
+                    && !self.tokens.get(b).is_some_and(|t| t.kind() == TokenKind::Number) // "said Focus 2024"
                 || self.word(b) == "’" && SPEECH_VERBS.contains(&self.word(b + 1));
             if titled || title_before {
                 label = Some((Label::Person, 0.8));
@@ -521,7 +521,7 @@ impl<'a> Doc<'a> {
 
         // Places by their context.
         if label.is_none() && known.is_none() {
-            let noun_after = self.single_has(b, Lists::PLACE_NOUN) && self.gap(b) == Some(true) && self.tokens.get(b).is_some_and(|t| t.kind == TokenKind::Word) && self.word(b).chars().all(char::is_lowercase);
+            let noun_after = self.single_has(b, Lists::PLACE_NOUN) && self.gap(b) == Some(true) && self.tokens.get(b).is_some_and(|t| t.kind() == TokenKind::Word) && self.word(b).chars().all(char::is_lowercase);
             let apposition = self.word(b) == "," && matches!(self.word(b + 1), "a" | "an" | "the") && (b + 2..b + 5).any(|k| self.single_has(k, Lists::PLACE_NOUN));
             if (noun_after || apposition) && n <= 4 {
                 label = Some((Label::Place, 0.8));
@@ -719,10 +719,10 @@ impl<'a> Doc<'a> {
             if matches!(self.word(i + 1), "-" | "‐")
                 && self.gap(i + 1) == Some(false)
                 && self.gap(i + 2) == Some(false)
-                && self.tokens.get(i + 2).is_some_and(|t| t.kind == TokenKind::Number)
+                && self.tokens.get(i + 2).is_some_and(|t| t.kind() == TokenKind::Number)
             {
                 let mut end = i + 3;
-                if self.gap(end) == Some(false) && self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word) {
+                if self.gap(end) == Some(false) && self.tokens.get(end).is_some_and(|t| t.kind() == TokenKind::Word) {
                     end += 1; // "Tu-22M3" split oddly, "Kh-101s"
                 }
                 let score = if l.has(Lists::PRODUCT) || w.chars().count() <= 4 { 0.8 } else { 0.6 };
@@ -736,7 +736,7 @@ impl<'a> Doc<'a> {
             }
             let next = self.word(end);
             let numbered = self.gap(end) == Some(true)
-                && (self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Number) && next.len() <= 4 && !next.contains(['.', ','])
+                && (self.tokens.get(end).is_some_and(|t| t.kind() == TokenKind::Number) && next.len() <= 4 && !next.contains(['.', ','])
                     || ROMAN.contains(&next));
             if numbered {
                 self.push(i, end + 1, Label::Product, 0.8, Source::Rules);
@@ -784,7 +784,7 @@ impl<'a> Doc<'a> {
             let Some(country) = gazetteer::country_of(self.word(i)) else { continue };
             let mut words: Vec<String> = Vec::new();
             let mut j = i + 2;
-            while j < self.tokens.len() && j < i + 7 && self.gap(j) == Some(true) && self.word(j).chars().all(char::is_lowercase) && self.tokens[j].kind == TokenKind::Word {
+            while j < self.tokens.len() && j < i + 7 && self.gap(j) == Some(true) && self.word(j).chars().all(char::is_lowercase) && self.tokens[j].kind() == TokenKind::Word {
                 words.push(self.word(j).to_owned());
                 if let Some(candidates) = orgs.get(&(country, self.word(j).to_owned())) {
                     if candidates.iter().any(|org| org.iter().all(|w| words.contains(w))) {
@@ -841,7 +841,7 @@ impl<'a> Doc<'a> {
         let deferred = std::mem::take(&mut self.deferred);
         for d in deferred {
             // "Focus" + "2024" when "Focus 2024" is known.
-            if self.tokens.get(d.end).is_some_and(|t| t.kind == TokenKind::Number) && self.gap(d.end) == Some(true) {
+            if self.tokens.get(d.end).is_some_and(|t| t.kind() == TokenKind::Number) && self.gap(d.end) == Some(true) {
                 if let Some((l, _)) = evidence.get(&self.key(d.first, d.end + 1)).and_then(best) {
                     self.push(d.first, d.end + 1, l, 0.7, Source::Rules);
                     continue;

@@ -387,20 +387,20 @@ impl Words {
         let word = t.span().of(text);
         let bits = self.slots.len().trailing_zeros();
         let mask = self.slots.len() - 1;
-        let mut s = (text_hash(word.as_bytes(), t.kind).wrapping_mul(K) >> (64 - bits)) as usize;
+        let mut s = (text_hash(word.as_bytes(), t.kind()).wrapping_mul(K) >> (64 - bits)) as usize;
         loop {
             let e = self.slots[s];
             if e == 0 {
                 break;
             }
             let w = &self.list[e as usize - 1];
-            if w.kind == t.kind && text.get(w.start..w.end) == Some(word) {
+            if w.kind == t.kind() && text.get(w.start..w.end) == Some(word) {
                 return e - 1;
             }
             s = (s + 1) & mask;
         }
-        let mut h = hash_token(word, t.kind);
-        if t.kind == TokenKind::Word {
+        let mut h = hash_token(word, t.kind());
+        if t.kind() == TokenKind::Word {
             if let Some(c) = clusters.get(finish(h.lower)) {
                 h.cluster = u64::from(c);
             }
@@ -410,7 +410,7 @@ impl Words {
         self.list.push(Word {
             start: t.start(),
             end: t.end(),
-            kind: t.kind,
+            kind: t.kind(),
             h,
             seen: Evidence::default(),
             ev_code: 0,
@@ -1320,7 +1320,7 @@ const TITLES: &[&str] = &[
 const PARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "at", "an", "de", "del", "della", "di", "da", "do", "dos", "du", "la", "le", "van", "von", "der", "den", "ten", "ter", "bin", "ibn", "bint", "abu", "e", "i", "y"];
 
 fn is_lower_word(t: Token, text: &str) -> bool {
-    t.kind == TokenKind::Word && t.span().of(text).chars().all(|c| !c.is_uppercase())
+    t.kind() == TokenKind::Word && t.span().of(text).chars().all(|c| !c.is_uppercase())
 }
 
 /// Whether a word is a title that stands before names ("General", "Administrator").
@@ -1367,7 +1367,7 @@ pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span
             }
             let end = j;
             // Names start and end with a word or a number, not with an emoji or a dash.
-            let wordlike = |t: &Token| matches!(t.kind, TokenKind::Word | TokenKind::Number);
+            let wordlike = |t: &Token| matches!(t.kind(), TokenKind::Word | TokenKind::Number);
             while i < j && !wordlike(&tokens[i]) {
                 i += 1;
             }
@@ -1390,7 +1390,7 @@ pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span
                 i += 1;
             }
             // Lower-case words do not end a name: "Leopard 2" of "Leopard 2 tanks".
-            while j > i + 1 && tokens[j - 1].kind == TokenKind::Word && tokens[j - 1].span().of(text).starts_with(char::is_lowercase) {
+            while j > i + 1 && tokens[j - 1].kind() == TokenKind::Word && tokens[j - 1].span().of(text).starts_with(char::is_lowercase) {
                 j -= 1;
             }
             // Words the gazetteers call no names by themselves ("AIDS", "Officials", "Monday").
@@ -1462,7 +1462,7 @@ fn consistent(text: &str, segments: &Segments, spans: &mut Vec<(Span, Label, f32
     let mut added = Vec::new();
     for sentence in &segments.sentences {
         for t in &segments.tokens[sentence.tokens.clone()] {
-            if t.kind != TokenKind::Word || !t.span().of(text).chars().next().is_some_and(char::is_uppercase) {
+            if t.kind() != TokenKind::Word || !t.span().of(text).chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
             let Some(v) = votes.get(t.span().of(text)) else { continue };

@@ -109,7 +109,7 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
     let word = |i: usize| toks[i].span().of(text).to_lowercase();
     let is_np_word = |i: usize| {
         let t = &toks[i];
-        t.kind == TokenKind::Word && !STOP.contains(&word(i).as_str()) && t.span().of(text).chars().next().is_some_and(char::is_lowercase)
+        t.kind() == TokenKind::Word && !STOP.contains(&word(i).as_str()) && t.span().of(text).chars().next().is_some_and(char::is_lowercase)
     };
     // 1. the counted noun of a quantity
     if f.kind == FigureKind::Quantity {
@@ -164,7 +164,7 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
     // 5. the sentence's subject: the last noun before the first verb, when that verb precedes the figure
     if ctx.subject.is_none() {
         if let Some(v) = (window_start..first).find(|&i| VERBS.contains(&word(i).as_str())) {
-            if let Some(n) = (window_start..v).rev().find(|&i| toks[i].kind == TokenKind::Word && !STOP.contains(&word(i).as_str())) {
+            if let Some(n) = (window_start..v).rev().find(|&i| toks[i].kind() == TokenKind::Word && !STOP.contains(&word(i).as_str())) {
                 let mut a = n;
                 while a > range.start && n - a < 3 && is_np_word(a - 1) {
                     a -= 1;
@@ -195,7 +195,7 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
         let at = entities.partition_point(|(m, _)| m.start < start);
         if let Some((m, e)) = entities.get(at).filter(|(m, _)| m.start == start && m.end <= f.span.start) {
             let next = segments.token_at(m.end);
-            let lower_word = toks.get(next).is_some_and(|t| t.kind == TokenKind::Word && t.span().of(text).chars().next().is_some_and(char::is_lowercase));
+            let lower_word = toks.get(next).is_some_and(|t| t.kind() == TokenKind::Word && t.span().of(text).chars().next().is_some_and(char::is_lowercase));
             let linking = matches!(word(next).as_str(), "and" | "or" | "of" | "in" | "on" | "at" | "for" | "with" | "to" | "from" | "by" | "as" | "than");
             if next < first && (matches!(word(next).as_str(), "'s" | "’s") || (lower_word && !linking)) {
                 ctx.about = Some(*e);

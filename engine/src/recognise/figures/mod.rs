@@ -88,7 +88,7 @@ impl<'a> Ctx<'a> {
             let s = tok.span().of(text);
             // Most tokens are lower-case already: no copy for them.
             let l: Cow<'a, str> = if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) { Cow::Owned(s.to_lowercase()) } else { Cow::Borrowed(s) };
-            let word = tok.kind == TokenKind::Word;
+            let word = tok.kind() == TokenKind::Word;
             t.push(Tok {
                 s,
                 class: class::of(&l),
@@ -96,7 +96,7 @@ impl<'a> Ctx<'a> {
                 digit: s.bytes().any(|b| b.is_ascii_digit()),
                 l,
                 span: tok.span(),
-                kind: tok.kind,
+                kind: tok.kind(),
                 gap: tok.start() == 0 || tok.start() > prev_end,
                 blocked: false,
             });
