@@ -74,9 +74,11 @@ pub struct Proposals {
 /// Runs every recogniser over the document: what [`recognise`] returns, with the figures kept
 /// apart so that [`crate::resolve::resolve_proposals`] need not box and copy them.
 pub fn propose(text: &str, segments: &Segments, published: Option<Date>) -> Proposals {
-    let figures = figures::document(text, segments, published);
+    // The entity recognisers run first: their working state (per-token lists, the tagger's
+    // tables) peaks while the figures, which do not depend on them, are not yet held.
     let mut entities = Vec::new();
     entities::recognise(text, segments, &mut entities);
     tagger::recognise(text, segments, &mut entities);
+    let figures = figures::document(text, segments, published);
     Proposals { figures, entities }
 }
