@@ -15,7 +15,9 @@ fn main() {
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+    use std::cell::Cell;
     use std::collections::HashMap;
+    use std::rc::Rc;
 
     type Held = HashMap<u32, dossier_engine::Analysis>;
     /// Makes sure the analyses of `ids` are held (a given text, or a restored document's, stands
@@ -38,6 +40,9 @@ fn main() {
     // texts of restored documents, analysed again when a story first needs them.
     let mut held: Held = HashMap::new();
     let mut restored: HashMap<u32, String> = HashMap::new();
+    // Set by the first document to analyse: the warm-up (below) stops there.
+    let real_work = Rc::new(Cell::new(false));
+    let started = real_work.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         let data = e.data();
         let get = |k: &str| Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
@@ -108,6 +113,7 @@ fn main() {
             dossier_app::model::Doc::new(n, text, report)
         } else {
             // {id, name, bytes}: a document to analyse.
+            started.set(true);
             let name = get("name").as_string().unwrap_or_else(|| "untitled.txt".into());
             let bytes = get("bytes").dyn_into::<Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
             dossier_app::work::analyse_doc(n, &name, &bytes).map(|(analysis, doc)| {
@@ -145,4 +151,28 @@ fn main() {
     // Decode the tagger's model now, while the reader is still choosing files, rather than on
     // the first document (it is range-coded and takes a noticeable moment to unpack).
     let _ = dossier_engine::recognise::tagger::model();
+    // Then warm the engine up (see dossier_app::work::WARM_UP_RUNS): a few analyses of the
+    // built-in example, each in its own task so that messages from the page go first, the first
+    // one 100 ms from now (after the documents the page restores when it hears "ready"); the
+    // first document to analyse ends it.
+    warm_up(scope, real_work, dossier_app::work::WARM_UP_RUNS, 100);
+}
+
+/// Runs one warm-up analysis in a task `after_ms` from now, then schedules the next, `left` in
+/// all, unless a document to analyse has come by then.
+#[cfg(target_arch = "wasm32")]
+fn warm_up(scope: web_sys::DedicatedWorkerGlobalScope, real_work: std::rc::Rc<std::cell::Cell<bool>>, left: u32, after_ms: i32) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    if left == 0 || real_work.get() {
+        return;
+    }
+    let next = scope.clone();
+    let run = Closure::once_into_js(move || {
+        if !real_work.get() {
+            dossier_app::work::warm_up();
+            warm_up(next, real_work, left - 1, 0);
+        }
+    });
+    let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), after_ms);
 }

@@ -3,7 +3,8 @@
 //!
 //! [`analyse_json`] does what the app's analysis worker does with a pasted text
 //! (`src/work.rs`): decode, analyse (entities, figures, resolution, summary, quotes) and write
-//! the version-1 contract JSON. In wasm32 it is exported to JavaScript by wasm-bindgen; natively
+//! the version-1 contract JSON; [`warm_up`] does what the worker does after it has said it is
+//! ready. In wasm32 it is exported to JavaScript by wasm-bindgen; natively
 //! it is a plain function that `examples/native.rs` times on the same texts.
 #![forbid(unsafe_code)]
 
@@ -22,6 +23,15 @@ pub fn analyse_json(text: &str) -> String {
         Err(e) => DocumentReport::from_error(NAME, &e.to_string()),
     };
     Report::new(vec![report]).to_json()
+}
+
+/// The app worker's warm-up, one run of it (`src/work.rs`: `warm_up`, run `WARM_UP_RUNS` times
+/// after the worker says it is ready): analyses the app's built-in example (the first run also
+/// decodes the tagger's model) and drops the result, so that Chromium has optimised the engine's
+/// code before the first real document. `bench/bench.js` (`warmUp`) runs it as the worker does.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen)]
+pub fn warm_up() {
+    let _ = analyse_json(include_str!("../../../assets/example-voa.txt"));
 }
 
 #[cfg(test)]
