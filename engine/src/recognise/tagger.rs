@@ -15,7 +15,6 @@
 //!   margin (how much worse the best analysis that does not tag this span is), turned into a
 //!   confidence in `0..1` for [`crate::resolve`]'s weighing against the other recognisers.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -760,10 +759,8 @@ pub struct Model {
     lattice: Lattice,
     /// How far a feature key is shifted right before lookup (32 minus the kept key bits).
     shift: u32,
-    /// Open-addressing table: shifted feature key -> row (`u32::MAX`: empty).
-    slots: Vec<(u32, u32)>,
-    /// Rows of [`TAGS`] weights, padded to 16.
-    rows: Vec<[i8; 16]>,
+    /// The feature weights.
+    table: Table,
     /// Word clusters.
     clusters: Clusters,
 }
@@ -1045,17 +1042,8 @@ impl Model {
         }
         let shift = 32 - bits;
         let clusters = Clusters::with_shift(&pairs, shift);
-        let cap = (n * 2).next_power_of_two().max(16);
-        let mask = cap - 1;
-        let mut slots = vec![(0u32, u32::MAX); cap];
-        for (i, &k) in keys.iter().enumerate() {
-            let mut s = slot_of(k, mask);
-            while slots[s].1 != u32::MAX {
-                s = (s + 1) & mask;
-            }
-            slots[s] = (k, i as u32);
-        }
-        Some(Model { scale, temperature, lattice: Lattice::new(&trans), shift, slots, rows, clusters })
+        let table = Table::new(&keys, &rows);
+        Some(Model { scale, temperature, lattice: Lattice::new(&trans), shift, table, clusters })
     }
 
     /// The word clusters the features use.
@@ -1065,36 +1053,93 @@ impl Model {
 
     /// Number of features the model keeps.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.table.len
     }
 
     /// Whether the model keeps no feature.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.table.len == 0
     }
 
-    #[inline]
+    #[cfg(test)]
     fn row(&self, key: u32) -> Option<&[i8; 16]> {
-        let key = key >> self.shift;
-        let mask = self.slots.len() - 1;
-        let mut s = slot_of(key, mask);
-        loop {
-            let (k, i) = self.slots[s];
-            if i == u32::MAX {
-                return None;
-            }
-            if k == key {
-                return self.rows.get(i as usize);
-            }
-            s = (s + 1) & mask;
-        }
+        self.table.row(key >> self.shift)
     }
 
     /// Adds the weights of feature `key` (if the model keeps it) to `acc`.
     #[inline]
     fn add(&self, acc: &mut [i32; LANES], key: u32) {
+        self.table.add(acc, key >> self.shift);
+    }
+}
+
+/// The marker of an empty slot of [`Table`] (a key only when keys keep all 32 bits; that key's
+/// row is kept aside).
+const EMPTY: u32 = u32::MAX;
+
+/// The feature weights: an open-addressing table (linear probing, no wrapping round) whose rows
+/// stand in the slots' order, so that the row of a key is read from where its key was found
+/// (the address does not wait on a row index read from memory first).
+struct Table {
+    /// The key in each slot ([`EMPTY`]: none); the last slot is empty.
+    keys: Vec<u32>,
+    /// The row of each slot: [`TAGS`] weights padded to 16 (zeros in empty slots).
+    rows: Vec<[i8; 16]>,
+    /// Home slots are `0..=mask`.
+    mask: usize,
+    /// The row of key [`EMPTY`], if the model keeps it.
+    empty_key: Option<[i8; 16]>,
+    /// Number of keys.
+    len: usize,
+}
+
+impl Table {
+    /// The table of distinct `keys` and their `rows`.
+    fn new(keys: &[u32], rows: &[[i8; 16]]) -> Table {
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut t = Table { keys: vec![EMPTY; cap + 1], rows: vec![[0; 16]; cap + 1], mask, empty_key: None, len: 0 };
+        for (&k, row) in keys.iter().zip(rows) {
+            t.len += 1;
+            if k == EMPTY {
+                t.empty_key = Some(*row);
+                continue;
+            }
+            let mut s = slot_of(k, mask);
+            while t.keys[s] != EMPTY {
+                s += 1;
+            }
+            t.keys[s] = k;
+            t.rows[s] = *row;
+            if s + 1 == t.keys.len() {
+                t.keys.push(EMPTY);
+                t.rows.push([0; 16]);
+            }
+        }
+        t
+    }
+
+    /// The row of `key` (already shifted).
+    #[inline]
+    fn row(&self, key: u32) -> Option<&[i8; 16]> {
+        if key == EMPTY {
+            return self.empty_key.as_ref();
+        }
+        let mut s = slot_of(key, self.mask);
+        loop {
+            match *self.keys.get(s)? {
+                EMPTY => return None,
+                k if k == key => return self.rows.get(s),
+                _ => s += 1,
+            }
+        }
+    }
+
+    /// Adds the row of `key` (already shifted), if the table holds it, to `acc`.
+    #[inline]
+    fn add(&self, acc: &mut [i32; LANES], key: u32) {
         if let Some(row) = self.row(key) {
-            for (a, &w) in acc.iter_mut().zip(row.iter()) {
+            for (a, &w) in acc.iter_mut().zip(row) {
                 *a += i32::from(w);
             }
         }
@@ -1429,7 +1474,7 @@ fn consistent(text: &str, segments: &Segments, spans: &mut Vec<(Span, Label, f32
     if spans.is_empty() {
         return;
     }
-    let mut votes: HashMap<&str, [f32; 7]> = HashMap::new();
+    let mut votes: crate::resolve::fast_hash::Map<&str, [f32; 7]> = Default::default();
     let index = |l: Label| Label::ALL.iter().position(|&m| m == l).unwrap_or(0);
     for &(span, label, conf) in spans.iter() {
         votes.entry(span.of(text)).or_default()[index(label)] += conf;
@@ -1675,6 +1720,31 @@ mod tests {
         for cut in 0..bytes.len() {
             let _ = Model::decode(&bytes[..cut]);
         }
+    }
+
+    #[test]
+    fn weight_table_finds_every_key_and_no_other() {
+        // Keys that crowd the same home slots, the marker of an empty slot among them.
+        let mut keys: Vec<u32> = (0..300u32).map(|i| i.wrapping_mul(0x0100_0000) ^ (i % 7)).collect();
+        keys.push(EMPTY);
+        keys.sort_unstable();
+        keys.dedup();
+        let rows: Vec<[i8; 16]> = (0..keys.len()).map(|i| [(i % 100) as i8 + 1; 16]).collect();
+        let t = Table::new(&keys, &rows);
+        assert_eq!(t.len, keys.len());
+        assert_eq!(t.keys.last(), Some(&EMPTY));
+        for (k, row) in keys.iter().zip(&rows) {
+            assert_eq!(t.row(*k), Some(row), "{k:x}");
+            let mut acc = [0i32; LANES];
+            t.add(&mut acc, *k);
+            assert_eq!(acc, row.map(i32::from));
+        }
+        for k in [1u32, 0x0100_0001, 12345, u32::MAX - 1] {
+            if !keys.contains(&k) {
+                assert_eq!(t.row(k), None);
+            }
+        }
+        assert_eq!(Table::new(&[], &[]).row(5), None);
     }
 
     #[test]
