@@ -639,6 +639,23 @@ fn classify(text: &str, tokens: &[Token]) -> SentenceKind {
 mod tests {
     use super::*;
 
+    #[test]
+    fn tokens_keep_their_kind_and_offsets_up_to_the_limit() {
+        let text = "Norway’s $118.5 billion budget rose 61%!!! (Reuters)";
+        let got: Vec<(&str, TokenKind)> = tokenize(text).iter().map(|t| (t.span().of(text), t.kind())).collect();
+        use TokenKind::*;
+        let want = [("Norway", Word), ("’s", Punct), ("$", Symbol), ("118.5", Number), ("billion", Word), ("budget", Word), ("rose", Word), ("61", Number), ("%", Symbol), ("!!!", Punct), ("(", Punct), ("Reuters", Word), (")", Punct)];
+        assert_eq!(got, want);
+        for kind in [Word, Number, Punct, Symbol] {
+            let mut t = Token::new(Span::new(7, Token::MAX_OFFSET), kind);
+            assert_eq!((t.start(), t.end(), t.kind()), (7, Token::MAX_OFFSET, kind));
+            t.set_end(Token::MAX_OFFSET + 5);
+            assert_eq!((t.end(), t.kind()), (Token::MAX_OFFSET, kind));
+            t.set_end(12);
+            assert_eq!((t.span(), t.kind()), (Span::new(7, 12), kind));
+        }
+    }
+
     fn sentence_texts(text: &str) -> Vec<&str> {
         segment(text).sentences.iter().map(|s| s.span.of(text)).collect()
     }
