@@ -21,6 +21,10 @@ pub const HOLIDAY: u16 = 1 << 3;
 /// An ordinal word as dates read it ("third", "twenty-first"), or "twenty"/"thirty".
 pub const ORDINAL: u16 = 1 << 4;
 
+/// A word the date recogniser compares a token with (every word literal of `dates.rs` and
+/// `dates/*.rs`; a test checks the list against the sources).
+pub const DATE_WORD: u16 = 1 << 5;
+
 /// The classes that also hold with dots after the word.
 const DOTTED: u16 = WEEKDAY_ABBR;
 
@@ -56,6 +60,33 @@ const ORDINALS: &[&str] = &[
     "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first", "twenty", "thirty",
 ];
 
+const DATE_WORDS: &[&str] = &[
+    "a", "about", "after", "ago", "an", "and", "around", "as", "autumn", "before", "beginning", "between", "black",
+    "by", "c", "calendar", "ce", "centuries", "century", "christmas", "coming", "commencing", "couple", "current",
+    "cy", "cyber", "d", "date", "day", "days", "de", "decade", "decades", "due", "during", "earlier", "early",
+    "earth", "easter", "eight", "eighteen", "eighteenth", "eighth", "eighties", "eighty", "eleven", "eleventh", "end",
+    "eom", "eoy", "eve", "every", "expected", "fa", "fall", "father", "fathers", "few", "fifteen", "fifteenth",
+    "fifth", "fifties", "fifty", "first", "fiscal", "five", "following", "for", "forties", "fortnight", "fortnights",
+    "forty", "four", "fourteen", "fourteenth", "fourth", "fri", "friday", "from", "going", "good", "greater", "h",
+    "half", "halloween", "has", "hour", "hours", "hr", "hrs", "hundred", "in", "independence", "international",
+    "into", "is", "its", "july", "june", "king", "labor", "labour", "last", "late", "later", "luther", "m", "many",
+    "mar", "march", "martin", "may", "memorial", "mid", "middle", "min", "mins", "minute", "minutes", "mon", "monday",
+    "month", "months", "mother", "mothers", "nd", "new", "newer", "next", "nine", "nineteen", "nineteenth",
+    "nineties", "ninety", "ninth", "no", "now", "october", "of", "old", "on", "one", "or", "past", "patrick",
+    "percent", "plan", "planned", "plans", "previous", "pt{count}{}", "pxm", "pxq", "pxw", "p{count}{c}", "p{}m",
+    "p{}w", "q", "quarter", "quarters", "rd", "s", "saint", "sat", "saturday", "scheduled", "sec", "second",
+    "seconds", "secs", "sept", "seven", "seventeen", "seventeenth", "seventh", "seventies", "seventy", "several",
+    "shall", "since", "six", "sixteen", "sixteenth", "sixth", "sixties", "sixty", "some", "sp", "spring", "ss", "st",
+    "st.", "start", "starting", "su", "summer", "sun", "sunday", "ten", "tenth", "th", "than", "thanksgiving", "the",
+    "third", "thirteen", "thirteenth", "thirties", "thirtieth", "thirty", "thirty-first", "this", "thousand", "three",
+    "through", "throughout", "thu", "thur", "thurs", "thursday", "till", "tm", "to", "today", "tomorrow", "tonight",
+    "ts", "tue", "tues", "tuesday", "twelfth", "twelve", "twenties", "twentieth", "twenty", "twenty-eighth",
+    "twenty-fifth", "twenty-first", "twenty-fourth", "twenty-ninth", "twenty-second", "twenty-seventh",
+    "twenty-sixth", "twenty-third", "two", "until", "upcoming", "valentine", "valentines", "w", "was", "wed",
+    "wednesday", "week", "weekend", "weeks", "wi", "will", "winter", "won't", "won’t", "work", "workers", "working",
+    "workweek", "x", "xmas", "y", "year", "years", "yesterday", "yr", "yrs",
+];
+
 /// FNV-1a: the words are short, so a byte loop beats the default hasher.
 #[derive(Default)]
 struct Fnv(u64);
@@ -84,7 +115,7 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut t = Table::default();
         for (words, class) in
-            [(NUM_WORDS, NUM_START), (WEEKDAYS, WEEKDAY), (WEEKDAY_ABBRS, WEEKDAY_ABBR), (HOLIDAY_HEADS, HOLIDAY), (ORDINALS, ORDINAL)]
+            [(NUM_WORDS, NUM_START), (WEEKDAYS, WEEKDAY), (WEEKDAY_ABBRS, WEEKDAY_ABBR), (HOLIDAY_HEADS, HOLIDAY), (ORDINALS, ORDINAL), (DATE_WORDS, DATE_WORD)]
         {
             for w in words {
                 debug_assert!(w.len() <= LONGEST);
@@ -107,4 +138,39 @@ pub fn of(l: &str) -> u16 {
         class |= t.get(bare).copied().unwrap_or(0) & DOTTED;
     }
     class
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word literals outside comments of a source file (starting with an ASCII letter,
+    /// without digits or spaces), lower-cased.
+    fn literals(src: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for line in src.lines() {
+            let code = line.split("//").next().unwrap_or("");
+            let mut parts = code.split('"');
+            parts.next();
+            while let Some(lit) = parts.next() {
+                let ok = lit.starts_with(|ch: char| ch.is_ascii_alphabetic()) && !lit.contains(|ch: char| ch.is_ascii_digit() || ch == ' ' || ch == '\\');
+                if ok {
+                    out.push(lit.to_lowercase());
+                }
+                parts.next();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_date_word_has_a_class() {
+        // dates::find passes over a word without a class, a month or a digit: each word the
+        // date recogniser reads must be listed.
+        for src in [include_str!("dates.rs"), include_str!("dates/holidays.rs"), include_str!("dates/numeric.rs"), include_str!("dates/weeks.rs")] {
+            for w in literals(src) {
+                assert!(of(&w) & DATE_WORD != 0, "{w:?} is missing from DATE_WORDS");
+            }
+        }
+    }
 }

@@ -43,6 +43,14 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
     let n = c.t.len();
     let mut i = 0;
     while i < n {
+        // Every reading opens with a number, punctuation, a month, or a word of one of the
+        // classes (the words these modules compare a token with among them): a quick no for
+        // the other words.
+        let t = &c.t[i];
+        if t.kind == TokenKind::Word && t.class == 0 && t.month == 0 && !t.digit {
+            i += 1;
+            continue;
+        }
         match at(c, i) {
             Some((mut end, mut iso)) if end > i => {
                 // "2018 or later", "1/1/2016 and after", "year 2016 and greater": from it on

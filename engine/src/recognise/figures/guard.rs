@@ -63,7 +63,14 @@ pub fn mark(c: &mut Ctx) {
             b += 1;
         }
         let chunk = &c.text[c.t[a].span.start..c.t[b - 1].span.end];
-        let digits = chunk.bytes().filter(u8::is_ascii_digit).count();
+        // One pass: digits, "@", "://".
+        let bytes = chunk.as_bytes();
+        let (mut digits, mut at_sign, mut scheme) = (0usize, false, false);
+        for (k, &x) in bytes.iter().enumerate() {
+            digits += usize::from(x.is_ascii_digit());
+            at_sign |= x == b'@';
+            scheme |= x == b':' && bytes[k + 1..].starts_with(b"//");
+        }
         let mut block = isbn_next;
         isbn_next = false;
         let lower = &c.t[a].l;
@@ -71,7 +78,7 @@ pub fn mark(c: &mut Ctx) {
             block = true;
             isbn_next = true;
         }
-        if chunk.contains("://") || lower.starts_with("www.") || chunk.contains('@') || chunk.starts_with('#') {
+        if scheme || lower.starts_with("www.") || at_sign || chunk.starts_with('#') {
             block = true;
         }
         if digits > 0 && identifier(c, a, b) {

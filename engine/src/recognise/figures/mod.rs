@@ -86,14 +86,26 @@ impl<'a> Ctx<'a> {
         let mut t: Vec<Tok<'a>> = Vec::with_capacity(tokens.len());
         for tok in tokens {
             let s = tok.span().of(text);
+            // One pass over the bytes: capitals, anything outside ASCII, digits.
+            let (mut upper, mut wide, mut digit) = (false, false, false);
+            for &b in s.as_bytes() {
+                upper |= b.is_ascii_uppercase();
+                wide |= b >= 0x80;
+                digit |= b.is_ascii_digit();
+            }
             // Most tokens are lower-case already: no copy for them.
-            let l: Cow<'a, str> = if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) { Cow::Owned(s.to_lowercase()) } else { Cow::Borrowed(s) };
+            let l: Cow<'a, str> = match (upper, wide) {
+                (false, false) => Cow::Borrowed(s),
+                (true, false) => Cow::Owned(s.to_ascii_lowercase()),
+                (_, true) => Cow::Owned(s.to_lowercase()),
+            };
             let word = tok.kind() == TokenKind::Word;
             t.push(Tok {
                 s,
-                class: class::of(&l),
+                // No class word holds a digit.
+                class: if digit { 0 } else { class::of(&l) },
                 month: if word { crate::date::month_from_name(s).unwrap_or(0) } else { 0 },
-                digit: s.bytes().any(|b| b.is_ascii_digit()),
+                digit,
                 l,
                 span: tok.span(),
                 kind: tok.kind(),
