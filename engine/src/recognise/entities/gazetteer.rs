@@ -180,12 +180,38 @@ struct Table {
     slots: FixedMap<String, Slot>,
     /// Demonym -> its country ("Norwegian" -> "Norway").
     demonyms: FixedMap<&'static str, &'static str>,
+    /// One bit per [`sketch`] of the keys of `slots`: a key whose bit is clear is not there,
+    /// which most words of running text ("the", "said") learn without hashing (16 KiB).
+    sketches: Vec<u64>,
+}
+
+/// Bits of [`Table::sketches`].
+const SKETCH_BITS: u32 = 17;
+
+/// A key's length and first, second and last bytes, mixed into [`SKETCH_BITS`] bits.
+#[inline]
+fn sketch(key: &str) -> usize {
+    let b = key.as_bytes();
+    let (first, second, last) = (b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+    let x = (b.len() as u32 & 0xff) | u32::from(first) << 8 | u32::from(second) << 16 | u32::from(last) << 24;
+    (x.wrapping_mul(0x9e37_79b1) >> (32 - SKETCH_BITS)) as usize
 }
 
 impl Table {
+    /// The slot of `key`, if any.
+    #[inline]
+    fn slot(&self, key: &str) -> Option<&Slot> {
+        let k = sketch(key);
+        if self.sketches.get(k / 64).is_some_and(|w| w & (1 << (k % 64)) != 0) {
+            self.slots.get(key)
+        } else {
+            None
+        }
+    }
+
     #[inline]
     fn entry(&self, key: &str) -> Option<Entry> {
-        self.slots.get(key).and_then(|s| s.entry)
+        self.slot(key).and_then(|s| s.entry)
     }
 }
 
@@ -203,7 +229,11 @@ const GIVEN_NAMES: &str = include_str!("../../../data/gazetteer/given_names.txt"
 const CURATED: &str = include_str!("../../../data/gazetteer/curated.txt");
 
 fn build() -> Table {
-    let mut t = Table { slots: FixedMap::with_capacity_and_hasher(32_000, Default::default()), demonyms: FixedMap::default() };
+    let mut t = Table {
+        slots: FixedMap::with_capacity_and_hasher(32_000, Default::default()),
+        demonyms: FixedMap::default(),
+        sketches: vec![0; 1 << (SKETCH_BITS - 6)],
+    };
     for line in COUNTRIES.lines() {
         let (form, canonical) = line.split_once('\t').unwrap_or((line, ""));
         t.add(form, Lists::COUNTRY, (!canonical.is_empty()).then_some(canonical), 0);
@@ -249,6 +279,10 @@ fn build() -> Table {
             None => (line, None),
         };
         t.add(form, section, canonical, 0);
+    }
+    for key in t.slots.keys() {
+        let k = sketch(key);
+        t.sketches[k / 64] |= 1 << (k % 64);
     }
     t
 }
@@ -399,7 +433,7 @@ pub fn country_of(form: &str) -> Option<&'static str> {
 
 /// Whether `form` is one of the entries' proper token prefixes ("North" of "North Korea").
 pub fn is_prefix(form: &str) -> bool {
-    table().slots.get(form).is_some_and(|s| s.prefix)
+    table().slot(form).is_some_and(|s| s.prefix)
 }
 
 /// The canonical name of a known variant ("U.S." -> "United States", "the United States" ->
@@ -442,9 +476,9 @@ pub(crate) fn scan(text: &str, tokens: &[Token], mut single: impl FnMut(usize, E
         let slot = if curly {
             key.clear();
             push_straight(&mut key, first);
-            t.slots.get(key.as_str())
+            t.slot(key.as_str())
         } else {
-            t.slots.get(first)
+            t.slot(first)
         };
         let own = slot.and_then(|s| s.entry);
         if let Some(e) = own {
@@ -473,7 +507,7 @@ pub(crate) fn scan(text: &str, tokens: &[Token], mut single: impl FnMut(usize, E
             }
             push_straight(&mut key, next);
             j += 1;
-            let slot = t.slots.get(key.as_str());
+            let slot = t.slot(key.as_str());
             if let Some(e) = slot.and_then(|s| s.entry) {
                 best = Some(Match { tokens: i..j, entry: e });
             }
