@@ -25,6 +25,9 @@ pub const ORDINAL: u16 = 1 << 4;
 /// `dates/*.rs`; a test checks the list against the sources).
 pub const DATE_WORD: u16 = 1 << 5;
 
+/// A word a duration may open with besides a number or a weekday ([`super::durations`]).
+pub const DUR_START: u16 = 1 << 6;
+
 /// The classes that also hold with dots after the word.
 const DOTTED: u16 = WEEKDAY_ABBR;
 
@@ -58,6 +61,14 @@ const ORDINALS: &[&str] = &[
     "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
     "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
     "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first", "twenty", "thirty",
+];
+
+const DUR_STARTS: &[&str] = &[
+    // durations::at's own cases, offset, part_of, span_from_now
+    "more", "less", "within", "for", "the", "in", "first", "last", "final", "next", "coming", "upcoming", "following",
+    "past", "previous",
+    // term
+    "a", "an", "few", "several", "some", "couple", "another", "all", "half", "½",
 ];
 
 const DATE_WORDS: &[&str] = &[
@@ -115,7 +126,7 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut t = Table::default();
         for (words, class) in
-            [(NUM_WORDS, NUM_START), (WEEKDAYS, WEEKDAY), (WEEKDAY_ABBRS, WEEKDAY_ABBR), (HOLIDAY_HEADS, HOLIDAY), (ORDINALS, ORDINAL), (DATE_WORDS, DATE_WORD)]
+            [(NUM_WORDS, NUM_START), (WEEKDAYS, WEEKDAY), (WEEKDAY_ABBRS, WEEKDAY_ABBR), (HOLIDAY_HEADS, HOLIDAY), (ORDINALS, ORDINAL), (DATE_WORDS, DATE_WORD), (DUR_STARTS, DUR_START)]
         {
             for w in words {
                 debug_assert!(w.len() <= LONGEST);

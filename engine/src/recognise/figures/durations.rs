@@ -54,16 +54,7 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
 /// ([`term`], [`offset`], [`span_from_now`]), a weekday, or one of the words its cases open
 /// with (a quick no for the other tokens).
 fn may_start(c: &Ctx, i: usize) -> bool {
-    c.may_number(i)
-        || c.t[i].class & super::class::WEEKDAY != 0
-        || matches!(
-            c.l(i),
-            // at's own cases, offset, part_of, span_from_now
-            "more" | "less" | "within" | "for" | "the" | "in" | "first" | "last" | "final" | "next" | "coming"
-                | "upcoming" | "following" | "past" | "previous"
-                // term
-                | "a" | "an" | "few" | "several" | "some" | "couple" | "another" | "all" | "half" | "½"
-        )
+    c.may_number(i) || c.t[i].class & (super::class::WEEKDAY | super::class::DUR_START) != 0
 }
 
 /// A duration: its terms (count, unit code as [`unit_code`] writes it, plus "WE" for weekends
