@@ -109,22 +109,43 @@ fn choose_by(text: &str, n: usize, item: impl Fn(usize) -> Item) -> Vec<bool> {
     let weight = |c: &Item| c.span.of(text).chars().count() as f32 * c.score.clamp(0.0, 1.0);
     // (weight, index): 8 bytes a candidate (input is at most MAX_INPUT_BYTES, far below
     // u32::MAX candidates).
-    let mut order: Vec<(f32, u32)> = (0..n.min(u32::MAX as usize)).map(|i| (i, item(i))).filter(|(_, c)| valid(c)).map(|(i, c)| (weight(&c), i as u32)).collect();
-    // The index breaks every tie, so the order is total and an unstable sort gives the one
-    // order; the items are read only for equal weights.
-    order.sort_unstable_by(|a, b| {
-        b.0.total_cmp(&a.0).then_with(|| {
-            let (ca, cb) = (item(a.1 as usize), item(b.1 as usize));
-            ca.span.start.cmp(&cb.span.start).then(ca.rank.cmp(&cb.rank)).then(a.1.cmp(&b.1))
-        })
-    });
+    // (weight, index) as one integer: the weight's bits turned so that the integers sort
+    // heaviest first in `f32::total_cmp`'s order, above the index.
+    let heavy_first = |w: f32| {
+        let x = w.to_bits() as i32;
+        let ordered = (x ^ (((x >> 31) as u32) >> 1) as i32) as u32 ^ 0x8000_0000;
+        u64::from(!ordered) << 32
+    };
+    let mut order: Vec<u64> =
+        (0..n.min(u32::MAX as usize)).map(|i| (i, item(i))).filter(|(_, c)| valid(c)).map(|(i, c)| heavy_first(weight(&c)) | i as u64).collect();
+    order.sort_unstable();
+    // Equal weights: by position, then kind, then index (which breaks every tie, so the
+    // order is total and unstable sorts give the one order).
+    let mut ties: Vec<(usize, u8, u32)> = Vec::new();
+    let mut a = 0;
+    while a < order.len() {
+        let w = order[a] >> 32;
+        let b = a + order[a..].iter().take_while(|&&k| k >> 32 == w).count();
+        if b - a > 1 {
+            ties.clear();
+            ties.extend(order[a..b].iter().map(|&k| {
+                let c = item(k as u32 as usize);
+                (c.span.start, c.rank, k as u32)
+            }));
+            ties.sort_unstable();
+            for (slot, t) in order[a..b].iter_mut().zip(&ties) {
+                *slot = w << 32 | u64::from(t.2);
+            }
+        }
+        a = b;
+    }
     // The bytes of the taken spans; a span is free when none of its bytes is taken. Taken
     // spans never overlap, so marking them costs at most one bit a byte of text in all, and
     // testing a candidate one word per 64 of its bytes.
     let mut taken = Bits::new(text.len());
     let mut keep = vec![false; n];
-    for (_, i) in order {
-        let i = i as usize;
+    for k in order {
+        let i = k as u32 as usize;
         let span = item(i).span;
         if !taken.any(span.start, span.end) {
             taken.set(span.start, span.end);
