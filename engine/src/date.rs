@@ -153,22 +153,6 @@ impl fmt::Display for Date {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_trips_days() {
-        let d = Date::new(2024, 2, 14).unwrap();
-        assert_eq!(Date::from_days(d.to_days()), Some(d));
-        assert_eq!(d.weekday(), Weekday::Wednesday);
-        assert_eq!(d.add_days(-3).unwrap().to_string(), "2024-02-11");
-        assert_eq!(Date::new(2024, 3, 31).unwrap().add_months(-1).unwrap().to_string(), "2024-02-29");
-        assert_eq!(Date::parse_iso("2023-09-13"), Date::new(2023, 9, 13));
-        assert_eq!(Date::parse_iso("2023-02-30"), None);
-    }
-}
-
 /// The month (1-12) of an English month name or its common abbreviation, in any case, with or
 /// without a final period: "February", "Feb", "Feb.", "Sept".
 pub fn month_from_name(word: &str) -> Option<u8> {
@@ -199,4 +183,20 @@ pub fn month_from_name(word: &str) -> Option<u8> {
     };
     let full = NAMES[usize::from(m - 1)].as_bytes();
     (w.len() == 3 || w.eq_ignore_ascii_case(full) || (m == 9 && w.eq_ignore_ascii_case(b"sept"))).then_some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_days() {
+        let d = Date::new(2024, 2, 14).unwrap();
+        assert_eq!(Date::from_days(d.to_days()), Some(d));
+        assert_eq!(d.weekday(), Weekday::Wednesday);
+        assert_eq!(d.add_days(-3).unwrap().to_string(), "2024-02-11");
+        assert_eq!(Date::new(2024, 3, 31).unwrap().add_months(-1).unwrap().to_string(), "2024-02-29");
+        assert_eq!(Date::parse_iso("2023-09-13"), Date::new(2023, 9, 13));
+        assert_eq!(Date::parse_iso("2023-02-30"), None);
+    }
 }

@@ -237,7 +237,8 @@ mod tests {
     use crate::{analyse, Options};
 
     /// (sentence, figure, subject, about, period)
-    const CASES: &[(&str, &str, Option<&str>, Option<&str>, Option<&str>)] = &[
+    type Case = (&'static str, &'static str, Option<&'static str>, Option<&'static str>, Option<&'static str>);
+    const CASES: &[Case] = &[
         ("Russia's defense budget of $118.5 billion for 2024 is unprecedented.", "$118.5 billion", Some("defense budget"), Some("Russia"), Some("2024")),
         ("Ukraine has accumulated $122 billion in aid from its allies since 2022.", "$122 billion", Some("aid"), Some("Ukraine"), Some("since 2022")),
         ("Russia could mobilize three times more troops than Ukraine.", "three times more troops", Some("troops"), Some("Russia"), None),

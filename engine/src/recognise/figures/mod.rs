@@ -427,7 +427,10 @@ fn test_one(text: &str, span: &str, want: Option<&str>, find: fn(&Ctx, &mut Vec<
 mod tests {
     use super::*;
 
-    fn show(text: &str, published: Option<Date>) -> Vec<(String, FigureKind, Option<f64>, Option<String>, Option<String>)> {
+    /// A figure as the tests compare it: (text, kind, value, unit, iso).
+    type Shown = (String, FigureKind, Option<f64>, Option<String>, Option<String>);
+
+    fn show(text: &str, published: Option<Date>) -> Vec<Shown> {
         figures(text, published).into_iter().map(|f| (f.span.of(text).to_owned(), f.kind, f.value, f.unit, f.iso)).collect()
     }
 
