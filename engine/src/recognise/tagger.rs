@@ -1275,9 +1275,12 @@ fn viterbi(emit: &[Lanes], lat: &Lattice, s: &mut Scratch, margins: bool) {
     }
     s.tags[0] = t;
     if margins {
+        // Margins are asked of tagged spans only: the backward scores are worked out from the
+        // end down to the first token not tagged O (those before it are left at zero).
         s.bwd.clear();
         s.bwd.resize(n, [0.0; LANES]);
-        for i in (0..n - 1).rev() {
+        let Some(first) = s.tags.iter().position(|&t| t != 0) else { return };
+        for i in (first..n - 1).rev() {
             let next = s.bwd[i + 1];
             let e = &emit[i + 1];
             let mut best = [NEG; LANES];
@@ -1312,7 +1315,8 @@ pub fn best_tags<'s>(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], s: &
     &s.tags
 }
 
-/// The margin of the span of tokens `a..b` (tagged as in `s.tags`): the best total score minus
+/// The margin of the span of tokens `a..b` (tagged as in `s.tags`; `a` at or after the first
+/// token not tagged O, from which on the backward scores are kept): the best total score minus
 /// the best score of an analysis that tags some token of the span otherwise.
 fn span_margin(s: &Scratch, a: usize, b: usize) -> f32 {
     let n = s.tags.len();
