@@ -35,15 +35,19 @@ pub fn summarise(text: &str, segments: &Segments, resolved: &Resolved) -> Summar
 pub fn summarise_owned(text: &str, segments: &Segments, entities: Vec<Entity>, figures: &[Figure]) -> Summary {
     let first_para_end = segments.paragraphs.first().map_or(0, |p| p.end);
     let n_sentences = segments.sentences.len().max(1) as f64;
+    // The headings' spans, in order (few): whether a mention stands in one is a search
+    // among them rather than among all sentences.
+    let headings: Vec<Span> = segments.sentences.iter().filter(|s| s.kind == SentenceKind::Heading).map(|s| s.span).collect();
+    let in_heading = |at: usize| {
+        let k = headings.partition_point(|h| h.end <= at);
+        headings.get(k).is_some_and(|h| h.start <= at)
+    };
     let mut scored: Vec<(f64, usize)> = entities
         .iter()
         .enumerate()
         .map(|(i, e)| {
             let first = e.mentions.first().map_or(usize::MAX, |m| m.start);
-            let in_lead = e.mentions.iter().any(|m| {
-                m.start < first_para_end
-                    || segments.sentence_at(m.start).is_some_and(|s| segments.sentences[s].kind == SentenceKind::Heading)
-            });
+            let in_lead = e.mentions.iter().any(|m| m.start < first_para_end || in_heading(m.start));
             let first_sentence = segments.sentence_at(first).unwrap_or(0) as f64;
             let score = e.mentions.len() as f64 + if in_lead { 2.0 } else { 0.0 } + (1.0 - first_sentence / n_sentences);
             (score, i)
@@ -100,8 +104,8 @@ fn pick_sentences(text: &str, segments: &Segments, entities: &[Entity], mentions
             }
             k += 1;
         }
-        let words = s.span.of(text).split_whitespace().count();
-        if s.kind != SentenceKind::Body || !(6..=60).contains(&words) {
+        // (Words are counted for body sentences only, and only up to one past the limit.)
+        if s.kind != SentenceKind::Body || !(6..=60).contains(&s.span.of(text).split_whitespace().take(61).count()) {
             continue;
         }
         score += match i {
