@@ -53,7 +53,10 @@ fn repeat_to(piece: &str, bytes: usize) -> String {
     piece.repeat(bytes / piece.len().max(1) + 1)
 }
 
-fn shapes() -> Vec<(&'static str, &'static str, fn(usize) -> String)> {
+/// An input shape: its name, the file name it is analysed under, and how to make `n` bytes of it.
+type Shape = (&'static str, &'static str, fn(usize) -> String);
+
+fn shapes() -> Vec<Shape> {
     vec![
         ("one line without spaces", "a.txt", |n| "x".repeat(n)),
         ("capitalised words", "a.txt", |n| repeat_to("Capitalised ", n)),

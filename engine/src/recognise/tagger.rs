@@ -1694,10 +1694,10 @@ mod tests {
 
     #[test]
     fn allowed_table_matches_the_rule() {
-        for from in 0..=TAGS {
-            for to in 0..TAGS {
+        for (from, row) in ALLOWED.iter().enumerate() {
+            for (to, &ok) in row.iter().enumerate().take(TAGS) {
                 let f = (from < TAGS).then_some(from);
-                assert_eq!(ALLOWED[from][to], allowed(f, to), "{from} -> {to}");
+                assert_eq!(ok, allowed(f, to), "{from} -> {to}");
             }
         }
     }
