@@ -130,13 +130,13 @@ window.bench = {
 
   /**
    * Times `name` on text `textName`: `warmups` runs (the first one's time is returned as
-   * `firstMs`), `settleMs` of idle time, then up to `runs` timed runs
+   * `firstMs`), then up to `runs` timed runs
    * (at least one; no more once `maxSeconds` have passed). A full garbage collection precedes
    * each timed run, outside the timing. The last result is kept for the memory reading: the JS
    * heap it holds after a collection (`retainedBytes`), and for wasm the size of its memory,
    * which only grows and so is its peak.
    */
-  async measure(name, textName, { warmups = 0, runs = 1, maxSeconds = Infinity, settleMs = 0 } = {}) {
+  measure(name, textName, { warmups = 0, runs = 1, maxSeconds = Infinity } = {}) {
     const tool = tools[name];
     const text = texts[textName];
     let firstMs = null; // the first warm-up: cold code when it is the tool's first text
@@ -145,8 +145,6 @@ window.bench = {
       tool.run(text);
       if (i === 0) firstMs = performance.now() - start;
     }
-    // Idle, so that the engine's background optimisation of what the warm-ups ran can finish.
-    if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
     let result = null;
     collect();
     const before = heap();

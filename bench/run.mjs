@@ -93,11 +93,9 @@ function makeTexts() {
   return meta;
 }
 
-// settleMs: idle time after the warm-ups, before the timed runs, so that Chromium's background
-// optimisation of the code the warm-ups made hot has finished ("once warm"); every tool alike.
 const PLAN = {
-  article: { warmups: 30, runs: 31, maxSeconds: 60, nativeRuns: 31, settleMs: 2000 },
-  samples: { warmups: 10, runs: 15, maxSeconds: 60, nativeRuns: 15, settleMs: 2000 },
+  article: { warmups: 30, runs: 31, maxSeconds: 60, nativeRuns: 31 },
+  samples: { warmups: 10, runs: 15, maxSeconds: 60, nativeRuns: 15 },
 };
 const plan = (name) => PLAN[name] || { warmups: 0, runs: 3, maxSeconds: 120, nativeRuns: 3 };
 const medianOf = (xs) => {
@@ -310,7 +308,7 @@ function report({ started, load0, load1, sizes, toolNames, meta, nativeResults, 
     lines.push(`| ${TOOLS[tool].label} | ${TOOLS[tool].work} | ${a?.firstMs != null ? a.firstMs.toFixed(1) : ''} | ${r.warmUp ? r.warmUp.firstMs.toFixed(1) : ''} | ${a?.median ? a.median.toFixed(2) : a?.skipped || ''} | ${cellRate(r.cells.samples)} | ${bigNames.map((n) => cellRate(r.cells[n])).join(' | ')} |`);
   }
   lines.push('');
-  lines.push(`Texts: the ${fs.readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).length} sample articles of ../shared/samples concatenated (${meta.samples.words} words, ${meta.samples.bytes} bytes); their first paragraphs up to ${meta.article.words} words as the ~1,000-word article; the samples repeated to ${sizes.map((s) => `${s} MB`).join(', ')} (${bigNames.map((n) => `${fmtInt(meta[n].words)} words`).join(', ')}), each analysed as one document. Times are medians (article: 31 runs after 30 warm-ups and 2 s idle; samples: 15 after 10 and 2 s idle; 1 MB and up: up to 3 runs, no new one after 120 s). First after the app's warm-up: what the app's worker does after it says it is ready (src/work.rs: its built-in example analysed ${WARM_UP_RUNS} times, one run per task), then ${WARM_IDLE_MS} ms idle, then the article once; the median of ${WARM_TRIALS} fresh browsers.`);
+  lines.push(`Texts: the ${fs.readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).length} sample articles of ../shared/samples concatenated (${meta.samples.words} words, ${meta.samples.bytes} bytes); their first paragraphs up to ${meta.article.words} words as the ~1,000-word article; the samples repeated to ${sizes.map((s) => `${s} MB`).join(', ')} (${bigNames.map((n) => `${fmtInt(meta[n].words)} words`).join(', ')}), each analysed as one document. Times are medians (article: 31 runs after 30 warm-ups; samples: 15 after 10; 1 MB and up: up to 3 runs, no new one after 120 s). First after the app's warm-up: what the app's worker does after it says it is ready (src/work.rs: its built-in example analysed ${WARM_UP_RUNS} times, one run per task), then ${WARM_IDLE_MS} ms idle, then the article once; the median of ${WARM_TRIALS} fresh browsers.`);
   lines.push('');
   lines.push(`| tool | download, gzip | load, ms | JS heap after load, MB | ${bigNames.map((n) => `kept after ${n.replace('mb', ' MB')}, MB`).join(' | ')} |`);
   lines.push(`|---|---:|---:|---:|${bigNames.map(() => '---:').join('|')}|`);
