@@ -333,6 +333,9 @@ struct Word {
     ev_code: u64,
     /// An opening quote or bracket (capitals after one say little).
     opener: bool,
+    /// It occurs more than once (or stands for the edges): only such words have their weights
+    /// kept ([`Weights`]).
+    repeated: bool,
     /// Its features that read nothing but itself ([`OWN`] of them).
     own: [u32; OWN],
 }
@@ -376,6 +379,7 @@ impl Words {
             seen: Evidence::default(),
             ev_code: 0,
             opener: false,
+            repeated: true,
             own: own_features(&BOUNDARY, 0),
         };
         Words { list: vec![edge], slots: vec![0; 64] }
@@ -392,8 +396,9 @@ impl Words {
             if e == 0 {
                 break;
             }
-            let w = &self.list[e as usize - 1];
+            let w = &mut self.list[e as usize - 1];
             if w.kind == t.kind() && text.get(w.start..w.end) == Some(word) {
+                w.repeated = true;
                 return e - 1;
             }
             s = (s + 1) & mask;
@@ -414,6 +419,7 @@ impl Words {
             seen: Evidence::default(),
             ev_code: 0,
             opener,
+            repeated: false,
             own: [0; OWN],
         });
         self.slots[s] = id + 1;
@@ -624,36 +630,42 @@ impl Featurizer {
 }
 
 impl Featurizer {
-    /// The features of each of the document's words that read only that word, weighed by
-    /// `model` (see [`Weighed`]).
-    fn weigh(&self, model: &Model) -> Vec<Weighed> {
-        self.words
-            .list
-            .iter()
-            .map(|w| {
-                let sum = |keys: &[u32]| {
-                    let mut acc = [0i32; LANES];
-                    for &k in keys {
-                        model.add(&mut acc, k);
-                    }
-                    // At most 15 weights of at most 127 in size: far inside i16.
-                    acc.map(|a| a as i16)
-                };
-                // The body-sentence sum goes on from the word's own sum (integer sums: the
-                // same as adding all fifteen from nothing, with twelve look-ups fewer).
+    /// The features of each of the document's repeated words that read only that word,
+    /// weighed by `model` (see [`Weights`]).
+    fn weigh(&self, model: &Model) -> Weights {
+        let mut index = Vec::with_capacity(self.words.list.len());
+        let mut kept = 0u32;
+        for w in &self.words.list {
+            index.push(if w.repeated { kept } else { u32::MAX });
+            kept += u32::from(w.repeated);
+        }
+        // Sized exactly: a filtered collect would grow by doubling, and its copies would raise
+        // the peak this table is kept small for.
+        let mut rows = Vec::with_capacity(kept as usize);
+        rows.extend(self.words.list.iter().filter(|w| w.repeated).map(|w| {
+            let sum = |keys: &[u32]| {
                 let mut acc = [0i32; LANES];
-                for &k in &w.own {
+                for &k in keys {
                     model.add(&mut acc, k);
                 }
-                let own = acc.map(|a| a as i16);
-                for k in sentence_features(w, false, 1) {
-                    model.add(&mut acc, k);
-                }
-                let body = acc.map(|a| a as i16);
-                let [p1, n1, p2, n2] = window_features(&w.h);
-                Weighed { own: [own, body], window: [sum(&p1), sum(&n1), sum(&p2[..1]), sum(&n2[..1])] }
-            })
-            .collect()
+                // At most 15 weights of at most 127 in size: far inside i16.
+                acc.map(|a| a as i16)
+            };
+            // The body-sentence sum goes on from the word's own sum (integer sums: the
+            // same as adding all fifteen from nothing, with twelve look-ups fewer).
+            let mut acc = [0i32; LANES];
+            for &k in &w.own {
+                model.add(&mut acc, k);
+            }
+            let own = acc.map(|a| a as i16);
+            for k in sentence_features(w, false, 1) {
+                model.add(&mut acc, k);
+            }
+            let body = acc.map(|a| a as i16);
+            let [p1, n1, p2, n2] = window_features(&w.h);
+            Weighed { own: [own, body], window: [sum(&p1), sum(&n1), sum(&p2[..1]), sum(&n2[..1])] }
+        }));
+        Weights { index, rows }
     }
 
     /// Writes the emission scores under `model` of tokens `chunk` (a part of sentence `s`'s
@@ -664,7 +676,7 @@ impl Featurizer {
     fn emissions(
         &self,
         model: &Model,
-        own: &[Weighed],
+        own: &Weights,
         segments: &Segments,
         s: usize,
         chunk: Range<usize>,
@@ -675,17 +687,37 @@ impl Featurizer {
         self.contexts(segments, s, chunk, seen_word, |x| {
             let body = x.kind == 1 && !x.first;
             let mut acc = [0i32; LANES];
-            let at = |id: u32| own.get(id as usize);
-            let parts = [
-                at(x.c).map(|w| &w.own[usize::from(body)]),
-                at(x.p1).map(|w| &w.window[0]),
-                at(x.n1).map(|w| &w.window[1]),
-                at(x.p2).map(|w| &w.window[2]),
-                at(x.n2).map(|w| &w.window[3]),
-            ];
-            for part in parts.into_iter().flatten() {
+            let add = |acc: &mut [i32; LANES], part: &[i16; LANES]| {
                 for (a, &v) in acc.iter_mut().zip(part) {
                     *a += i32::from(v);
+                }
+            };
+            // A word met once is weighed here, where it is met (the same look-ups that
+            // weighing it beforehand would have made, and the same integer sums).
+            match own.get(x.c) {
+                Some(w) => add(&mut acc, &w.own[usize::from(body)]),
+                None => {
+                    let w = &self.words.list[x.c as usize];
+                    for &k in &w.own {
+                        model.add(&mut acc, k);
+                    }
+                    if body {
+                        for k in sentence_features(w, false, 1) {
+                            model.add(&mut acc, k);
+                        }
+                    }
+                }
+            }
+            for (slot, id) in [x.p1, x.n1, x.p2, x.n2].into_iter().enumerate() {
+                match own.get(id) {
+                    Some(w) => add(&mut acc, &w.window[slot]),
+                    None => {
+                        let keys = window_features(&self.words.list[id as usize].h)[slot];
+                        // The words at -2 and +2 have one feature each.
+                        for &k in &keys[..if slot < 2 { 2 } else { 1 }] {
+                            model.add(&mut acc, k);
+                        }
+                    }
                 }
             }
             if !body {
@@ -698,6 +730,23 @@ impl Featurizer {
             }
             out.push(acc.map(|a| a as f32 * model.scale));
         });
+    }
+}
+
+/// The weighed features of a document's repeated words: most tokens of news text are words
+/// that occur again, and a word met once costs no more weighed where it is met (and keeps no
+/// 192 bytes of sums: text whose words never repeat would otherwise hold them all).
+struct Weights {
+    /// Per word (by id), its row in `rows`, or `u32::MAX` for a word met once.
+    index: Vec<u32>,
+    rows: Vec<Weighed>,
+}
+
+impl Weights {
+    /// The weighed features of word `id`, if it is a repeated word.
+    #[inline]
+    fn get(&self, id: u32) -> Option<&Weighed> {
+        self.index.get(id as usize).and_then(|&r| self.rows.get(r as usize))
     }
 }
 
