@@ -59,7 +59,7 @@
 //! Every scan is bounded (a window of tokens around each quote, binary searches over the
 //! mentions), so the stage is linear in the text, up to a log factor.
 
-use crate::segment::{Segments, TokenKind};
+use crate::segment::{FirstLetters, Segments, TokenKind};
 use crate::{Entity, Label, Mention, Referent, Span};
 
 /// A direct quotation.
@@ -86,32 +86,13 @@ const CUES: &[&str] = &[
     "confirmed", "denied", "responded", "pledged", "vowed", "predicted", "recounted", "mentioned", "assured", "boasted",
 ];
 
-/// Longest cue, in bytes.
-const CUE_MAX: usize = 16;
-
-/// Per length in bytes, the first letters (bit `b - b'a'`) that cues of that length start
-/// with: a token whose length and first letter no cue has is no cue, without comparing it to
-/// each of them.
-const CUE_FIRSTS: [u32; CUE_MAX + 1] = {
-    let mut out = [0u32; CUE_MAX + 1];
-    let mut k = 0;
-    while k < CUES.len() {
-        let c = CUES[k].as_bytes();
-        assert!(c.len() <= CUE_MAX && c[0].is_ascii_lowercase());
-        out[c.len()] |= 1 << (c[0] - b'a');
-        k += 1;
-    }
-    out
-};
+/// The lengths and first letters of the [`CUES`] (at most 16 bytes long): a token whose
+/// length and first letter no cue has is no cue, without comparing it with each of them.
+const CUE_FIRSTS: FirstLetters<17> = FirstLetters::of(CUES);
 
 /// Whether `w` is one of the [`CUES`], in any ASCII case.
 fn is_cue_word(w: &str) -> bool {
-    let b = w.as_bytes();
-    let first = match b.first() {
-        Some(f) if b.len() <= CUE_MAX && f.is_ascii_alphabetic() => f.to_ascii_lowercase() - b'a',
-        _ => return false,
-    };
-    CUE_FIRSTS[b.len()] & (1 << first) != 0 && CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
+    CUE_FIRSTS.may_hold(w) && CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
 }
 
 /// Pronouns that name a person.

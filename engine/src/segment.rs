@@ -452,32 +452,45 @@ fn is_initialism(word: &str) -> bool {
     parts >= 2
 }
 
-/// Longest of the [`ABBREVIATIONS`], in bytes.
-const ABBREVIATION_MAX: usize = 8;
+/// A quick "no" for a fixed list of words: per length in bytes (below `N`), the letters its
+/// words of that length start with, in either case (bit `b & 31` of an ASCII letter `b`). A
+/// word whose length and first letter no word of the list has is not in it, whatever its case,
+/// without comparing it with each of them; any other answer must still be checked on the list.
+pub(crate) struct FirstLetters<const N: usize>([u32; N]);
 
-/// Per length in bytes, the first letters (bit `b - b'A'`) that abbreviations of that length
-/// start with: most words are no abbreviation by these two alone.
-const ABBREVIATION_FIRSTS: [u64; ABBREVIATION_MAX + 1] = {
-    let mut out = [0u64; ABBREVIATION_MAX + 1];
-    let mut k = 0;
-    while k < ABBREVIATIONS.len() {
-        let a = ABBREVIATIONS[k].as_bytes();
-        assert!(a.len() <= ABBREVIATION_MAX && a[0].is_ascii_alphabetic());
-        out[a.len()] |= 1 << (a[0] - b'A');
-        k += 1;
+impl<const N: usize> FirstLetters<N> {
+    /// The sketch of `words`, each shorter than `N` bytes and starting with an ASCII letter
+    /// (checked when the constant is built).
+    pub(crate) const fn of(words: &[&str]) -> Self {
+        let mut out = [0u32; N];
+        let mut k = 0;
+        while k < words.len() {
+            let w = words[k].as_bytes();
+            assert!(w.len() < N && w[0].is_ascii_alphabetic());
+            out[w.len()] |= 1 << (w[0] & 31);
+            k += 1;
+        }
+        FirstLetters(out)
     }
-    out
-};
+
+    /// Whether a list word could be `word` (in some case); `false` means it is no list word.
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match b.first() {
+            Some(&f) if b.len() < N && f.is_ascii_alphabetic() => self.0[b.len()] & (1 << (f & 31)) != 0,
+            _ => false,
+        }
+    }
+}
+
+/// The lengths and first letters of the [`ABBREVIATIONS`] (at most 8 bytes long): most words
+/// are no abbreviation by these two alone.
+const ABBREVIATION_FIRSTS: FirstLetters<9> = FirstLetters::of(ABBREVIATIONS);
 
 /// Whether `word` is one of the [`ABBREVIATIONS`] (case-sensitively).
 fn is_abbreviation(word: &str) -> bool {
-    let b = word.as_bytes();
-    match b.first() {
-        Some(&f) if b.len() <= ABBREVIATION_MAX && f.is_ascii_alphabetic() => {
-            ABBREVIATION_FIRSTS[b.len()] & (1 << (f - b'A')) != 0 && ABBREVIATIONS.contains(&word)
-        }
-        _ => false,
-    }
+    ABBREVIATION_FIRSTS.may_hold(word) && ABBREVIATIONS.contains(&word)
 }
 
 /// Paragraph spans: text between blank lines, trimmed.
