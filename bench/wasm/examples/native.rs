@@ -9,6 +9,9 @@
 //! the browser's (both then see the same machine load): each line `RUNS FILE` on standard input
 //! is answered by one line `{"times": [ms, ...]}` of that many runs (the process's first run is
 //! its cold start).
+//!
+//! `native --stages RUNS FILE` prints the milliseconds of each stage of the analysis over RUNS
+//! runs (after as many warm-up runs), as `bench/stages.mjs` reads them from the page.
 
 use std::time::Instant;
 
@@ -47,6 +50,19 @@ fn serve() {
 fn main() {
     if std::env::args().nth(1).as_deref() == Some("--serve") {
         serve();
+        return;
+    }
+    if std::env::args().nth(1).as_deref() == Some("--stages") {
+        // `native --stages RUNS FILE`: the stages' milliseconds over RUNS runs after as many
+        // warm-up runs, as `bench/stages.mjs` reads them from the page.
+        let runs: u32 = std::env::args().nth(2).and_then(|r| r.parse().ok()).unwrap_or(100);
+        let file = std::env::args().nth(3).unwrap_or_default();
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| {
+            eprintln!("{file}: {e}");
+            std::process::exit(1)
+        });
+        dossier_bench_wasm::stages_json(&text, runs);
+        println!("{}", dossier_bench_wasm::stages_json(&text, runs));
         return;
     }
     let mut args = std::env::args().skip(1);
