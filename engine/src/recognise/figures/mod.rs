@@ -31,6 +31,7 @@ pub mod number;
 pub mod percent;
 pub mod quantity;
 pub mod ranges;
+pub mod times;
 
 use super::{Candidate, Source, What};
 use crate::segment::{self, Segments, Token, TokenKind};
@@ -210,6 +211,7 @@ fn all(ctx: &Ctx) -> Vec<Figure> {
     // Durations first: where both read the same words, the duration module's reading wins.
     durations::find(ctx, &mut found);
     dates::find(ctx, &mut found);
+    times::find(ctx, &mut found);
     quantity::find(ctx, &mut found, quantity::Mode::Page);
     longest(ctx.text, found)
 }
@@ -403,6 +405,7 @@ pub fn dates(text: &str, published: Option<Date>) -> Vec<Figure> {
     let mut out = Vec::new();
     durations::find(&ctx, &mut out);
     dates::find(&ctx, &mut out);
+    times::find(&ctx, &mut out);
     longest(text, out)
 }
 

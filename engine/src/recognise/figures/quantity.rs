@@ -37,6 +37,8 @@ const STOP: &[&str] = &[
     "toward", "towards", "upon", "within", "along", "beyond", "amid", "amidst", "despite", "including", "plus",
     "minus", "now", "ever", "never", "already", "again", "once", "twice", "thrice", "hundred", "thousand", "million",
     "billion", "trillion", "dozen", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    // Halves of the day: "4 p.m." is a time ([`super::times`]), not four of something.
+    "am", "pm", "a.m", "p.m", "a.m.", "p.m.",
 ];
 
 /// Time units: a number with one of these is a duration ([`super::dates`]).
