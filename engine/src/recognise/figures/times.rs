@@ -12,7 +12,8 @@
 //! | "16:05:30 GMT", "0830 GMT", "1500 UTC" | `T16:05:30Z`, `T08:30Z`, `T15:00Z` |
 //! | "(1100 local time)" | `T11:00` |
 //! | "9 p.m. EST", "7 a.m. CET" | `T21:00-05:00`, `T07:00+01:00` |
-//! | "4 p.m. local time", "noon ET" style zones without one offset (ET, PT, CST, IST) | no offset |
+//! | "4 p.m. local time", "3 p.m. ET" (zones without one offset: ET, PT, CT, CST, IST) | `T16:00`, `T15:00` |
+//! | "10.30am", "9.15 p.m." (a stop between hours and minutes, with a half of the day) | `T10:30`, `T21:15` |
 //!
 //! The date a time falls on is its own figure ("10:30 a.m. on Monday"): a time is not
 //! anchored to the publication date, since the text rarely says which day it means.
@@ -77,6 +78,16 @@ fn clock_chunk(c: &Ctx, i: usize) -> bool {
 /// The digits of `s` as a number, if `s` is one to `most` ASCII digits.
 fn digits(s: &str, most: usize) -> Option<u32> {
     (!s.is_empty() && s.len() <= most && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+}
+
+/// An hour ("4", "10") or an hour and minutes with a stop between them ("10.30"), as
+/// `(hour, minute)`.
+fn dotted(s: &str) -> Option<(u32, u32)> {
+    match s.split_once('.') {
+        None => Some((digits(s, 2)?, 0)),
+        Some((h, m)) if m.len() == 2 => Some((digits(h, 2)?, digits(m, 2)?)),
+        Some(_) => None,
+    }
 }
 
 /// Whether a half of the day follows at token `k`: `Some((end, pm))`. Reads "a.m." (tokens
@@ -154,8 +165,7 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, String)> {
     let mut glued_half: Option<bool> = None;
     // "4pm", "10am": one token.
     if let Some((h, half)) = s.strip_suffix("pm").map(|h| (h, true)).or_else(|| s.strip_suffix("am").map(|h| (h, false))) {
-        hour = digits(h, 2)?;
-        minute = 0;
+        (hour, minute) = dotted(h)?;
         second = None;
         glued_half = Some(half);
         end = i + 1;
@@ -185,7 +195,7 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, String)> {
         if c.glued(end) && c.t.get(end).is_some_and(|t| t.kind == TokenKind::Number || matches!(t.s, ":" | "," | "/" | "-")) {
             return None;
         }
-    } else if s.len() == 4 {
+    } else if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
         // "at 0830 GMT", "(1500 UTC)": four digits are a time only before GMT, UTC or Z, after
         // a word that opens a time ("in 2023 GMT ..." is a year).
         let hm = digits(s, 4)?;
@@ -203,8 +213,8 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, String)> {
         }
         return Some((z_end, format!("T{h:02}:{m:02}{}", offset.unwrap_or_default())));
     } else {
-        hour = digits(s, 2)?;
-        minute = 0;
+        // "4" or "10.30" before a half of the day ("10.30" alone is a decimal).
+        (hour, minute) = dotted(s)?;
         second = None;
         end = i + 1;
     }
@@ -273,6 +283,8 @@ mod tests {
         one("at 9 p.m. EST on Friday", "9 p.m. EST", "T21:00-05:00");
         one("at 7 AM CET", "7 AM CET", "T07:00+01:00");
         one("at 3 p.m. ET.", "3 p.m. ET", "T15:00");
+        one("the 10.30am train", "10.30am", "T10:30");
+        one("by 9.15 p.m. on Sunday", "9.15 p.m.", "T21:15");
     }
 
     #[test]
@@ -301,6 +313,8 @@ mod tests {
             assert!(found.iter().all(|(s, _)| s != "1:50" && s != "2:1" && s != "2023 GMT" && s != "13 pm" && s != "24:00" && s != "10:75"), "{text}: {found:?}");
         }
         assert!(times("in 1999").is_empty());
+        assert!(times("a rise of 10.30 points").is_empty());
+        assert!(times("at 10.3 pm").is_empty());
         assert!(times("some 13 pm").is_empty());
         assert!(times("the 24:00 deadline").is_empty());
         assert!(times("a scale of 1:50,000").is_empty());
