@@ -129,18 +129,22 @@ window.bench = {
   },
 
   /**
-   * Times `name` on text `textName`: `warmups` runs (the first one's time is returned as
+   * Times `name` on text `textName`: `warmups` runs, more while `warmSeconds` have not passed
+   * (so that the engine's optimising compiler has caught up: V8 optimises a function in the
+   * background once it has run enough, which for code run once per short document takes a
+   * hundred documents or more on a busy machine; the first warm-up's time is returned as
    * `firstMs`), then up to `runs` timed runs
    * (at least one; no more once `maxSeconds` have passed). A full garbage collection precedes
    * each timed run, outside the timing. The last result is kept for the memory reading: the JS
    * heap it holds after a collection (`retainedBytes`), and for wasm the size of its memory,
    * which only grows and so is its peak.
    */
-  measure(name, textName, { warmups = 0, runs = 1, maxSeconds = Infinity } = {}) {
+  measure(name, textName, { warmups = 0, warmSeconds = 0, runs = 1, maxSeconds = Infinity } = {}) {
     const tool = tools[name];
     const text = texts[textName];
     let firstMs = null; // the first warm-up: cold code when it is the tool's first text
-    for (let i = 0; i < warmups; i++) {
+    const warmStart = performance.now();
+    for (let i = 0; i < warmups || (warmups > 0 && performance.now() - warmStart < warmSeconds * 1e3); i++) {
       const start = performance.now();
       tool.run(text);
       if (i === 0) firstMs = performance.now() - start;

@@ -94,8 +94,8 @@ function makeTexts() {
 }
 
 const PLAN = {
-  article: { warmups: 30, runs: 31, maxSeconds: 60 },
-  samples: { warmups: 10, runs: 15, maxSeconds: 60 },
+  article: { warmups: 30, warmSeconds: 3, runs: 31, maxSeconds: 60 },
+  samples: { warmups: 10, warmSeconds: 3, runs: 15, maxSeconds: 60 },
 };
 const plan = (name) => PLAN[name] || { warmups: 0, runs: 3, maxSeconds: 120 };
 const medianOf = (xs) => {
@@ -128,10 +128,12 @@ function nativeServer() {
 }
 
 // ---- the first article after the app worker's warm-up (src/work.rs: WARM_UP_RUNS analyses of
-// the built-in example, one per task, after the worker says it is ready), then WARM_IDLE_MS of
-// nothing (the reader choosing a file). Each trial in a fresh browser, so that no compiled code
-// is shared with another page (V8 shares a module's code between instances in one process).
+// WARM_UP_COPIES copies of the built-in example, one per task, after the worker says it is
+// ready), then WARM_IDLE_MS of nothing (the reader choosing a file). Each trial in a fresh
+// browser, so that no compiled code is shared with another page (V8 shares a module's code
+// between instances in one process).
 const WARM_UP_RUNS = Number(/WARM_UP_RUNS: u32 = (\d+)/.exec(fs.readFileSync(path.join(root, 'src/work.rs'), 'utf8'))?.[1] ?? 0);
+const WARM_UP_COPIES = Number(/WARM_UP_COPIES: usize = (\d+)/.exec(fs.readFileSync(path.join(root, 'src/work.rs'), 'utf8'))?.[1] ?? 1);
 const WARM_IDLE_MS = 1000;
 const WARM_TRIALS = 3;
 async function afterWarmUp(url, tool) {
@@ -251,7 +253,7 @@ async function main() {
           const begin = Date.now();
           while (times.length < p.runs && (times.length === 0 || Date.now() - begin < p.maxSeconds * 1e3)) {
             nat.push(...(await native.times(1, file)));
-            m = await measure({ warmups: times.length === 0 ? p.warmups : 0, runs: 1 });
+            m = await measure({ warmups: times.length === 0 ? p.warmups : 0, warmSeconds: p.warmSeconds || 0, runs: 1 });
             if (times.length === 0) firstMs = m.firstMs;
             times.push(...m.times);
           }
@@ -314,7 +316,7 @@ function report({ started, load0, load1, sizes, toolNames, meta, nativeResults, 
     lines.push(`| ${TOOLS[tool].label} | ${TOOLS[tool].work} | ${a?.firstMs != null ? a.firstMs.toFixed(1) : ''} | ${r.warmUp ? r.warmUp.firstMs.toFixed(1) : ''} | ${a?.median ? a.median.toFixed(2) : a?.skipped || ''} | ${cellRate(r.cells.samples)} | ${bigNames.map((n) => cellRate(r.cells[n])).join(' | ')} |`);
   }
   lines.push('');
-  lines.push(`Texts: the ${fs.readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).length} sample articles of ../shared/samples concatenated (${meta.samples.words} words, ${meta.samples.bytes} bytes); their first paragraphs up to ${meta.article.words} words as the ~1,000-word article; the samples repeated to ${sizes.map((s) => `${s} MB`).join(', ')} (${bigNames.map((n) => `${fmtInt(meta[n].words)} words`).join(', ')}), each analysed as one document. Times are medians (article: 31 runs after 30 warm-ups; samples: 15 after 10; 1 MB and up: up to 3 runs, no new one after 120 s). First after the app's warm-up: what the app's worker does after it says it is ready (src/work.rs: its built-in example analysed ${WARM_UP_RUNS} times, one run per task), then ${WARM_IDLE_MS} ms idle, then the article once; the median of ${WARM_TRIALS} fresh browsers.`);
+  lines.push(`Texts: the ${fs.readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).length} sample articles of ../shared/samples concatenated (${meta.samples.words} words, ${meta.samples.bytes} bytes); their first paragraphs up to ${meta.article.words} words as the ~1,000-word article; the samples repeated to ${sizes.map((s) => `${s} MB`).join(', ')} (${bigNames.map((n) => `${fmtInt(meta[n].words)} words`).join(', ')}), each analysed as one document. Times are medians (article: 31 runs after at least 30 warm-ups and 3 s of them; samples: 15 after at least 10 and 3 s; 1 MB and up: up to 3 runs, no new one after 120 s). First after the app's warm-up: what the app's worker does after it says it is ready (src/work.rs: ${WARM_UP_COPIES} copies of its built-in example as one document, analysed ${WARM_UP_RUNS} times, one run per task), then ${WARM_IDLE_MS} ms idle, then the article once; the median of ${WARM_TRIALS} fresh browsers.`);
   lines.push('');
   lines.push(`| tool | download, gzip | load, ms | JS heap after load, MB | ${bigNames.map((n) => `kept after ${n.replace('mb', ' MB')}, MB`).join(' | ')} |`);
   lines.push(`|---|---:|---:|---:|${bigNames.map(() => '---:').join('|')}|`);
@@ -362,7 +364,7 @@ function report({ started, load0, load1, sizes, toolNames, meta, nativeResults, 
   };
   speedup('wink', '>= 1x, aim 3x');
   speedup('compromise', '>= 30x');
-  if (d.article?.median) targets.push(`one ${meta.article.words}-word article: ${d.article.median.toFixed(2)} ms once warm, ${d.article.firstMs.toFixed(1)} ms for the first one after load (native: ${nativeResults.article.median_ms.toFixed(2)} ms warm, ${nativeResults.article.first_ms.toFixed(2)} ms first)${results.dossier.warmUp ? `; ${results.dossier.warmUp.firstMs.toFixed(1)} ms for the first one after the app worker's warm-up (median of ${results.dossier.warmUp.trials.length} fresh browsers: ${results.dossier.warmUp.trials.map((t) => t.firstMs.toFixed(1)).join(', ')}; ${results.dossier.warmUp.runs} runs of the built-in example, ${results.dossier.warmUp.warmMs.toFixed(0)} ms in all, then ${results.dossier.warmUp.idleMs} ms idle)` : ''} (target < 20 ms)`);
+  if (d.article?.median) targets.push(`one ${meta.article.words}-word article: ${d.article.median.toFixed(2)} ms once warm, ${d.article.firstMs.toFixed(1)} ms for the first one after load (native: ${nativeResults.article.median_ms.toFixed(2)} ms warm, ${nativeResults.article.first_ms.toFixed(2)} ms first)${results.dossier.warmUp ? `; ${results.dossier.warmUp.firstMs.toFixed(1)} ms for the first one after the app worker's warm-up (median of ${results.dossier.warmUp.trials.length} fresh browsers: ${results.dossier.warmUp.trials.map((t) => t.firstMs.toFixed(1)).join(', ')}; ${results.dossier.warmUp.runs} runs of ${WARM_UP_COPIES} copies of the built-in example, ${results.dossier.warmUp.warmMs.toFixed(0)} ms in all, then ${results.dossier.warmUp.idleMs} ms idle)` : ''} (target < 20 ms)`);
   for (const n of ['article', ...bigNames]) {
     if (ratios[n]) targets.push(`Chromium / native, ${n.replace('mb', ' MB')}: ${ratios[n].toFixed(2)}x as the app builds it${ratiosVariant[n] ? `, ${ratiosVariant[n].toFixed(2)}x for the variant` : ''} (target <= 1.5x)`);
   }

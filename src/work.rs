@@ -40,19 +40,27 @@ pub fn analyse_doc(id: u32, name: &str, bytes: &[u8]) -> Result<(Analysis, Doc),
 /// durations and quotes), so that it adds nothing to the worker's download but its 1 KB.
 pub const WARM_UP_TEXT: &str = include_str!("../assets/example-voa.txt");
 
-/// How many times the worker analyses [`WARM_UP_TEXT`] after it has said it is ready, one run per
-/// task, stopping at the first document the page asks it to analyse. Chromium runs wasm first as baseline code
-/// and optimises a function once it has run enough; in the browser benchmark (bench/bench.js,
-/// "first after warm-up"), a 1,033-word article that took 450-980 ms as the first document
-/// (load average 8) took 22-86 ms after 1 run, 10-42 ms after 5 and 7.8-8.0 ms after 8 (5 ms
-/// once warm), with the runs taking 160-590 ms in all.
+/// How many times the worker analyses [`WARM_UP_COPIES`] of [`WARM_UP_TEXT`] after it has said it
+/// is ready, one run per task, stopping at the first document the page asks it to analyse.
+/// Chromium runs wasm first as baseline code and optimises a function in the background once it
+/// has run enough; in the browser benchmark (bench/bench.js, "first after warm-up"), a
+/// 1,033-word article that took 450-980 ms as the first document (load average 8) took 22-86 ms
+/// after 1 run of the example, 10-42 ms after 5 and 7.8-8.0 ms after 8 (5 ms once warm), with
+/// the runs taking 160-590 ms in all.
 pub const WARM_UP_RUNS: u32 = 8;
 
-/// One warm-up run: analyses [`WARM_UP_TEXT`] as a pasted document and drops the result (the first
-/// run also decodes the tagger's model). Leaves nothing behind: documents analysed later get the
-/// same result as without it.
+/// How many copies of [`WARM_UP_TEXT`] one warm-up run analyses as one document: the engine's
+/// functions that run once per document or per sentence reach Chromium's optimising compiler
+/// sooner on more text. In the page (load average 2-3), the first 1,033-word article after 8 runs
+/// and 1 s idle took 7.1-7.3 ms with one copy (the runs 142-255 ms in all), 4.5-5.4 ms with four
+/// and 4.3-4.5 ms with eight (237-397 ms in all; 2.0-2.6 ms once warm).
+pub const WARM_UP_COPIES: usize = 8;
+
+/// One warm-up run: analyses [`WARM_UP_COPIES`] of [`WARM_UP_TEXT`] as one pasted document and
+/// drops the result (the first run also decodes the tagger's model). Leaves nothing behind:
+/// documents analysed later get the same result as without it.
 pub fn warm_up() {
-    let _ = analyse_doc(0, "warm-up.txt", WARM_UP_TEXT.as_bytes());
+    let _ = analyse_doc(0, "warm-up.txt", WARM_UP_TEXT.repeat(WARM_UP_COPIES).as_bytes());
 }
 
 /// Analyses an already decoded text again (a document restored from browser storage, whose
