@@ -5,7 +5,9 @@
 //! table with the time, the time per MB, the peak heap memory during the analysis and its ratio
 //! to the input's size (after a first small analysis has loaded the tagger's model and the
 //! gazetteers, which stay for the process). Linear behaviour shows as a flat "ms/MB" column;
-//! the engine's memory budget is a peak of at most 10x the input.
+//! the engine's memory budget is a peak of at most 10x the input. `ADVERSARIAL_FILE=PATH`
+//! adds a row for that file, analysed as it is (`cargo run --release -p dossier-engine
+//! --example memory -- PATH` shows which stage the peak is in).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -93,6 +95,25 @@ fn shapes() -> Vec<Shape> {
     ]
 }
 
+/// Analyses `input` under the name `file` and prints its row of the table.
+fn row(name: &str, file: &str, input: &[u8]) {
+    let size = input.len();
+    let before = LIVE.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let start = Instant::now();
+    let result = analyse_bytes(input, file, &Options::default());
+    let elapsed = start.elapsed().as_secs_f64() * 1000.0;
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    drop(result);
+    let mb = size as f64 / 1_048_576.0;
+    println!(
+        "| {name} | {mb:.1} | {elapsed:.0} | {:.0} | {:.1} | {:.1}x |",
+        elapsed / mb,
+        peak as f64 / 1_048_576.0,
+        peak as f64 / size as f64
+    );
+}
+
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let base = if quick { 1 << 20 } else { 5 << 20 };
@@ -105,22 +126,13 @@ fn main() {
     println!("|---|---:|---:|---:|---:|---:|");
     for (name, file, make) in shapes() {
         for factor in [1usize, 2, 4] {
-            let input = make(base * factor);
-            let size = input.len();
-            let before = LIVE.load(Ordering::Relaxed);
-            PEAK.store(before, Ordering::Relaxed);
-            let start = Instant::now();
-            let result = analyse_bytes(input.as_bytes(), file, &Options::default());
-            let elapsed = start.elapsed().as_secs_f64() * 1000.0;
-            let peak = PEAK.load(Ordering::Relaxed) - before;
-            drop(result);
-            let mb = size as f64 / 1_048_576.0;
-            println!(
-                "| {name} | {mb:.1} | {elapsed:.0} | {:.0} | {:.1} | {:.1}x |",
-                elapsed / mb,
-                peak as f64 / 1_048_576.0,
-                peak as f64 / size as f64
-            );
+            row(name, file, make(base * factor).as_bytes());
         }
+    }
+    if let Some(path) = std::env::var_os("ADVERSARIAL_FILE") {
+        let path = std::path::PathBuf::from(path);
+        let input = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        row(&name, &name, &input);
     }
 }
