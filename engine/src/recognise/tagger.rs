@@ -5,9 +5,10 @@
 //!   suffixes, neighbouring words and shapes (window -2..+2), position in the sentence, heading
 //!   and credit lines, and document-level evidence (is the same word written in lower case
 //!   elsewhere in the document; is it capitalised in mid-sentence elsewhere). Every feature is
-//!   a 32-bit hash. Each distinct token of a document is hashed once (the features that read
-//!   only the token itself, and their weights, are worked out once per distinct token); the
-//!   document keeps one word index per token.
+//!   a 32-bit hash. Each distinct token of a document is hashed into a table of what its
+//!   neighbours' features read (the features that read only the token itself, and their
+//!   weights, are worked out once for a word met three times or more, where it is met for the
+//!   others); the document keeps one word index per token.
 //! * **Model** ([`Model`]): the pruned, quantised weights (one row of [`TAGS`] signed bytes per
 //!   kept feature) and the tag transition scores, compiled in from `engine/data/tagger.bin`,
 //!   which `dossier train` builds from the open corpora (see `engine/data/TAGGER.md`).
@@ -98,14 +99,13 @@ impl Class {
 /// Hashes of one token, computed once per token and combined into features.
 #[derive(Clone, Copy)]
 struct TokenHashes {
+    /// Hash of the lower-cased form (also the key of its document evidence).
     lower: u64,
     form: u64,
     shape: u64,
     prefix: [u64; 3],
     suffix: [u64; 4],
     class: Class,
-    /// Hash of the lower-cased form, for document evidence.
-    doc_key: u64,
     /// Word cluster of the lower-cased form (`NO_CLUSTER` if none).
     cluster: u64,
     /// Cue class: 0 none, 1 title, 2 organisation cue, 3 place cue, 4 event cue.
@@ -122,7 +122,6 @@ const BOUNDARY: TokenHashes = TokenHashes {
     prefix: [0xB0B3; 3],
     suffix: [0xB0B4; 4],
     class: Class::Boundary,
-    doc_key: 0,
     cluster: 0x2_0000,
     cue: 9,
 };
@@ -215,7 +214,7 @@ fn hash_token(word: &str, kind: TokenKind) -> TokenHashes {
     } else {
         0
     };
-    TokenHashes { lower, form, shape, prefix, suffix, class, doc_key: lower, cluster: NO_CLUSTER, cue }
+    TokenHashes { lower, form, shape, prefix, suffix, class, cluster: NO_CLUSTER, cue }
 }
 
 /// Capitalised words that end or make organisations' names.
@@ -305,39 +304,87 @@ impl Clusters {
 // ---------------------------------------------------------------------------------------------
 // Document evidence and the document's words
 
-/// What the rest of a document says about a word.
-#[derive(Clone, Copy, Default)]
-struct Evidence {
-    /// Written in lower case somewhere.
-    lower: bool,
-    /// Capitalised somewhere other than the start of a sentence or a heading.
-    capitalised_inside: bool,
-}
-
 /// Number of features that read nothing but the token itself (its text, kind, word cluster and
 /// document evidence): features 0 to 8, 20, 27 and 28.
 const OWN: usize = 12;
 
 /// A distinct token of a document (its exact text and kind), hashed once however often it
-/// occurs.
+/// occurs. It keeps what its neighbours' features read (40 bytes): its own features, which
+/// read its other hashes, are worked out again from its text where they are weighed
+/// ([`Featurizer::own`]), once per word met fewer than [`WEIGHED_FROM`] times, once in all for
+/// the others. Text whose words never repeat costs a word per token or two.
 struct Word {
-    /// Where one of its occurrences stands (to compare others with).
-    start: usize,
-    end: usize,
+    /// Where one of its occurrences stands (to compare others with, and to hash again).
+    start: u32,
+    len: u32,
+    /// Hashes of its lower-cased form (also its key for document evidence), shape and last
+    /// three characters ([`TokenHashes`]).
+    lower: u64,
+    shape: u64,
+    suffix2: u64,
+    /// Its word cluster ([`TokenHashes::cluster`]).
+    cluster: u32,
+    /// Its cue class ([`TokenHashes::cue`]).
+    cue: u8,
+    class: Class,
     kind: TokenKind,
-    h: TokenHashes,
-    /// What its occurrences say, before the words are merged by lower-cased form.
-    seen: Evidence,
-    /// The document evidence of its lower-cased form, as features read it (bit 0: written in
-    /// lower case somewhere; bit 1: capitalised inside a sentence somewhere).
-    ev_code: u64,
-    /// An opening quote or bracket (capitals after one say little).
-    opener: bool,
-    /// It occurs more than once (or stands for the edges): only such words have their weights
-    /// kept ([`Weights`]).
-    repeated: bool,
-    /// Its features that read nothing but itself ([`OWN`] of them).
-    own: [u32; OWN],
+    /// [`SEEN_LOWER`], [`SEEN_CAPITALISED`], [`OPENER`], and in [`EV_SHIFT`].. the document
+    /// evidence of its lower-cased form as features read it (bit 0: written in lower case
+    /// somewhere; bit 1: capitalised inside a sentence somewhere).
+    flags: u8,
+    /// How often it occurs, up to 255 (the edge word counts as often met).
+    count: u8,
+}
+
+/// [`Word::flags`]: one of its occurrences is written in lower case.
+const SEEN_LOWER: u8 = 1;
+/// [`Word::flags`]: one of its occurrences is capitalised other than at the start of a
+/// sentence or a heading.
+const SEEN_CAPITALISED: u8 = 2;
+/// [`Word::flags`]: an opening quote or bracket (capitals after one say little).
+const OPENER: u8 = 4;
+/// [`Word::flags`]: where the document evidence of its lower-cased form starts (two bits).
+const EV_SHIFT: u8 = 3;
+
+/// How often a word must occur to have its weights kept ([`Weights`]): a word met twice costs
+/// one more weighing where it is met than 192 bytes of kept sums save.
+const WEIGHED_FROM: u8 = 3;
+
+impl Word {
+    /// The word of a token of `kind` at `start..start + len` with hashes `h`.
+    fn new(start: usize, len: usize, kind: TokenKind, h: &TokenHashes, opener: bool) -> Word {
+        Word {
+            start: start as u32,
+            len: len as u32,
+            lower: h.lower,
+            shape: h.shape,
+            suffix2: h.suffix[2],
+            cluster: h.cluster as u32,
+            cue: h.cue as u8,
+            class: h.class,
+            kind,
+            flags: if opener { OPENER } else { 0 },
+            count: 1,
+        }
+    }
+
+    /// The document evidence of its lower-cased form, as features read it.
+    #[inline]
+    fn ev_code(&self) -> u64 {
+        u64::from(self.flags >> EV_SHIFT)
+    }
+
+    /// Its text: one of its occurrences in `text`.
+    #[inline]
+    fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start as usize..(self.start + self.len) as usize).unwrap_or("")
+    }
+
+    /// Whether its weights are kept ([`WEIGHED_FROM`]).
+    #[inline]
+    fn weighed(&self) -> bool {
+        self.count >= WEIGHED_FROM
+    }
 }
 
 /// The word that stands for the edges of a sentence.
@@ -371,17 +418,8 @@ fn text_hash(bytes: &[u8], kind: TokenKind) -> u64 {
 
 impl Words {
     fn new() -> Words {
-        let edge = Word {
-            start: 0,
-            end: 0,
-            kind: TokenKind::Symbol,
-            h: BOUNDARY,
-            seen: Evidence::default(),
-            ev_code: 0,
-            opener: false,
-            repeated: true,
-            own: own_features(&BOUNDARY, 0),
-        };
+        let mut edge = Word::new(0, 0, TokenKind::Symbol, &BOUNDARY, false);
+        edge.count = u8::MAX;
         Words { list: vec![edge], slots: vec![0; 64] }
     }
 
@@ -397,8 +435,8 @@ impl Words {
                 break;
             }
             let w = &mut self.list[e as usize - 1];
-            if w.kind == t.kind() && text.get(w.start..w.end) == Some(word) {
-                w.repeated = true;
+            if w.kind == t.kind() && w.text(text) == word {
+                w.count = w.count.saturating_add(1);
                 return e - 1;
             }
             s = (s + 1) & mask;
@@ -411,17 +449,7 @@ impl Words {
         }
         let opener = matches!(word, "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "-");
         let id = self.list.len() as u32;
-        self.list.push(Word {
-            start: t.start(),
-            end: t.end(),
-            kind: t.kind(),
-            h,
-            seen: Evidence::default(),
-            ev_code: 0,
-            opener,
-            repeated: false,
-            own: [0; OWN],
-        });
+        self.list.push(Word::new(t.start(), word.len(), t.kind(), &h, opener));
         self.slots[s] = id + 1;
         if self.list.len() * 2 > self.slots.len() {
             self.grow(text);
@@ -436,7 +464,7 @@ impl Words {
         let mask = cap - 1;
         let mut slots = vec![0u32; cap];
         for (i, w) in self.list.iter().enumerate().skip(1) {
-            let bytes = text.get(w.start..w.end).unwrap_or("").as_bytes();
+            let bytes = w.text(text).as_bytes();
             let mut s = (text_hash(bytes, w.kind).wrapping_mul(K) >> (64 - bits)) as usize;
             while slots[s] != 0 {
                 s = (s + 1) & mask;
@@ -475,7 +503,8 @@ fn feature(t: u64, a: u64, b: u64) -> u32 {
 /// Per-document feature extraction: hashes each distinct token of the document once and
 /// gathers the document evidence in one pass over the tokens, then gives the features of each
 /// sentence.
-pub struct Featurizer {
+pub struct Featurizer<'t> {
+    text: &'t str,
     words: Words,
     /// The word of each token of the document.
     ids: Vec<u32>,
@@ -494,9 +523,9 @@ struct Context {
     kind: u64,
 }
 
-impl Featurizer {
+impl<'t> Featurizer<'t> {
     /// Prepares the features of a segmented document.
-    pub fn new(text: &str, segments: &Segments, clusters: &Clusters) -> Featurizer {
+    pub fn new(text: &'t str, segments: &Segments, clusters: &Clusters) -> Featurizer<'t> {
         let mut words = Words::new();
         let ids: Vec<u32> = segments.tokens.iter().map(|t| words.id(text, t, clusters)).collect();
         for s in &segments.sentences {
@@ -504,36 +533,45 @@ impl Featurizer {
             let mut first_word = true;
             for i in s.tokens.clone() {
                 let Some(&id) = ids.get(i) else { continue };
-                let opened = i.checked_sub(1).is_some_and(|p| words.list[ids[p] as usize].opener);
+                let opened = i.checked_sub(1).is_some_and(|p| words.list[ids[p] as usize].flags & OPENER != 0);
                 let w = &mut words.list[id as usize];
-                match w.h.class {
-                    Class::Lower => w.seen.lower = true,
-                    Class::Title | Class::Caps if body && !first_word && !opened => w.seen.capitalised_inside = true,
+                match w.class {
+                    Class::Lower => w.flags |= SEEN_LOWER,
+                    Class::Title | Class::Caps if body && !first_word && !opened => w.flags |= SEEN_CAPITALISED,
                     _ => {}
                 }
-                if matches!(w.h.class, Class::Lower | Class::Title | Class::Caps | Class::Number) {
+                if matches!(w.class, Class::Lower | Class::Title | Class::Caps | Class::Number) {
                     first_word = false;
                 }
             }
         }
         // Merge the evidence of the words by lower-cased form ("The" and "the").
-        let mut by_lower: Vec<(u64, u32)> = words.list.iter().enumerate().skip(1).map(|(i, w)| (w.h.doc_key, i as u32)).collect();
+        let mut by_lower: Vec<(u64, u32)> = words.list.iter().enumerate().skip(1).map(|(i, w)| (w.lower, i as u32)).collect();
         by_lower.sort_unstable();
         for group in by_lower.chunk_by(|a, b| a.0 == b.0) {
-            let mut ev = Evidence::default();
+            let seen = group.iter().fold(0, |f, &(_, i)| f | words.list[i as usize].flags);
+            let ev_code = (seen & (SEEN_LOWER | SEEN_CAPITALISED)) << EV_SHIFT;
             for &(_, i) in group {
-                let seen = words.list[i as usize].seen;
-                ev.lower |= seen.lower;
-                ev.capitalised_inside |= seen.capitalised_inside;
-            }
-            let ev_code = u64::from(ev.lower) | u64::from(ev.capitalised_inside) << 1;
-            for &(_, i) in group {
-                let w = &mut words.list[i as usize];
-                w.ev_code = ev_code;
-                w.own = own_features(&w.h, ev_code);
+                words.list[i as usize].flags |= ev_code;
             }
         }
-        Featurizer { words, ids }
+        Featurizer { text, words, ids }
+    }
+
+    /// The hashes of word `id`, worked out again from its text (what [`Words::id`] worked out).
+    fn hashes(&self, id: u32) -> TokenHashes {
+        let w = &self.words.list[id as usize];
+        if id == EDGE {
+            return BOUNDARY;
+        }
+        let mut h = hash_token(w.text(self.text), w.kind);
+        h.cluster = u64::from(w.cluster);
+        h
+    }
+
+    /// The features of word `id` that read nothing but itself ([`OWN`] of them).
+    fn own(&self, id: u32) -> [u32; OWN] {
+        own_features(&self.hashes(id), self.words.list[id as usize].ev_code())
     }
 
     /// Writes the features of the tokens of sentence `s` to `out` (cleared first):
@@ -568,7 +606,7 @@ impl Featurizer {
         for i in chunk.start.max(range.start)..chunk.end.min(range.end) {
             let c = at(i);
             let first = !*seen_word;
-            if matches!(self.words.list[c as usize].h.class, Class::Lower | Class::Title | Class::Caps | Class::Number) {
+            if matches!(self.words.list[c as usize].class, Class::Lower | Class::Title | Class::Caps | Class::Number) {
                 *seen_word = true;
             }
             let before = |k: usize| i.checked_sub(k).map_or(EDGE, at);
@@ -579,7 +617,7 @@ impl Featurizer {
     /// The features of the token of `x` that read its neighbours together with itself or with
     /// each other ([`PAIRS`] of them, in the order of [`PAIRS_AT`]).
     fn pair_features(&self, x: &Context) -> [u32; PAIRS] {
-        let h = |id: u32| &self.words.list[id as usize].h;
+        let h = |id: u32| &self.words.list[id as usize];
         let (p2, p1, c, n1, n2) = (h(x.p2), h(x.p1), h(x.c), h(x.n1), h(x.n2));
         let cls = c.class as u64;
         let f = feature;
@@ -591,13 +629,13 @@ impl Featurizer {
             f(17, (p1.class as u64) << 8 | cls, n1.class as u64),
             f(22, p1.lower, c.shape),
             f(23, c.shape, n1.lower),
-            f(24, p1.suffix[2], cls),
-            f(25, n1.suffix[2], cls),
+            f(24, p1.suffix2, cls),
+            f(25, n1.suffix2, cls),
             f(26, p2.lower, p1.lower << 1 ^ cls),
-            f(31, p1.cluster << 20 | c.cluster, n1.cluster),
-            f(32, c.cue, p1.cue << 4 | n1.cue),
-            f(33, n2.cue, cls),
-            f(34, p2.cue, cls),
+            f(31, u64::from(p1.cluster) << 20 | u64::from(c.cluster), u64::from(n1.cluster)),
+            f(32, u64::from(c.cue), u64::from(p1.cue) << 4 | u64::from(n1.cue)),
+            f(33, u64::from(n2.cue), cls),
+            f(34, u64::from(p2.cue), cls),
         ]
     }
 
@@ -609,14 +647,13 @@ impl Featurizer {
         self.contexts(segments, s, chunk, seen_word, |x| {
             let w = &self.words.list[x.c as usize];
             let mut feats = [0u32; FEATURES];
-            for (&k, &v) in OWN_AT.iter().zip(&w.own) {
+            for (&k, &v) in OWN_AT.iter().zip(&self.own(x.c)) {
                 feats[k] = v;
             }
             for (&k, &v) in PAIRS_AT.iter().zip(&self.pair_features(x)) {
                 feats[k] = v;
             }
-            let h = |id: u32| &self.words.list[id as usize].h;
-            let [p1, n1, p2, n2] = [x.p1, x.n1, x.p2, x.n2].map(|id| window_features(h(id)));
+            let [p1, n1, p2, n2] = [x.p1, x.n1, x.p2, x.n2].map(|id| window_features(&self.words.list[id as usize]));
             let window = [p1[0][0], p1[0][1], n1[1][0], n1[1][1], p2[2][0], n2[3][0]];
             for (&k, &v) in WINDOW_AT.iter().zip(&window) {
                 feats[k] = v;
@@ -629,20 +666,20 @@ impl Featurizer {
     }
 }
 
-impl Featurizer {
-    /// The features of each of the document's repeated words that read only that word,
-    /// weighed by `model` (see [`Weights`]).
+impl Featurizer<'_> {
+    /// The features of each of the document's often met words ([`WEIGHED_FROM`]) that read only
+    /// that word, weighed by `model` (see [`Weights`]).
     fn weigh(&self, model: &Model) -> Weights {
         let mut index = Vec::with_capacity(self.words.list.len());
         let mut kept = 0u32;
         for w in &self.words.list {
-            index.push(if w.repeated { kept } else { u32::MAX });
-            kept += u32::from(w.repeated);
+            index.push(if w.weighed() { kept } else { u32::MAX });
+            kept += u32::from(w.weighed());
         }
         // Sized exactly: a filtered collect would grow by doubling, and its copies would raise
         // the peak this table is kept small for.
         let mut rows = Vec::with_capacity(kept as usize);
-        rows.extend(self.words.list.iter().filter(|w| w.repeated).map(|w| {
+        rows.extend(self.words.list.iter().enumerate().filter(|(_, w)| w.weighed()).map(|(id, w)| {
             let sum = |keys: &[u32]| {
                 let mut acc = [0i32; LANES];
                 for &k in keys {
@@ -654,7 +691,7 @@ impl Featurizer {
             // The body-sentence sum goes on from the word's own sum (integer sums: the
             // same as adding all fifteen from nothing, with twelve look-ups fewer).
             let mut acc = [0i32; LANES];
-            for &k in &w.own {
+            for k in self.own(id as u32) {
                 model.add(&mut acc, k);
             }
             let own = acc.map(|a| a as i16);
@@ -662,7 +699,7 @@ impl Featurizer {
                 model.add(&mut acc, k);
             }
             let body = acc.map(|a| a as i16);
-            let [p1, n1, p2, n2] = window_features(&w.h);
+            let [p1, n1, p2, n2] = window_features(w);
             Weighed { own: [own, body], window: [sum(&p1), sum(&n1), sum(&p2[..1]), sum(&n2[..1])] }
         }));
         Weights { index, rows }
@@ -692,13 +729,13 @@ impl Featurizer {
                     *a += i32::from(v);
                 }
             };
-            // A word met once is weighed here, where it is met (the same look-ups that
+            // A word met once or twice is weighed here, where it is met (the same look-ups that
             // weighing it beforehand would have made, and the same integer sums).
             match own.get(x.c) {
                 Some(w) => add(&mut acc, &w.own[usize::from(body)]),
                 None => {
                     let w = &self.words.list[x.c as usize];
-                    for &k in &w.own {
+                    for k in self.own(x.c) {
                         model.add(&mut acc, k);
                     }
                     if body {
@@ -712,7 +749,7 @@ impl Featurizer {
                 match own.get(id) {
                     Some(w) => add(&mut acc, &w.window[slot]),
                     None => {
-                        let keys = window_features(&self.words.list[id as usize].h)[slot];
+                        let keys = window_features(&self.words.list[id as usize])[slot];
                         // The words at -2 and +2 have one feature each.
                         for &k in &keys[..if slot < 2 { 2 } else { 1 }] {
                             model.add(&mut acc, k);
@@ -733,17 +770,19 @@ impl Featurizer {
     }
 }
 
-/// The weighed features of a document's repeated words: most tokens of news text are words
-/// that occur again, and a word met once costs no more weighed where it is met (and keeps no
-/// 192 bytes of sums: text whose words never repeat would otherwise hold them all).
+/// The weighed features of a document's often met words: most tokens of news text are words
+/// that occur again and again, and a word met once costs no more weighed where it is met, a
+/// word met twice one weighing more (and keeps no 192 bytes of sums: text whose names occur
+/// twice each would otherwise hold one for every other token).
 struct Weights {
-    /// Per word (by id), its row in `rows`, or `u32::MAX` for a word met once.
+    /// Per word (by id), its row in `rows`, or `u32::MAX` for a word met fewer than
+    /// [`WEIGHED_FROM`] times.
     index: Vec<u32>,
     rows: Vec<Weighed>,
 }
 
 impl Weights {
-    /// The weighed features of word `id`, if it is a repeated word.
+    /// The weighed features of word `id`, if it is often met.
     #[inline]
     fn get(&self, id: u32) -> Option<&Weighed> {
         self.index.get(id as usize).and_then(|&r| self.rows.get(r as usize))
@@ -762,18 +801,19 @@ struct Weighed {
 /// The features of word `w` that read the flags of its sentence: whether it is the first word
 /// and the sentence's kind (in the order of [`SENTENCE_AT`]).
 fn sentence_features(w: &Word, first: bool, kind: u64) -> [u32; 3] {
-    let (c, first) = (&w.h, u64::from(first));
-    let cls = c.class as u64;
-    [feature(18, first, c.shape), feature(19, kind, c.shape), feature(21, w.ev_code << 4 | first << 3 | kind, cls)]
+    let first = u64::from(first);
+    let cls = w.class as u64;
+    [feature(18, first, w.shape), feature(19, kind, w.shape), feature(21, w.ev_code() << 4 | first << 3 | kind, cls)]
 }
 
 /// The features that read one neighbour alone, for a word standing at -1, +1, -2 and +2 (in
 /// the order of [`WINDOW_AT`]; the words at -2 and +2 have one feature each, the second is
 /// zero).
-fn window_features(h: &TokenHashes) -> [[u32; 2]; 4] {
+fn window_features(h: &Word) -> [[u32; 2]; 4] {
+    let cluster = u64::from(h.cluster);
     [
-        [feature(9, h.lower, 0), feature(29, h.cluster, 0)],
-        [feature(10, h.lower, 0), feature(30, h.cluster, 0)],
+        [feature(9, h.lower, 0), feature(29, cluster, 0)],
+        [feature(10, h.lower, 0), feature(30, cluster, 0)],
         [feature(11, h.lower, 0), 0],
         [feature(12, h.lower, 0), 0],
     ]
@@ -1522,6 +1562,8 @@ pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span
             i = end;
         }
     }
+    // The word table is done with: give it back before the consistency pass' maps.
+    drop((own, featurizer, s));
     consistent(text, segments, &mut out);
     out
 }
