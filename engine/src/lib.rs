@@ -167,15 +167,17 @@ pub struct Figure {
     /// for vague amounts that have no single value.
     pub value: Option<f64>,
     /// The unit: an ISO 4217 code for money, the counted noun for quantities, `None` otherwise.
-    pub unit: Option<String>,
+    /// A boxed `str` (16 bytes, not a `String`'s 24): figures are what crammed text holds most.
+    pub unit: Option<Box<str>>,
     /// For dates, the resolved date or period in ISO 8601 (`2023-09-13`, `2024-01`, `2022`,
     /// `2023/..` for an open range); `None` when it cannot be resolved.
-    pub iso: Option<String>,
-    /// Index of the sentence it stands in (into [`Analysis::sentences`]).
-    pub sentence: usize,
+    pub iso: Option<Box<str>>,
+    /// Index of the sentence it stands in (into [`Analysis::sentences`]); a `u32`, as
+    /// [`segment::Token`]'s offsets are (so that a figure is 80 bytes).
+    pub sentence: u32,
     /// What it measures, whose measure it is and when, as its sentence says
     /// ([`recognise::figures::context`]); `None` when the sentence says none of it, and until
-    /// the pipeline's last step fills it in. Boxed: a figure is 104 bytes instead of 160 while
+    /// the pipeline's last step fills it in. Boxed: a figure is 80 bytes instead of 136 while
     /// the recognisers hold every figure of the document, and figures without a context (all
     /// dates) pay 8 bytes for it. Read it with [`Figure::subject`], [`Figure::about`] and
     /// [`Figure::period`].
@@ -316,4 +318,13 @@ pub fn analyse_bytes(
 ) -> Result<Analysis, decode::DecodeError> {
     let decoded = decode::decode(bytes, name)?;
     Ok(analyse_owned(decoded.text, options))
+}
+
+#[cfg(all(test, target_pointer_width = "64"))]
+mod tests {
+    /// The sizes DESIGN.md ("Memory") counts on: figures are what crammed text holds most.
+    #[test]
+    fn figures_stay_small() {
+        assert_eq!(std::mem::size_of::<super::Figure>(), 80);
+    }
 }

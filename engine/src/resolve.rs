@@ -41,7 +41,7 @@ pub fn resolve(text: &str, segments: &Segments, candidates: Vec<Candidate>) -> R
                 }
                 let mut f = *f;
                 f.span = c.span;
-                f.sentence = segments.sentence_at(c.span.start).unwrap_or(0);
+                f.sentence = segments.sentence_at(c.span.start).unwrap_or(0) as u32;
                 figures.push(f);
             }
             What::Entity(label) => entity_mentions.push((c.span, label)),
@@ -67,7 +67,7 @@ pub fn resolve_proposals(text: &str, segments: &Segments, proposals: Proposals) 
     // nothing) gives the one order.
     figures.sort_unstable_by_key(|f| (f.span.start, f.span.end));
     for f in &mut figures {
-        f.sentence = segments.sentence_at(f.span.start).unwrap_or(0);
+        f.sentence = segments.sentence_at(f.span.start).unwrap_or(0) as u32;
     }
     let mut entity_mentions: Vec<(Span, Label)> = candidates
         .iter()

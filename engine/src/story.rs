@@ -484,7 +484,7 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
             let subject = f.subject().map(str::to_owned);
             let about = f.about().and_then(|e| of_entity[d].get(e).copied());
             let period = f.period().map(str::to_owned);
-            let sentence = a.sentences.get(f.sentence).copied().unwrap_or(f.span);
+            let sentence = a.sentences.get(f.sentence as usize).copied().unwrap_or(f.span);
             let text = a.text.get(sentence.start..sentence.end).unwrap_or("");
             let first = a.mentions.partition_point(|m| m.span.start < sentence.start);
             let mut ents: Vec<usize> = Vec::new();
@@ -513,7 +513,7 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
                 doc: d,
                 figure: i,
                 value: f.value,
-                words: words_of.entry(f.sentence).or_insert_with(|| content_words(text, STOP)).clone(),
+                words: words_of.entry(f.sentence as usize).or_insert_with(|| content_words(text, STOP)).clone(),
                 entities: ents,
                 before,
                 subject,
@@ -578,7 +578,7 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
             let fig = &docs[first.doc].figures[first.figure];
             let shared_word = |w: &String| g.iter().all(|&i| infos[i].words.contains(&stem(w)));
             let subject = g.iter().find_map(|&i| infos[i].subject.clone()).or_else(|| match fig.kind {
-                FigureKind::Quantity if fig.unit.is_some() => fig.unit.clone(),
+                FigureKind::Quantity if fig.unit.is_some() => fig.unit.as_deref().map(str::to_owned),
                 _ => first.before.iter().find(|w| shared_word(w)).or(first.before.first()).cloned(),
             });
             // The recogniser's `about`; else, for a measure several sources report or one whose

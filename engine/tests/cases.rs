@@ -164,10 +164,10 @@ fn check(case: &Case, text: &str) -> Vec<String> {
                         errors.push(format!("{:?}: value {:?} instead of {}", ef.text, f.value, v));
                     }
                 }
-                if ef.unit.is_some() && f.unit != ef.unit {
+                if ef.unit.is_some() && f.unit.as_deref() != ef.unit.as_deref() {
                     errors.push(format!("{:?}: unit {:?} instead of {:?}", ef.text, f.unit, ef.unit));
                 }
-                if ef.iso.is_some() && f.iso != ef.iso {
+                if ef.iso.is_some() && f.iso.as_deref() != ef.iso.as_deref() {
                     errors.push(format!("{:?}: iso {:?} instead of {:?}", ef.text, f.iso, ef.iso));
                 }
             }

@@ -394,7 +394,7 @@ mod tests {
     use super::super::{figures, measures};
 
     fn show(text: &str) -> Vec<(String, Option<f64>, Option<String>)> {
-        measures(text).into_iter().map(|f| (f.span.of(text).to_owned(), f.value, f.iso)).collect()
+        measures(text).into_iter().map(|f| (f.span.of(text).to_owned(), f.value, f.iso.map(String::from))).collect()
     }
 
     #[test]
