@@ -136,7 +136,7 @@ fn predict(text: &str, only: Only, model: Option<&tagger::Model>) -> BTreeSet<(S
             a.mentions
                 .iter()
                 .filter_map(|m| match m.referent {
-                    Referent::Entity(e) => a.entities.get(e).map(|e| (m.span, e.label)),
+                    Referent::Entity(e) => a.entities.get(e as usize).map(|e| (m.span, e.label)),
                     Referent::Figure(_) => None,
                 })
                 .collect()

@@ -336,7 +336,7 @@ impl<'a> Context<'a> {
         let mentions = mentions
             .iter()
             .filter_map(|m| match m.referent {
-                Referent::Entity(e) if e < entities.len() => Some((m.span, e)),
+                Referent::Entity(e) if (e as usize) < entities.len() => Some((m.span, e as usize)),
                 _ => None,
             })
             .collect();
@@ -674,7 +674,7 @@ mod tests {
             let e = entities.len();
             let spans: Vec<Span> = text.match_indices(name).map(|(i, s)| Span::new(i, i + s.len())).collect();
             for &s in &spans {
-                mentions.push(Mention { span: s, referent: Referent::Entity(e) });
+                mentions.push(Mention { span: s, referent: Referent::Entity(e as u32) });
             }
             entities.push(Entity { label: *label, name: name.to_string(), aliases: vec![], salience: 1.0, mentions: spans });
         }

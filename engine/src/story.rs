@@ -490,7 +490,7 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
             let mut ents: Vec<usize> = Vec::new();
             for m in a.mentions[first..].iter().take_while(|m| m.span.start < sentence.end).take(100) {
                 if let Referent::Entity(e) = m.referent {
-                    if let Some(&g) = of_entity[d].get(e) {
+                    if let Some(&g) = of_entity[d].get(e as usize) {
                         if !ents.contains(&g) {
                             ents.push(g);
                         }

@@ -69,10 +69,10 @@ pub fn summarise_owned(text: &str, segments: &Segments, entities: Vec<Entity>, f
     let count = entities.iter().map(|e| e.mentions.len()).sum::<usize>() + figures.len();
     let mut mentions: Vec<Mention> = Vec::with_capacity(count);
     for (i, e) in entities.iter().enumerate() {
-        mentions.extend(e.mentions.iter().map(|&span| Mention { span, referent: Referent::Entity(i) }));
+        mentions.extend(e.mentions.iter().map(|&span| Mention { span, referent: Referent::Entity(i as u32) }));
     }
     for (i, f) in figures.iter().enumerate() {
-        mentions.push(Mention { span: f.span, referent: Referent::Figure(i) });
+        mentions.push(Mention { span: f.span, referent: Referent::Figure(i as u32) });
     }
     // Mentions never overlap, so no two spans are equal: an unstable sort allocates nothing.
     mentions.sort_unstable_by_key(|m| (m.span.start, m.span.end));
@@ -95,9 +95,9 @@ fn pick_sentences(text: &str, segments: &Segments, entities: &[Entity], mentions
         let mut k = m;
         while k < mentions.len() && mentions[k].span.start < s.span.end {
             match mentions[k].referent {
-                Referent::Entity(e) if counted_in[e] != i + 1 => {
-                    counted_in[e] = i + 1;
-                    score += entities[e].salience;
+                Referent::Entity(e) if counted_in[e as usize] != i + 1 => {
+                    counted_in[e as usize] = i + 1;
+                    score += entities[e as usize].salience;
                 }
                 Referent::Figure(_) => score += 0.5,
                 Referent::Entity(_) => {}

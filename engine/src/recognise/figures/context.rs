@@ -71,7 +71,7 @@ pub fn entity_mentions(mentions: &[Mention]) -> Vec<(Span, usize)> {
     mentions
         .iter()
         .filter_map(|m| match m.referent {
-            Referent::Entity(e) => Some((m.span, e)),
+            Referent::Entity(e) => Some((m.span, e as usize)),
             Referent::Figure(_) => None,
         })
         .collect()
