@@ -333,13 +333,14 @@ const BLOCK: usize = 256;
 
 impl<'a> Context<'a> {
     fn new(text: &'a str, segments: &'a Segments, entities: &'a [Entity], mentions: &[Mention]) -> Self {
-        let mentions = mentions
-            .iter()
-            .filter_map(|m| match m.referent {
-                Referent::Entity(e) if (e as usize) < entities.len() => Some((m.span, e as usize)),
-                _ => None,
-            })
-            .collect();
+        let known = |m: &Mention| match m.referent {
+            Referent::Entity(e) if (e as usize) < entities.len() => Some((m.span, e as usize)),
+            _ => None,
+        };
+        // Sized exactly (a filtered collect would grow by doubling).
+        let mut kept = Vec::with_capacity(mentions.iter().filter(|m| known(m).is_some()).count());
+        kept.extend(mentions.iter().filter_map(known));
+        let mentions = kept;
         let tokens = &segments.tokens;
         let mut blocks = Vec::with_capacity(text.len() / BLOCK + 2);
         let mut k = 0;

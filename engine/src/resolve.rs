@@ -69,15 +69,13 @@ pub fn resolve_proposals(text: &str, segments: &Segments, proposals: Proposals) 
     for f in &mut figures {
         f.sentence = segments.sentence_at(f.span.start).unwrap_or(0) as u32;
     }
-    let mut entity_mentions: Vec<(Span, Label)> = candidates
-        .iter()
-        .zip(keep_entities)
-        .filter(|(_, &k)| k)
-        .filter_map(|(c, _)| match c.what {
-            What::Entity(label) => Some((c.span, label)),
-            What::Figure(_) => None,
-        })
-        .collect();
+    let chosen = |(c, &k): (&Candidate, &bool)| match c.what {
+        What::Entity(label) if k => Some((c.span, label)),
+        _ => None,
+    };
+    // Sized exactly (a filtered collect would grow by doubling).
+    let mut entity_mentions: Vec<(Span, Label)> = Vec::with_capacity(candidates.iter().zip(keep_entities).filter_map(chosen).count());
+    entity_mentions.extend(candidates.iter().zip(keep_entities).filter_map(chosen));
     drop(candidates);
     entity_mentions.sort_unstable_by_key(|m| (m.0.start, m.0.end));
     let entities = aliases::group(text, &entity_mentions);

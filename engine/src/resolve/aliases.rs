@@ -40,6 +40,11 @@ pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
         let g = match index.find(form, k, label) {
             Some(g) => g,
             None => {
+                // A quarter more at a time: text of distinct names starts a group every 26
+                // bytes, and doubling would leave up to half of them unused.
+                if index.groups.len() == index.groups.capacity() {
+                    index.groups.reserve_exact((index.groups.len() / 4).max(16));
+                }
                 index.groups.push(Group::default());
                 index.groups.len() - 1
             }
@@ -325,6 +330,10 @@ impl Group {
         if new_form && self.forms.len() < 64 {
             self.forms.push((form.to_owned(), key.to_owned()));
         }
+        if self.mentions.len() == self.mentions.capacity() {
+            // A quarter more at a time, not four at the second mention.
+            self.mentions.reserve_exact((self.mentions.len() / 4).max(1));
+        }
         self.mentions.push(span);
         self.counts[slot(label)] += 1;
         if !self.order.contains(&label) {
@@ -364,7 +373,10 @@ impl Group {
             .max_by(|a, b| a.split(' ').count().cmp(&b.split(' ').count()).then(a.len().cmp(&b.len())).then(b.cmp(a)))
             .unwrap_or_default();
         let name = canonical_name.unwrap_or(longest);
-        let aliases = self.forms.into_iter().map(|(f, _)| f).filter(|f| *f != name).collect();
+        // Collected in place of the forms: trimmed, or every entity would keep their room (48
+        // bytes a form) for its aliases, most often none.
+        let mut aliases: Vec<String> = self.forms.into_iter().map(|(f, _)| f).filter(|f| *f != name).collect();
+        aliases.shrink_to_fit();
         let mut mentions = self.mentions;
         mentions.shrink_to_fit();
         Entity { label, name, aliases, salience: 0.0, mentions }

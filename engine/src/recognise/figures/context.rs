@@ -68,13 +68,14 @@ pub fn annotate(text: &str, segments: &Segments, figures: &mut [Figure], mention
 /// The entity mentions among `mentions`, each with the index of its entity: what [`contexts`]
 /// takes.
 pub fn entity_mentions(mentions: &[Mention]) -> Vec<(Span, usize)> {
-    mentions
-        .iter()
-        .filter_map(|m| match m.referent {
-            Referent::Entity(e) => Some((m.span, e as usize)),
-            Referent::Figure(_) => None,
-        })
-        .collect()
+    let entity = |m: &Mention| match m.referent {
+        Referent::Entity(e) => Some((m.span, e as usize)),
+        Referent::Figure(_) => None,
+    };
+    // Sized exactly (a filtered collect would grow by doubling).
+    let mut out = Vec::with_capacity(mentions.iter().filter(|m| entity(m).is_some()).count());
+    out.extend(mentions.iter().filter_map(entity));
+    out
 }
 
 /// How many tokens before a figure the backward rules read.
