@@ -197,6 +197,9 @@ pub fn document(text: &str, segments: &Segments, published: Option<Date>) -> Vec
         }
         out.extend(found);
     }
+    // Give the growth slack back before `resolve` works beside them (crammed figures: 1x the
+    // input).
+    out.shrink_to_fit();
     out
 }
 
