@@ -21,6 +21,7 @@ use std::sync::OnceLock;
 
 use super::entities::gazetteer::{self, Lists};
 use super::{Candidate, Source, What};
+use crate::resolve::fast_hash::Votes;
 use crate::segment::{Segments, SentenceKind, Token, TokenKind};
 use crate::{Label, Span};
 
@@ -1576,7 +1577,7 @@ fn consistent(text: &str, segments: &Segments, spans: &mut Vec<(Span, Label, f32
     if spans.is_empty() {
         return;
     }
-    let mut votes = Votes::default();
+    let mut votes: Votes<&str> = Votes::default();
     let index = |l: Label| Label::ALL.iter().position(|&m| m == l).unwrap_or(0);
     for &(span, label, conf) in spans.iter() {
         votes.add(span.of(text), index(label), conf);
@@ -1626,62 +1627,9 @@ fn consistent(text: &str, segments: &Segments, spans: &mut Vec<(Span, Label, f32
     drop(votes);
     spans.reserve_exact(added.len());
     spans.extend(added);
-    spans.sort_by_key(|s| (s.0.start, s.0.end));
-}
-
-/// The votes of [`consistent`]: per string, the summed confidence of its mentions by label
-/// (in [`Label::ALL`] order). Most strings are voted for with one label: they keep that label
-/// and its sum in 8 bytes, and only strings voted for with several keep all seven sums, so
-/// that text of distinct names (a string per mention) costs 24 bytes a string, not 48. The
-/// sums are the same additions in the same order either way.
-#[derive(Default)]
-struct Votes<'t> {
-    by_text: crate::resolve::fast_hash::Map<&'t str, Vote>,
-    many: Vec<[f32; 7]>,
-}
-
-/// The votes for one string: one label and its sum, or an index into [`Votes::many`].
-#[derive(Clone, Copy)]
-enum Vote {
-    One(u8, f32),
-    Many(u32),
-}
-
-impl<'t> Votes<'t> {
-    fn add(&mut self, text: &'t str, label: usize, conf: f32) {
-        match self.by_text.get_mut(text) {
-            None => {
-                // As `[0.0; 7]` plus `conf` at `label`.
-                self.by_text.insert(text, Vote::One(label as u8, 0.0 + conf));
-            }
-            Some(Vote::One(l, sum)) if usize::from(*l) == label => *sum += conf,
-            Some(v) => {
-                let k = match *v {
-                    Vote::One(l, sum) => {
-                        let mut all = [0f32; 7];
-                        all[usize::from(l)] = sum;
-                        self.many.push(all);
-                        *v = Vote::Many(self.many.len() as u32 - 1);
-                        self.many.len() - 1
-                    }
-                    Vote::Many(k) => k as usize,
-                };
-                self.many[k][label] += conf;
-            }
-        }
-    }
-
-    /// The sums of the votes for `text`, if any.
-    fn get(&self, text: &str) -> Option<[f32; 7]> {
-        Some(match *self.by_text.get(text)? {
-            Vote::One(l, sum) => {
-                let mut all = [0f32; 7];
-                all[usize::from(l)] = sum;
-                all
-            }
-            Vote::Many(k) => self.many[k as usize],
-        })
-    }
+    // No two spans are equal (the added words overlap no span): an unstable sort, which
+    // allocates nothing, gives the one order.
+    spans.sort_unstable_by_key(|s| (s.0.start, s.0.end));
 }
 
 /// How much of its confidence a tagged span keeps where the gazetteers and rules proposed

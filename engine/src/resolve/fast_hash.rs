@@ -13,6 +13,70 @@ pub type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 /// A hash map of fixed keys.
 pub type FixedMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
+/// Votes per key: the summed weights of its votes by label (in [`crate::Label::ALL`] order).
+/// Most keys are voted for with one label: they keep that label and its sum in 8 bytes, and
+/// only keys voted for with several keep all seven sums, so that text of distinct names (a key
+/// per mention) costs half as much as a map to seven sums. The sums are the same additions in
+/// the same order as in seven sums from zero.
+pub(crate) struct Votes<K> {
+    by_key: Map<K, Vote>,
+    many: Vec<[f32; 7]>,
+}
+
+/// The votes for one key: one label and its sum, or an index into [`Votes::many`].
+#[derive(Clone, Copy)]
+enum Vote {
+    One(u8, f32),
+    Many(u32),
+}
+
+impl<K> Default for Votes<K> {
+    fn default() -> Votes<K> {
+        Votes { by_key: Map::default(), many: Vec::new() }
+    }
+}
+
+impl<K: std::hash::Hash + Eq> Votes<K> {
+    /// Adds `weight` to the sum of `label` (an index into `Label::ALL`) for `key`.
+    pub fn add(&mut self, key: K, label: usize, weight: f32) {
+        match self.by_key.get_mut(&key) {
+            // As seven sums from zero: `0.0 + weight`.
+            None => {
+                self.by_key.insert(key, Vote::One(label as u8, 0.0 + weight));
+            }
+            Some(Vote::One(l, sum)) if usize::from(*l) == label => *sum += weight,
+            Some(v) => {
+                let k = match *v {
+                    Vote::One(l, sum) => {
+                        let mut all = [0f32; 7];
+                        all[usize::from(l)] = sum;
+                        self.many.push(all);
+                        *v = Vote::Many(self.many.len() as u32 - 1);
+                        self.many.len() - 1
+                    }
+                    Vote::Many(k) => k as usize,
+                };
+                self.many[k][label] += weight;
+            }
+        }
+    }
+
+    /// The sums of the votes for `key`, if it has any.
+    pub fn get<Q: std::hash::Hash + Eq + ?Sized>(&self, key: &Q) -> Option<[f32; 7]>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        Some(match *self.by_key.get(key)? {
+            Vote::One(l, sum) => {
+                let mut all = [0f32; 7];
+                all[usize::from(l)] = sum;
+                all
+            }
+            Vote::Many(k) => self.many[k as usize],
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
