@@ -51,10 +51,12 @@ pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
         };
         index.add(g, form, k, span, label);
     }
-    // Collected in place of the groups, then trimmed: they are larger than entities and grew
-    // by doubling.
-    let mut entities: Vec<Entity> = index.groups.into_iter().map(Group::into_entity).collect();
-    entities.shrink_to_fit();
+    // The indexes are done with: give them back before the entities are made beside the
+    // groups (an entity is 88 bytes, a group 80).
+    let groups = std::mem::take(&mut index.groups);
+    drop((index, keys));
+    let mut entities: Vec<Entity> = Vec::with_capacity(groups.len());
+    entities.extend(groups.into_iter().map(Group::into_entity));
     entities
 }
 
@@ -162,7 +164,7 @@ impl Index {
     }
 
     fn add(&mut self, g: usize, form: &str, key: &str, span: Span, label: Label) {
-        let new_form = self.groups[g].add(form, key, span, label);
+        let new_form = self.groups[g].add(form, span, label);
         if !self.by_key.contains_key(key) {
             self.by_key.insert(key.to_owned(), g);
         }
@@ -302,15 +304,18 @@ fn push_folded(out: &mut String, c: char) {
     out.push_str(base);
 }
 
+/// The mentions of one entity so far: 80 bytes (text of distinct names starts one every 26
+/// bytes).
 #[derive(Default)]
 struct Group {
-    /// Forms as written, in order of first use, with their keys.
-    forms: Vec<(String, String)>,
+    /// Forms as written, in order of first use.
+    forms: Vec<String>,
     mentions: Vec<Span>,
     /// How many mentions have each label, in [`Label::ALL`] order.
     counts: [u32; 7],
-    /// The labels in order of first use.
-    order: Vec<Label>,
+    /// The labels in order of first use: each one's [`slot`] plus one, four bits each from the
+    /// lowest (at most the seven of [`Label::ALL`]).
+    order: u32,
 }
 
 fn slot(label: Label) -> usize {
@@ -319,16 +324,15 @@ fn slot(label: Label) -> usize {
 
 impl Group {
     /// Adds a mention; whether its form is new to the group.
-    fn add(&mut self, form: &str, key: &str, span: Span, label: Label) -> bool {
-        let new_form = !self.forms.iter().any(|(f, _)| f == form);
+    fn add(&mut self, form: &str, span: Span, label: Label) -> bool {
+        let new_form = !self.forms.iter().any(|f| f == form);
         if self.mentions.is_empty() {
-            // Most groups keep one form, one label and few mentions: no room for four.
+            // Most groups keep one form and few mentions: no room for four.
             self.forms.reserve_exact(1);
             self.mentions.reserve_exact(1);
-            self.order.reserve_exact(1);
         }
         if new_form && self.forms.len() < 64 {
-            self.forms.push((form.to_owned(), key.to_owned()));
+            self.forms.push(form.to_owned());
         }
         if self.mentions.len() == self.mentions.capacity() {
             // A quarter more at a time, not four at the second mention.
@@ -336,16 +340,22 @@ impl Group {
         }
         self.mentions.push(span);
         self.counts[slot(label)] += 1;
-        if !self.order.contains(&label) {
-            self.order.push(label);
+        let n = self.order().count();
+        if !self.order().any(|l| l == label) && n < Label::ALL.len() {
+            self.order |= (slot(label) as u32 + 1) << (4 * n);
         }
         new_form
     }
 
+    /// The labels in order of first use.
+    fn order(&self) -> impl Iterator<Item = Label> + '_ {
+        (0..Label::ALL.len()).map(|i| (self.order >> (4 * i)) & 0xF).take_while(|&x| x != 0).map(|x| Label::ALL[x as usize - 1])
+    }
+
     /// The most common label of the mentions, the first used on a tie.
     fn label(&self) -> Label {
-        let mut best = self.order.first().copied().unwrap_or(Label::Org);
-        for &l in &self.order {
+        let mut best = self.order().next().unwrap_or(Label::Org);
+        for l in self.order() {
             if self.counts[slot(l)] > self.counts[slot(best)] {
                 best = l;
             }
@@ -361,21 +371,21 @@ impl Group {
 
     fn into_entity(self) -> Entity {
         let label = self.label();
-        let canonical_name = self.forms.iter().find_map(|(f, _)| canonical(f)).map(str::to_owned);
+        let canonical_name = self.forms.iter().find_map(|f| canonical(f)).map(str::to_owned);
         // Proper names before descriptions ("Norway’s military intelligence service").
         let proper = |f: &str| description_signature(f).is_none();
-        let any_proper = self.forms.iter().any(|(f, _)| proper(f));
+        let any_proper = self.forms.iter().any(|f| proper(f));
         let longest = self
             .forms
             .iter()
-            .filter(|(f, _)| !any_proper || proper(f))
-            .map(|(f, _)| f.clone())
+            .filter(|f| !any_proper || proper(f))
+            .cloned()
             .max_by(|a, b| a.split(' ').count().cmp(&b.split(' ').count()).then(a.len().cmp(&b.len())).then(b.cmp(a)))
             .unwrap_or_default();
         let name = canonical_name.unwrap_or(longest);
-        // Collected in place of the forms: trimmed, or every entity would keep their room (48
-        // bytes a form) for its aliases, most often none.
-        let mut aliases: Vec<String> = self.forms.into_iter().map(|(f, _)| f).filter(|f| *f != name).collect();
+        // Collected in place of the forms: trimmed, or every entity would keep their room for
+        // its aliases, most often none.
+        let mut aliases: Vec<String> = self.forms.into_iter().filter(|f| *f != name).collect();
         aliases.shrink_to_fit();
         let mut mentions = self.mentions;
         mentions.shrink_to_fit();
@@ -426,6 +436,12 @@ pub fn is_acronym_of(short: &str, long: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn groups_stay_small() {
+        assert_eq!(std::mem::size_of::<Group>(), 80);
+    }
 
     fn names(text: &str, spans: &[(&str, Label)]) -> Vec<(String, Vec<String>)> {
         let mut mentions = Vec::new();
