@@ -1625,11 +1625,23 @@ fn consistent(text: &str, segments: &Segments, spans: &mut Vec<(Span, Label, f32
         }
     }
     drop(votes);
-    spans.reserve_exact(added.len());
-    spans.extend(added);
-    // No two spans are equal (the added words overlap no span): an unstable sort, which
-    // allocates nothing, gives the one order.
-    spans.sort_unstable_by_key(|s| (s.0.start, s.0.end));
+    // Both lists are in text order and no two spans are equal (the added words overlap no
+    // span): merged from the back, in place, they are what sorting them together gives.
+    let key = |s: &(Span, Label, f32)| (s.0.start, s.0.end);
+    debug_assert!(spans.windows(2).all(|w| key(&w[0]) < key(&w[1])) && added.windows(2).all(|w| key(&w[0]) < key(&w[1])));
+    let (mut i, mut j) = (spans.len(), added.len());
+    spans.reserve_exact(j);
+    spans.resize(i + j, (Span::new(0, 0), Label::Person, 0.0));
+    while j > 0 {
+        let k = i + j - 1;
+        if i > 0 && key(&spans[i - 1]) > key(&added[j - 1]) {
+            spans[k] = spans[i - 1];
+            i -= 1;
+        } else {
+            spans[k] = added[j - 1];
+            j -= 1;
+        }
+    }
 }
 
 /// How much of its confidence a tagged span keeps where the gazetteers and rules proposed

@@ -6,6 +6,7 @@
 //! set of strings collides in every run; the gazetteers' fixed keys use a fixed seed
 //! ([`FixedMap`]). Nothing the engine outputs depends on a table's iteration order.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 /// A hash map keyed by the document's strings.
@@ -39,13 +40,17 @@ impl<K> Default for Votes<K> {
 impl<K: std::hash::Hash + Eq> Votes<K> {
     /// Adds `weight` to the sum of `label` (an index into `Label::ALL`) for `key`.
     pub fn add(&mut self, key: K, label: usize, weight: f32) {
-        match self.by_key.get_mut(&key) {
+        let v = match self.by_key.entry(key) {
             // As seven sums from zero: `0.0 + weight`.
-            None => {
-                self.by_key.insert(key, Vote::One(label as u8, 0.0 + weight));
+            Entry::Vacant(e) => {
+                e.insert(Vote::One(label as u8, 0.0 + weight));
+                return;
             }
-            Some(Vote::One(l, sum)) if usize::from(*l) == label => *sum += weight,
-            Some(v) => {
+            Entry::Occupied(e) => e.into_mut(),
+        };
+        match v {
+            Vote::One(l, sum) if usize::from(*l) == label => *sum += weight,
+            v => {
                 let k = match *v {
                     Vote::One(l, sum) => {
                         let mut all = [0f32; 7];
@@ -80,6 +85,20 @@ impl<K: std::hash::Hash + Eq> Votes<K> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn votes_sum_as_seven_sums_from_zero() {
+        let votes = [("a", 0, 0.3), ("b", 2, 0.7), ("a", 0, 0.1), ("a", 3, 0.45), ("c", 6, -0.0), ("a", 0, 0.2), ("b", 2, 1e-8)];
+        let mut compact: Votes<&str> = Votes::default();
+        let mut plain: Map<&str, [f32; 7]> = Map::default();
+        for (k, l, w) in votes {
+            compact.add(k, l, w);
+            plain.entry(k).or_default()[l] += w;
+        }
+        for k in ["a", "b", "c", "d"] {
+            assert_eq!(compact.get(k).map(|v| v.map(f32::to_bits)), plain.get(k).map(|v| v.map(f32::to_bits)), "{k}");
+        }
+    }
 
     #[test]
     fn maps_find_what_they_hold() {
