@@ -32,10 +32,15 @@ use crate::{Entity, Label, Span};
 /// Groups labelled mentions (in text order) into entities, in order of first mention.
 pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
     let mut index = Index::default();
-    // The key of each distinct form, worked out once: most mentions repeat a form.
+    // The key of each distinct form, worked out once: most mentions repeat a form. A cache of
+    // at most KEYS forms, emptied when full: text of distinct names (a form or two per entity)
+    // would otherwise keep one for every mention.
     let mut keys: HashMap<&str, String> = HashMap::default();
     for &(span, label) in mentions {
         let form = clean_form(span.of(text));
+        if keys.len() >= KEYS && !keys.contains_key(form) {
+            keys.clear();
+        }
         let k: &str = keys.entry(form).or_insert_with(|| key(form));
         let g = match index.find(form, k, label) {
             Some(g) => g,
@@ -60,22 +65,26 @@ pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
     entities
 }
 
-/// The indexes of the groups formed so far.
+/// Most forms [`group`] keeps the key of (news text has a few thousand distinct forms).
+const KEYS: usize = 8192;
+
+/// The indexes of the groups formed so far (keyed by boxed `str`s, 16 bytes where a `String`
+/// is 24: text of distinct names indexes a few strings per mention).
 #[derive(Default)]
 struct Index {
     groups: Vec<Group>,
     /// Key of every form -> its first group.
-    by_key: HashMap<String, usize>,
+    by_key: HashMap<Box<str>, usize>,
     /// Last word of multi-word forms -> first group (surnames).
-    by_last: HashMap<String, usize>,
+    by_last: HashMap<Box<str>, usize>,
     /// First and last words of forms of three words or more -> first group.
-    by_first_last: HashMap<String, usize>,
+    by_first_last: HashMap<Box<str>, usize>,
     /// Initials of multi-word forms (with and without small words) -> first group.
-    by_initials: HashMap<String, usize>,
+    by_initials: HashMap<Box<str>, usize>,
     /// Acronym forms, as their capital letters -> first group.
-    by_acronym: HashMap<String, usize>,
+    by_acronym: HashMap<Box<str>, usize>,
     /// Works: the key without a trailing year -> first group.
-    by_title: HashMap<String, usize>,
+    by_title: HashMap<Box<str>, usize>,
     /// Organisations named after a nationality, by (country, last word): their groups and
     /// lower-case words after the nationality ("Norwegian Intelligence Service").
     by_nationality: HashMap<(String, String), Signed>,
@@ -122,7 +131,7 @@ impl Index {
             if words.len() == 1 {
                 consider(self.by_last.get(key).filter(|g| is_person(g)));
             } else if let (Some(first), Some(last)) = (words.first(), words.last()) {
-                consider(self.by_first_last.get(&format!("{first} {last}")).filter(|g| is_person(g)));
+                consider(self.by_first_last.get(format!("{first} {last}").as_str()).filter(|g| is_person(g)));
             }
         }
         // A fuller name of a name seen before.
@@ -130,16 +139,16 @@ impl Index {
             if let (Some(first), Some(last)) = (words.first(), words.last()) {
                 consider(self.by_key.get(*last).filter(|g| is_person(g)));
                 if words.len() >= 3 {
-                    consider(self.by_key.get(&format!("{first} {last}")).filter(|g| is_person(g)));
+                    consider(self.by_key.get(format!("{first} {last}").as_str()).filter(|g| is_person(g)));
                 }
             }
         }
         // Acronyms, either way round.
         if let Some(letters) = acronym_letters(form) {
-            consider(self.by_initials.get(&letters));
+            consider(self.by_initials.get(letters.as_str()));
         }
         for i in initials(form) {
-            consider(self.by_acronym.get(&i));
+            consider(self.by_acronym.get(i.as_str()));
         }
         // A description of an organisation named after a nationality, either way round.
         if label == Label::Org {
@@ -166,7 +175,7 @@ impl Index {
     fn add(&mut self, g: usize, form: &str, key: &str, span: Span, label: Label) {
         let new_form = self.groups[g].add(form, span, label);
         if !self.by_key.contains_key(key) {
-            self.by_key.insert(key.to_owned(), g);
+            self.by_key.insert(key.into(), g);
         }
         if !new_form {
             return;
@@ -174,20 +183,20 @@ impl Index {
         let words: Vec<&str> = key.split(' ').collect();
         if words.len() >= 2 {
             if let (Some(first), Some(last)) = (words.first(), words.last()) {
-                self.by_last.entry((*last).to_owned()).or_insert(g);
+                self.by_last.entry((*last).into()).or_insert(g);
                 if words.len() >= 3 {
-                    self.by_first_last.entry(format!("{first} {last}")).or_insert(g);
+                    self.by_first_last.entry(format!("{first} {last}").into()).or_insert(g);
                 }
             }
             for i in initials(form) {
-                self.by_initials.entry(i).or_insert(g);
+                self.by_initials.entry(i.into()).or_insert(g);
             }
         }
         if let Some(letters) = acronym_letters(form) {
-            self.by_acronym.entry(letters).or_insert(g);
+            self.by_acronym.entry(letters.into()).or_insert(g);
         }
         if label == Label::Work {
-            self.by_title.entry(strip_year(key).to_owned()).or_insert(g);
+            self.by_title.entry(strip_year(key).into()).or_insert(g);
         }
         if label == Label::Org {
             for (sig, map) in [(nationality_signature(form), &mut self.by_nationality), (description_signature(form), &mut self.by_description)] {
