@@ -69,16 +69,18 @@ pub fn resolve_proposals(text: &str, segments: &Segments, proposals: Proposals) 
     for f in &mut figures {
         f.sentence = segments.sentence_at(f.span.start).unwrap_or(0) as u32;
     }
+    // The chosen entity mentions as (start, end, label), 12 bytes each: their offsets are
+    // tokens' (at most `Token::MAX_OFFSET`, far inside `u32`).
     let chosen = |(c, &k): (&Candidate, &bool)| match c.what {
-        What::Entity(label) if k => Some((c.span, label)),
+        What::Entity(label) if k => Some((c.span.start as u32, c.span.end as u32, label)),
         _ => None,
     };
     // Sized exactly (a filtered collect would grow by doubling).
-    let mut entity_mentions: Vec<(Span, Label)> = Vec::with_capacity(candidates.iter().zip(keep_entities).filter_map(chosen).count());
+    let mut entity_mentions: Vec<(u32, u32, Label)> = Vec::with_capacity(candidates.iter().zip(keep_entities).filter_map(chosen).count());
     entity_mentions.extend(candidates.iter().zip(keep_entities).filter_map(chosen));
     drop(candidates);
-    entity_mentions.sort_unstable_by_key(|m| (m.0.start, m.0.end));
-    let entities = aliases::group(text, &entity_mentions);
+    entity_mentions.sort_unstable_by_key(|m| (m.0, m.1));
+    let entities = aliases::group_all(text, entity_mentions.iter().map(|&(a, b, l)| (Span::new(a as usize, b as usize), l)));
     Resolved { entities, figures }
 }
 

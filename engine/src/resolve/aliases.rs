@@ -31,12 +31,17 @@ use crate::{Entity, Label, Span};
 
 /// Groups labelled mentions (in text order) into entities, in order of first mention.
 pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
+    group_all(text, mentions.iter().copied())
+}
+
+/// [`group`] over mentions as they come.
+pub(crate) fn group_all(text: &str, mentions: impl Iterator<Item = (Span, Label)>) -> Vec<Entity> {
     let mut index = Index::default();
     // The key of each distinct form, worked out once: most mentions repeat a form. A cache of
     // at most KEYS forms, emptied when full: text of distinct names (a form or two per entity)
     // would otherwise keep one for every mention.
     let mut keys: HashMap<&str, String> = HashMap::default();
-    for &(span, label) in mentions {
+    for (span, label) in mentions {
         let form = clean_form(span.of(text));
         if keys.len() >= KEYS && !keys.contains_key(form) {
             keys.clear();
