@@ -59,14 +59,16 @@ pub(crate) fn group_all(text: &str, mentions: impl Iterator<Item = (Span, Label)
                 index.groups.len() - 1
             }
         };
-        index.add(g, form, k, span, label);
+        // Where the form stands (a piece of `text`: `Span::of` and `clean_form` slice it).
+        let at = form.as_ptr() as usize - text.as_ptr() as usize;
+        index.add(g, text, form, at, k, span, label);
     }
     // The indexes are done with: give them back before the entities are made beside the
     // groups (an entity is 88 bytes, a group 80).
     let groups = std::mem::take(&mut index.groups);
     drop((index, keys));
     let mut entities: Vec<Entity> = Vec::with_capacity(groups.len());
-    entities.extend(groups.into_iter().map(Group::into_entity));
+    entities.extend(groups.into_iter().map(|g| g.into_entity(text)));
     entities
 }
 
@@ -177,8 +179,9 @@ impl Index {
         best.filter(|g| self.groups[*g].accepts_label(label))
     }
 
-    fn add(&mut self, g: usize, form: &str, key: &str, span: Span, label: Label) {
-        let new_form = self.groups[g].add(form, span, label);
+    #[allow(clippy::too_many_arguments)]
+    fn add(&mut self, g: usize, text: &str, form: &str, at: usize, key: &str, span: Span, label: Label) {
+        let new_form = self.groups[g].add(text, form, at, span, label);
         if !self.by_key.contains_key(key) {
             self.by_key.insert(key.into(), g);
         }
@@ -318,13 +321,16 @@ fn push_folded(out: &mut String, c: char) {
     out.push_str(base);
 }
 
-/// The mentions of one entity so far: 80 bytes (text of distinct names starts one every 26
-/// bytes).
+/// The mentions of one entity so far: 80 bytes, with 8 more per form and per mention (text of
+/// distinct names starts one every 26 bytes).
 #[derive(Default)]
 struct Group {
-    /// Forms as written, in order of first use.
-    forms: Vec<String>,
-    mentions: Vec<Span>,
+    /// Forms as written, in order of first use: where one of their mentions stands in the text
+    /// (start, end).
+    forms: Vec<(u32, u32)>,
+    /// Where the mentions stand (start, end): offsets in the text, which are tokens'
+    /// (`Token::MAX_OFFSET`: far inside `u32`).
+    mentions: Vec<(u32, u32)>,
     /// How many mentions have each label, in [`Label::ALL`] order.
     counts: [u32; 7],
     /// The labels in order of first use: each one's [`slot`] plus one, four bits each from the
@@ -337,22 +343,28 @@ fn slot(label: Label) -> usize {
 }
 
 impl Group {
-    /// Adds a mention; whether its form is new to the group.
-    fn add(&mut self, form: &str, span: Span, label: Label) -> bool {
-        let new_form = !self.forms.iter().any(|f| f == form);
+    /// The text of a form, from `text`.
+    fn form<'t>(text: &'t str, &(a, b): &(u32, u32)) -> &'t str {
+        text.get(a as usize..b as usize).unwrap_or("")
+    }
+
+    /// Adds a mention whose form `form` stands at `at` in the text (what `Span::of` reads);
+    /// whether its form is new to the group.
+    fn add(&mut self, text: &str, form: &str, at: usize, span: Span, label: Label) -> bool {
+        let new_form = !self.forms.iter().any(|f| Group::form(text, f) == form);
         if self.mentions.is_empty() {
             // Most groups keep one form and few mentions: no room for four.
             self.forms.reserve_exact(1);
             self.mentions.reserve_exact(1);
         }
         if new_form && self.forms.len() < 64 {
-            self.forms.push(form.to_owned());
+            self.forms.push((at as u32, (at + form.len()) as u32));
         }
         if self.mentions.len() == self.mentions.capacity() {
             // A quarter more at a time, not four at the second mention.
             self.mentions.reserve_exact((self.mentions.len() / 4).max(1));
         }
-        self.mentions.push(span);
+        self.mentions.push((span.start as u32, span.end as u32));
         self.counts[slot(label)] += 1;
         let n = self.order().count();
         if !self.order().any(|l| l == label) && n < Label::ALL.len() {
@@ -383,26 +395,23 @@ impl Group {
         (self.label() == Label::Group) == (label == Label::Group)
     }
 
-    fn into_entity(self) -> Entity {
+    /// The entity of the group, its forms read from `text`.
+    fn into_entity(self, text: &str) -> Entity {
         let label = self.label();
-        let canonical_name = self.forms.iter().find_map(|f| canonical(f)).map(str::to_owned);
+        let forms = || self.forms.iter().map(|f| Group::form(text, f));
+        let canonical_name = forms().find_map(canonical).map(str::to_owned);
         // Proper names before descriptions ("Norway’s military intelligence service").
         let proper = |f: &str| description_signature(f).is_none();
-        let any_proper = self.forms.iter().any(|f| proper(f));
-        let longest = self
-            .forms
-            .iter()
+        let any_proper = forms().any(proper);
+        let longest = forms()
             .filter(|f| !any_proper || proper(f))
-            .cloned()
             .max_by(|a, b| a.split(' ').count().cmp(&b.split(' ').count()).then(a.len().cmp(&b.len())).then(b.cmp(a)))
+            .map(str::to_owned)
             .unwrap_or_default();
         let name = canonical_name.unwrap_or(longest);
-        // Collected in place of the forms: trimmed, or every entity would keep their room for
-        // its aliases, most often none.
-        let mut aliases: Vec<String> = self.forms.into_iter().filter(|f| *f != name).collect();
+        let mut aliases: Vec<String> = forms().filter(|f| *f != name).map(str::to_owned).collect();
         aliases.shrink_to_fit();
-        let mut mentions = self.mentions;
-        mentions.shrink_to_fit();
+        let mentions = self.mentions.iter().map(|&(a, b)| Span::new(a as usize, b as usize)).collect();
         Entity { label, name, aliases, salience: 0.0, mentions }
     }
 }
