@@ -143,6 +143,40 @@ fn shape_code(c: char) -> u8 {
     }
 }
 
+/// [`shape_code`] of each ASCII char.
+const ASCII_SHAPE: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'A'..=b'Z' => b'X',
+            b'a'..=b'z' => b'x',
+            b'0'..=b'9' => b'd',
+            other => other,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The cue a capitalised word gives: 1 a title ([`TITLES`]), 2 an organisation's word
+/// ([`ORG_CUES`]), 3 a place's ([`PLACE_CUES`]), 4 an event's ([`EVENT_CUES`]), 0 none; a word in
+/// two lists takes the first. One look-up in place of a scan of the four lists (226 words).
+fn cue_of(word: &str) -> u64 {
+    static CUES: OnceLock<crate::resolve::fast_hash::FixedMap<&'static str, u8>> = OnceLock::new();
+    let cues = CUES.get_or_init(|| {
+        let mut m = crate::resolve::fast_hash::FixedMap::default();
+        // Later lists first, so that an earlier list's cue overwrites a later one's.
+        for (cue, list) in [(4u8, EVENT_CUES), (3, PLACE_CUES), (2, ORG_CUES), (1, TITLES)] {
+            for &w in list {
+                m.insert(w, cue);
+            }
+        }
+        m
+    });
+    cues.get(word).map_or(0, |&c| u64::from(c))
+}
+
 fn hash_token(word: &str, kind: TokenKind) -> TokenHashes {
     let mut lower = 0x1234u64;
     let mut form = 0x5678u64;
@@ -159,7 +193,8 @@ fn hash_token(word: &str, kind: TokenKind) -> TokenHashes {
     let mut tail = [0u32; 4];
     for c in word.chars() {
         form = mix(form, c as u64);
-        let code = shape_code(c);
+        let ascii = c.is_ascii();
+        let code = if ascii { ASCII_SHAPE[c as usize] } else { shape_code(c) };
         if code == last_code {
             run = run.saturating_add(1);
         } else {
@@ -180,12 +215,18 @@ fn hash_token(word: &str, kind: TokenKind) -> TokenHashes {
                 }
             }
         }
-        for l in c.to_lowercase() {
+        let mut fold = |l: char| {
             lower = mix(lower, l as u64);
             if n < 3 {
                 prefix[n] = lower;
             }
             tail = [tail[1], tail[2], tail[3], l as u32];
+        };
+        // ASCII lower-cases to one char: no case-mapping iterator for it.
+        if ascii {
+            fold(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(fold);
         }
         n += 1;
     }
@@ -202,19 +243,7 @@ fn hash_token(word: &str, kind: TokenKind) -> TokenHashes {
         *s = h;
     }
     let class = Class::of(kind, letters, upper, first_upper);
-    let cue = if kind != TokenKind::Word || !first_upper {
-        0
-    } else if TITLES.contains(&word) {
-        1
-    } else if ORG_CUES.contains(&word) {
-        2
-    } else if PLACE_CUES.contains(&word) {
-        3
-    } else if EVENT_CUES.contains(&word) {
-        4
-    } else {
-        0
-    };
+    let cue = if kind != TokenKind::Word || !first_upper { 0 } else { cue_of(word) };
     TokenHashes { lower, form, shape, prefix, suffix, class, cluster: NO_CLUSTER, cue }
 }
 
@@ -1807,6 +1836,19 @@ mod tests {
                 let f = (from < TAGS).then_some(from);
                 assert_eq!(ok, allowed(f, to), "{from} -> {to}");
             }
+        }
+    }
+
+    #[test]
+    fn ascii_shapes_and_cues_read_as_before() {
+        for b in 0u8..128 {
+            assert_eq!(ASCII_SHAPE[b as usize], shape_code(b as char), "{b}");
+        }
+        let scan = |w: &str| {
+            [TITLES, ORG_CUES, PLACE_CUES, EVENT_CUES].iter().position(|l| l.contains(&w)).map_or(0, |k| k as u64 + 1)
+        };
+        for w in TITLES.iter().chain(ORG_CUES).chain(PLACE_CUES).chain(EVENT_CUES).chain(&["Nobody", "", "party"]) {
+            assert_eq!(cue_of(w), scan(w), "{w}");
         }
     }
 
