@@ -15,6 +15,8 @@
 //! | "4 p.m. local time", "3 p.m. ET" (zones without one offset: ET, PT, CT, CST, IST) | `T16:00`, `T15:00` |
 //! | "10.30am", "9.15 p.m." (a stop between hours and minutes, with a half of the day) | `T10:30`, `T21:15` |
 //!
+//! | "at noon", "by midday", "until midnight" | `T12:00`, `T12:00`, `T00:00` |
+//!
 //! The date a time falls on is its own figure ("10:30 a.m. on Monday"): a time is not
 //! anchored to the publication date, since the text rarely says which day it means.
 //!
@@ -34,6 +36,19 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
     let mut i = 0;
     while i < c.t.len() {
         let t = &c.t[i];
+        // "at noon", "by midnight": the word alone, after a word that opens a time.
+        if t.kind == TokenKind::Word && i > 0 && c.any(i - 1, OPENERS) {
+            let iso = match &*t.l {
+                "noon" | "midday" => Some("T12:00"),
+                "midnight" => Some("T00:00"),
+                _ => None,
+            };
+            if let Some(iso) = iso {
+                out.push(figure(FigureKind::Date, t.span, None, None, Some(iso.to_owned())));
+                i += 1;
+                continue;
+            }
+        }
         // A time stands apart ("(0830 GMT)" and "9-10 a.m." aside): not inside a path or a
         // code. The guard blocks every "H:MM" for the other figures: a clock-shaped chunk
         // is read here all the same.
@@ -57,6 +72,9 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
         }
     }
 }
+
+/// Words after which four digits or "noon" and "midnight" are a time.
+const OPENERS: &[&str] = &["at", "by", "until", "till", "from", "to", "before", "after", "around", "about", "since", "(", "and", "-", "–"];
 
 /// Whether the run of tokens glued together from token `i` is clock-shaped: digits, colons,
 /// "am" or "pm" glued to digits, and a closing stop, comma, semicolon or bracket.
@@ -199,7 +217,7 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, String)> {
         // "at 0830 GMT", "(1500 UTC)": four digits are a time only before GMT, UTC or Z, after
         // a word that opens a time ("in 2023 GMT ..." is a year).
         let hm = digits(s, 4)?;
-        let opens = i > 0 && c.any(i - 1, &["at", "by", "until", "till", "from", "to", "before", "after", "around", "about", "(", "and", "-", "–"]);
+        let opens = i > 0 && c.any(i - 1, OPENERS);
         if !opens {
             return None;
         }
@@ -285,6 +303,8 @@ mod tests {
         one("at 3 p.m. ET.", "3 p.m. ET", "T15:00");
         one("the 10.30am train", "10.30am", "T10:30");
         one("by 9.15 p.m. on Sunday", "9.15 p.m.", "T21:15");
+        one("The deadline expired at midnight on Friday.", "midnight", "T00:00");
+        one("They met at noon.", "noon", "T12:00");
     }
 
     #[test]
@@ -313,6 +333,7 @@ mod tests {
             assert!(found.iter().all(|(s, _)| s != "1:50" && s != "2:1" && s != "2023 GMT" && s != "13 pm" && s != "24:00" && s != "10:75"), "{text}: {found:?}");
         }
         assert!(times("in 1999").is_empty());
+        assert!(times("the midnight deadline and a noon meeting").is_empty());
         assert!(times("a rise of 10.30 points").is_empty());
         assert!(times("at 10.3 pm").is_empty());
         assert!(times("some 13 pm").is_empty());
