@@ -16,6 +16,7 @@
 //! | "10.30am", "9.15 p.m." (a stop between hours and minutes, with a half of the day) | `T10:30`, `T21:15` |
 //!
 //! | "at noon", "by midday", "until midnight" | `T12:00`, `T12:00`, `T00:00` |
+//! | "from 9 to 11 a.m.", "7-10 p.m." (an hour alone takes the half of the range's end) | `T09:00` and `T11:00`, `T19:00` and `T22:00` |
 //!
 //! The date a time falls on is its own figure ("10:30 a.m. on Monday"): a time is not
 //! anchored to the publication date, since the text rarely says which day it means.
@@ -243,6 +244,18 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, String)> {
             half
         }),
     };
+    // "from 9 to 11 a.m.", "9-11 p.m.": an hour alone takes the half of the day of the time
+    // that ends its range (the span stays its own).
+    let half = half.or_else(|| {
+        let bare = end == i + 1 && glued_half.is_none();
+        let joined = c.any(end, &["to", "and", "-", "–", "until", "till"]);
+        let next = c.t.get(end + 1).filter(|t| t.kind == TokenKind::Number).and_then(|t| dotted(t.s));
+        if bare && joined && next.is_some_and(|(h, _)| (1..=12).contains(&h)) {
+            meridiem(c, end + 2).map(|(_, half)| half)
+        } else {
+            None
+        }
+    });
     let hour = match half {
         Some(pm) => {
             if !(1..=12).contains(&hour) || minute > 59 {
@@ -305,6 +318,8 @@ mod tests {
         one("by 9.15 p.m. on Sunday", "9.15 p.m.", "T21:15");
         one("The deadline expired at midnight on Friday.", "midnight", "T00:00");
         one("They met at noon.", "noon", "T12:00");
+        assert_eq!(times("open from 9 to 11 a.m. daily"), [("9".to_owned(), "T09:00".to_owned()), ("11 a.m.".to_owned(), "T11:00".to_owned())]);
+        assert_eq!(times("open 7-10 p.m. daily"), [("7".to_owned(), "T19:00".to_owned()), ("10 p.m.".to_owned(), "T22:00".to_owned())]);
     }
 
     #[test]
@@ -334,6 +349,8 @@ mod tests {
         }
         assert!(times("in 1999").is_empty());
         assert!(times("the midnight deadline and a noon meeting").is_empty());
+        assert!(times("from 9 to 11 members").is_empty());
+        assert!(times("from 15 to 11 p.m.").len() == 1);
         assert!(times("a rise of 10.30 points").is_empty());
         assert!(times("at 10.3 pm").is_empty());
         assert!(times("some 13 pm").is_empty());
