@@ -38,13 +38,13 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
     while i < c.t.len() {
         let t = &c.t[i];
         // "at noon", "by midnight": the word alone, after a word that opens a time.
-        if t.kind == TokenKind::Word && i > 0 && c.any(i - 1, OPENERS) {
+        if t.kind == TokenKind::Word {
             let iso = match &*t.l {
                 "noon" | "midday" => Some("T12:00"),
                 "midnight" => Some("T00:00"),
                 _ => None,
             };
-            if let Some(iso) = iso {
+            if let Some(iso) = iso.filter(|_| i > 0 && c.any(i - 1, OPENERS)) {
                 out.push(figure(FigureKind::Date, t.span, None, None, Some(iso.to_owned())));
                 i += 1;
                 continue;
