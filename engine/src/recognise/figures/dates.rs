@@ -59,13 +59,8 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
                     iso = iso.map(|s| format!("{s}/.."));
                     end += 2;
                 }
-                let mut span = c.span(i, end);
                 // A sentence's last period is not part of an abbreviated month ("second of Aug.").
-                let text = span.of(c.text);
-                let rest = c.text[span.end..].trim_start();
-                if text.ends_with('.') && text.len() > 1 && (rest.is_empty() || rest.starts_with(char::is_uppercase)) {
-                    span.end -= 1;
-                }
+                let span = c.without_sentence_stop(c.span(i, end));
                 out.push(figure(FigureKind::Date, span, None, None, iso));
                 i = end;
             }

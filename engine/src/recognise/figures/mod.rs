@@ -156,6 +156,18 @@ impl<'a> Ctx<'a> {
         Span::new(self.t[a].span.start, self.t[b - 1].span.end)
     }
 
+    /// `span` without a last stop that ends its sentence (the text after it is empty or starts
+    /// with a capital): the stop of an abbreviation ending a figure ("second of Aug.", "at 10
+    /// a.m.") is the sentence's, not the figure's.
+    pub fn without_sentence_stop(&self, mut span: Span) -> Span {
+        let text = span.of(self.text);
+        let rest = self.text[span.end..].trim_start();
+        if text.ends_with('.') && text.len() > 1 && (rest.is_empty() || rest.starts_with(char::is_uppercase)) {
+            span.end -= 1;
+        }
+        span
+    }
+
     /// Whether token `i` is a word starting with an upper-case letter.
     pub fn capitalised(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.s.chars().next().is_some_and(char::is_uppercase))

@@ -60,12 +60,8 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
         }
         match at(c, i) {
             Some((end, iso)) => {
-                let mut span = c.span(i, end);
-                // A sentence's last stop is not part of "a.m." (as for "Aug." in dates).
-                let rest = c.text[span.end..].trim_start();
-                if span.of(c.text).ends_with("m.") && (rest.is_empty() || rest.starts_with(char::is_uppercase)) {
-                    span.end -= 1;
-                }
+                // A sentence's last stop is not part of "a.m." (nor of "Aug." in dates).
+                let span = c.without_sentence_stop(c.span(i, end));
                 out.push(figure(FigureKind::Date, span, None, None, Some(iso)));
                 i = end;
             }
