@@ -89,18 +89,18 @@ const loaded = {};
 
 window.bench = {
   /**
-   * The app worker's warm-up (src/bin/dossier-worker.rs): `runs` analyses of the app's built-in
-   * example, each in its own task (setTimeout 0), as the worker runs them after saying it is
+   * The app worker's warm-up (src/bin/dossier-worker.rs): `runs` analyses of `copies` copies of
+   * the app's built-in example as one document, each in its own task (setTimeout 0), as the worker runs them after saying it is
    * ready; then `idleMs` of nothing (the reader choosing a file, while Chromium optimises in the
    * background). Returns the milliseconds the runs took (the first also decodes the tagger model).
    */
-  async warmUp(name, runs, idleMs) {
+  async warmUp(name, runs, copies, idleMs) {
     const tool = tools[name];
     let ms = 0;
     for (let i = 0; i < runs; i++) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       const start = performance.now();
-      tool.glue.warm_up();
+      tool.glue.warm_up(copies);
       ms += performance.now() - start;
     }
     await new Promise((resolve) => setTimeout(resolve, idleMs));

@@ -12,12 +12,12 @@
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'target/bench-browser');
@@ -146,7 +146,7 @@ async function afterWarmUp(url, tool) {
       await page.waitForFunction(() => window.benchReady === true);
       await page.evaluate(() => window.bench.texts(['article']));
       const load = await page.evaluate((t) => window.bench.load(t), tool);
-      const warmMs = await page.evaluate(([t, runs, idle]) => window.bench.warmUp(t, runs, idle), [tool, WARM_UP_RUNS, WARM_IDLE_MS]);
+      const warmMs = await page.evaluate(([t, runs, copies, idle]) => window.bench.warmUp(t, runs, copies, idle), [tool, WARM_UP_RUNS, WARM_UP_COPIES, WARM_IDLE_MS]);
       const m = await page.evaluate((t) => window.bench.measure(t, 'article', { warmups: 1, runs: 1 }), tool);
       trials.push({ loadMs: load.ms, warmMs, firstMs: m.firstMs });
     } finally {
@@ -158,29 +158,6 @@ async function afterWarmUp(url, tool) {
   return r;
 }
 
-// ---- a static server for the site, on 127.0.0.1 only.
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8' };
-function serve() {
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
-    const file = path.resolve(site, rel);
-    if (!file.startsWith(site + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    // Cross-origin isolated (every file is from this server), so that performance.now() ticks
-    // in 5 µs steps instead of 100 µs: a 2 ms article is timed to 0.25%, not 5%.
-    res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
-      'cache-control': 'no-store',
-      'cross-origin-opener-policy': 'same-origin',
-      'cross-origin-embedder-policy': 'require-corp',
-    });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 async function main() {
   const started = new Date();
   const load0 = os.loadavg();
@@ -188,7 +165,7 @@ async function main() {
   for (const [n, t] of Object.entries(meta)) progress(`text ${n}: ${t.bytes} bytes, ${t.words} words`);
   const natives = {}; // per Dossier build: text -> {runs, median_ms, min_ms, first_ms}
 
-  const server = await serve();
+  const server = await serve(site);
   const url = `http://127.0.0.1:${server.address().port}/index.html`;
   const warmed = {};
   for (const tool of toolNames.filter((t) => t.startsWith('dossier'))) {

@@ -11,10 +11,10 @@
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const site = path.join(root, 'target/bench-browser/site');
@@ -22,15 +22,7 @@ const textFile = path.resolve(process.argv[2] || path.join(site, 'texts/article.
 const runs = Number(process.argv[3] || 300);
 const native = path.join(root, 'target/release/examples/native');
 
-const server = http.createServer((req, res) => {
-  const rel = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
-  const file = path.resolve(site, rel);
-  if (!file.startsWith(site + path.sep) || !fs.existsSync(file)) return res.writeHead(404).end();
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
-  res.writeHead(200, { 'content-type': types[path.extname(file)] || 'text/plain; charset=utf-8', 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const server = await serve(site);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
 const page = await browser.newPage();
 await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);

@@ -26,13 +26,14 @@ pub fn analyse_json(text: &str) -> String {
 }
 
 /// The app worker's warm-up, one run of it (`src/work.rs`: `warm_up`, run `WARM_UP_RUNS` times
-/// after the worker says it is ready): analyses `WARM_UP_COPIES` (8) copies of the app's built-in
-/// example as one document (the first run also decodes the tagger's model) and drops the result,
-/// so that Chromium has optimised the engine's code before the first real document.
-/// `bench/bench.js` (`warmUp`) runs it as the worker does.
+/// after the worker says it is ready): analyses `copies` copies of the app's built-in example as
+/// one document (the first run also decodes the tagger's model) and drops the result, so that
+/// Chromium has optimised the engine's code before the first real document. `bench/bench.js`
+/// (`warmUp`) runs it as the worker does, with `WARM_UP_COPIES` of `src/work.rs` as `copies`
+/// (`bench/run.mjs` reads it there).
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen)]
-pub fn warm_up() {
-    let _ = analyse_json(&include_str!("../../../assets/example-voa.txt").repeat(8));
+pub fn warm_up(copies: usize) {
+    let _ = analyse_json(&include_str!("../../../assets/example-voa.txt").repeat(copies));
 }
 
 /// Milliseconds from an arbitrary origin: `performance.now()` in the page, a monotonic clock
