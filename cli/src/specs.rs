@@ -214,8 +214,8 @@ fn expected(case: &Value) -> Vec<Expected<'_>> {
 
 /// Byte span to char span.
 fn chars(text: &str, f: &Figure) -> (usize, usize) {
-    let s = text.get(..f.span.start).map_or(0, |p| p.chars().count());
-    let e = s + text.get(f.span.start..f.span.end).map_or(0, |p| p.chars().count());
+    let s = text.get(..f.span.start()).map_or(0, |p| p.chars().count());
+    let e = s + text.get(f.span.range()).map_or(0, |p| p.chars().count());
     (s, e)
 }
 

@@ -159,7 +159,7 @@ fn without_titles(text: &str, mut span: Span) -> Span {
         if !is_title || rest.is_empty() {
             return span;
         }
-        span = Span::new(span.start + first.len() + 1, span.end);
+        span = Span::new(span.start() + first.len() + 1, span.end());
     }
 }
 
@@ -179,11 +179,11 @@ pub fn prepare(doc: &Doc, mapping: &Mapping, places: Option<&HashMap<String, boo
         }
         match m {
             To(label) => {
-                let first = segments.token_at(g.span.start);
+                let first = segments.token_at(g.span.start());
                 let mut k = first;
-                while k < segments.tokens.len() && segments.tokens[k].start() < g.span.end {
+                while k < segments.tokens.len() && segments.tokens[k].start() < g.span.end() {
                     let t = segments.tokens[k].span();
-                    if t.start < g.span.start || t.end > g.span.end {
+                    if t.start() < g.span.start() || t.end() > g.span.end() {
                         bad.push(g.span); // the engine's tokens cut the entity
                     }
                     tags[k] = tag_of(label, k == first) as u8;
@@ -197,7 +197,7 @@ pub fn prepare(doc: &Doc, mapping: &Mapping, places: Option<&HashMap<String, boo
     let usable = segments
         .sentences
         .iter()
-        .map(|s| !bad.iter().any(|b| b.start < s.span.end && s.span.start < b.end))
+        .map(|s| !bad.iter().any(|b| b.start() < s.span.end() && s.span.start() < b.end()))
         .collect();
     Prepared { text: doc.text.clone(), segments, tags, usable }
 }
@@ -521,7 +521,7 @@ fn gold_spans(p: &Prepared) -> Vec<(Span, Label)> {
 }
 
 fn in_usable(p: &Prepared, span: Span) -> bool {
-    p.segments.sentence_at(span.start).is_some_and(|k| p.usable[k])
+    p.segments.sentence_at(span.start()).is_some_and(|k| p.usable[k])
 }
 
 /// Picks the temperature whose confidences best predict (log-loss) whether a tagged span is

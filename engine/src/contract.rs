@@ -321,7 +321,7 @@ impl DocumentReport {
     /// The report of an analysed document.
     pub fn from_analysis(name: &str, a: &Analysis) -> DocumentReport {
         let index = CharIndex::new(&a.text);
-        let span = |s: Span| SpanReport { start: index.char_offset(s.start), end: index.char_offset(s.end) };
+        let span = |s: Span| SpanReport { start: index.char_offset(s.start()), end: index.char_offset(s.end()) };
         let entities = a
             .entities
             .iter()

@@ -173,11 +173,11 @@ pub struct Figure {
     /// `2023/..` for an open range); `None` when it cannot be resolved.
     pub iso: Option<Box<str>>,
     /// Index of the sentence it stands in (into [`Analysis::sentences`]); a `u32`, as
-    /// [`segment::Token`]'s offsets are (so that a figure is 80 bytes).
+    /// [`Span`]'s offsets are (so that a figure is 72 bytes).
     pub sentence: u32,
     /// What it measures, whose measure it is and when, as its sentence says
     /// ([`recognise::figures::context`]); `None` when the sentence says none of it, and until
-    /// the pipeline's last step fills it in. Boxed: a figure is 80 bytes instead of 136 while
+    /// the pipeline's last step fills it in. Boxed: a figure is 72 bytes instead of 128 while
     /// the recognisers hold every figure of the document, and figures without a context (all
     /// dates) pay 8 bytes for it. Read it with [`Figure::subject`], [`Figure::about`] and
     /// [`Figure::period`].
@@ -231,7 +231,7 @@ pub struct Entity {
 }
 
 /// What a resolved mention refers to. The indexes are `u32`s (a document has far fewer
-/// entities and figures than [`segment::Token::MAX_OFFSET`]), so that a [`Mention`] is 24 bytes.
+/// entities and figures than [`segment::Token::MAX_OFFSET`]), so that a [`Mention`] is 16 bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Referent {
     /// Index into [`Analysis::entities`].
@@ -326,7 +326,8 @@ mod tests {
     /// The sizes DESIGN.md ("Memory") counts on: figures are what crammed text holds most.
     #[test]
     fn figures_stay_small() {
-        assert_eq!(std::mem::size_of::<super::Figure>(), 80);
-        assert_eq!(std::mem::size_of::<super::Mention>(), 24);
+        assert_eq!(std::mem::size_of::<super::Span>(), 8);
+        assert_eq!(std::mem::size_of::<super::Figure>(), 72);
+        assert_eq!(std::mem::size_of::<super::Mention>(), 16);
     }
 }

@@ -169,7 +169,7 @@ pub fn quotes(text: &str, segments: &Segments, entities: &[Entity], mentions: &[
         let (p, q) = (&kept[i - 1], &kept[i]);
         let (pp, qp) = (ctx.paragraph_of(p.close_end.saturating_sub(1)), ctx.paragraph_of(q.open));
         let same = pp == qp;
-        let next_para = qp == pp.map(|x| x + 1) && segments.paragraphs.get(qp.unwrap_or(0)).is_some_and(|s| s.start == q.open);
+        let next_para = qp == pp.map(|x| x + 1) && segments.paragraphs.get(qp.unwrap_or(0)).is_some_and(|s| s.start() == q.open);
         if same || next_para {
             speakers[i] = (speakers[i - 1].0, None, true);
         }
@@ -268,7 +268,7 @@ fn find_marks(text: &str, paragraphs: &[Span]) -> Vec<Raw> {
                 prev = Some(c);
                 continue;
             }
-            let at = p.start + i;
+            let at = p.start() + i;
             let next = chars.peek().map(|&(_, n)| n);
             let next2 = || s.get(i + c.len_utf8()..).and_then(|r| r.chars().nth(1));
             match open {
@@ -289,7 +289,7 @@ fn find_marks(text: &str, paragraphs: &[Span]) -> Vec<Raw> {
             }
             prev = Some(c);
         }
-        last_end = p.end;
+        last_end = p.end();
     }
     if let Some((at, inner, _)) = open {
         out.push(Raw { open: at, inner: Span::new(inner, last_end.max(inner)), close_end: last_end.max(inner), close: None });
@@ -299,12 +299,12 @@ fn find_marks(text: &str, paragraphs: &[Span]) -> Vec<Raw> {
 
 /// The inner text trimmed of white space and of a trailing comma, colon or semicolon.
 fn clean_inner(text: &str, inner: Span) -> Option<Span> {
-    if inner.start >= inner.end {
+    if inner.start() >= inner.end() {
         return None;
     }
     let s = inner.of(text);
     let t = s.trim_start();
-    let start = inner.start + (s.len() - t.len());
+    let start = inner.start() + (s.len() - t.len());
     let t = t.trim_end().trim_end_matches([',', ';', ':']).trim_end();
     let span = Span::new(start, start + t.len());
     (!span.is_empty() && t.chars().any(char::is_alphanumeric)).then_some(span)
@@ -384,8 +384,8 @@ impl<'a> Context<'a> {
         }
         let mut words = 0;
         let mut title = true;
-        let mut i = self.token_from(raw.inner.start);
-        while i < self.segments.tokens.len() && self.segments.tokens[i].start() < raw.inner.end && words < 64 {
+        let mut i = self.token_from(raw.inner.start());
+        while i < self.segments.tokens.len() && self.segments.tokens[i].start() < raw.inner.end() && words < 64 {
             let t = self.segments.tokens[i];
             if matches!(t.kind(), TokenKind::Word | TokenKind::Number) {
                 let w = t.span().of(self.text);
@@ -562,8 +562,8 @@ impl<'a> Context<'a> {
             return None;
         }
         let (a, b) = (toks[from].start(), toks[to.min(toks.len()) - 1].end());
-        let first = self.mentions.partition_point(|(s, _)| s.start < a);
-        let inside: Vec<(Span, usize)> = self.mentions[first..].iter().take_while(|(s, _)| s.start < b).copied().take(32).collect();
+        let first = self.mentions.partition_point(|(s, _)| s.start() < a);
+        let inside: Vec<(Span, usize)> = self.mentions[first..].iter().take_while(|(s, _)| s.start() < b).copied().take(32).collect();
         // A "person" named only by a title ("Governor", "Prime Minister") is a role noun.
         let titled = |e: usize| {
             let ent = &self.entities[e];
@@ -572,8 +572,8 @@ impl<'a> Context<'a> {
         };
         // A possessor ("Putin's spokesman Dmitry Peskov") gives way to another name after it.
         let possessor = |span: &Span| {
-            let k = self.token_from(span.end);
-            toks.get(k).is_some_and(|t| t.start() == span.end) && matches!(self.tok(k), "'s" | "’s" | "'" | "’")
+            let k = self.token_from(span.end());
+            toks.get(k).is_some_and(|t| t.start() == span.end()) && matches!(self.tok(k), "'s" | "’s" | "'" | "’")
         };
         let with = |labels: &[Label]| {
             let mut found = inside.iter().filter(|(_, e)| labels.contains(&self.entities[*e].label) && !titled(*e));
@@ -632,14 +632,14 @@ impl<'a> Context<'a> {
     /// sentences back, whose name contains `noun` when given.
     fn last_before(&self, at: usize, labels: &[Label], reach: Option<usize>, noun: Option<&str>) -> Option<usize> {
         let here = self.segments.sentence_at(at).unwrap_or(0);
-        let mut k = self.mentions.partition_point(|(s, _)| s.start < at);
+        let mut k = self.mentions.partition_point(|(s, _)| s.start() < at);
         let mut steps = 0;
         while k > 0 && steps < 2000 {
             k -= 1;
             steps += 1;
             let (span, e) = self.mentions[k];
             if let Some(r) = reach {
-                let s = self.segments.sentence_at(span.start).unwrap_or(0);
+                let s = self.segments.sentence_at(span.start()).unwrap_or(0);
                 if here.saturating_sub(s) > r {
                     return None;
                 }
@@ -656,7 +656,7 @@ impl<'a> Context<'a> {
 
     /// The entity of the first mention after `at` with this label.
     fn first_after(&self, at: usize, label: Label) -> Option<usize> {
-        let k = self.mentions.partition_point(|(s, _)| s.start < at);
+        let k = self.mentions.partition_point(|(s, _)| s.start() < at);
         self.mentions[k..].iter().take(2000).find(|(_, e)| self.entities[*e].label == label).map(|&(_, e)| e)
     }
 }
@@ -679,7 +679,7 @@ mod tests {
             }
             entities.push(Entity { label: *label, name: name.to_string(), aliases: vec![], salience: 1.0, mentions: spans });
         }
-        mentions.sort_by_key(|m| m.span.start);
+        mentions.sort_by_key(|m| m.span.start());
         quotes(text, &segments, &entities, &mentions)
             .into_iter()
             .map(|q| (q.span.of(text).to_owned(), q.speaker.map(|e| entities[e].name.clone()), q.cue))

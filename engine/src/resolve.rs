@@ -41,7 +41,7 @@ pub fn resolve(text: &str, segments: &Segments, candidates: Vec<Candidate>) -> R
                 }
                 let mut f = *f;
                 f.span = c.span;
-                f.sentence = segments.sentence_at(c.span.start).unwrap_or(0) as u32;
+                f.sentence = segments.sentence_at(c.span.start()).unwrap_or(0) as u32;
                 figures.push(f);
             }
             What::Entity(label) => entity_mentions.push((c.span, label)),
@@ -65,22 +65,21 @@ pub fn resolve_proposals(text: &str, segments: &Segments, proposals: Proposals) 
     figures.retain(|_| k.next().copied().unwrap_or(false));
     // Chosen spans never overlap, so no two are equal: an unstable sort (which allocates
     // nothing) gives the one order.
-    figures.sort_unstable_by_key(|f| (f.span.start, f.span.end));
+    figures.sort_unstable_by_key(|f| (f.span.start(), f.span.end()));
     for f in &mut figures {
-        f.sentence = segments.sentence_at(f.span.start).unwrap_or(0) as u32;
+        f.sentence = segments.sentence_at(f.span.start()).unwrap_or(0) as u32;
     }
-    // The chosen entity mentions as (start, end, label), 12 bytes each: their offsets are
-    // tokens' (at most `Token::MAX_OFFSET`, far inside `u32`).
+    // The chosen entity mentions with their labels, 12 bytes each.
     let chosen = |(c, &k): (&Candidate, &bool)| match c.what {
-        What::Entity(label) if k => Some((c.span.start as u32, c.span.end as u32, label)),
+        What::Entity(label) if k => Some((c.span, label)),
         _ => None,
     };
     // Sized exactly (a filtered collect would grow by doubling).
-    let mut entity_mentions: Vec<(u32, u32, Label)> = Vec::with_capacity(candidates.iter().zip(keep_entities).filter_map(chosen).count());
+    let mut entity_mentions: Vec<(Span, Label)> = Vec::with_capacity(candidates.iter().zip(keep_entities).filter_map(chosen).count());
     entity_mentions.extend(candidates.iter().zip(keep_entities).filter_map(chosen));
     drop(candidates);
-    entity_mentions.sort_unstable_by_key(|m| (m.0, m.1));
-    let entities = aliases::group_all(text, entity_mentions.iter().map(|&(a, b, l)| (Span::new(a as usize, b as usize), l)));
+    entity_mentions.sort_unstable_by_key(|&(span, _)| span);
+    let entities = aliases::group_all(text, entity_mentions.iter().copied());
     Resolved { entities, figures }
 }
 
@@ -104,7 +103,7 @@ pub(crate) fn choose(text: &str, items: &[Item]) -> Vec<bool> {
 /// [`choose`] over the items `item(0..n)`.
 fn choose_by(text: &str, n: usize, item: impl Fn(usize) -> Item) -> Vec<bool> {
     let valid = |c: &Item| {
-        !c.span.is_empty() && c.span.end <= text.len() && text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end)
+        !c.span.is_empty() && c.span.end() <= text.len() && text.is_char_boundary(c.span.start()) && text.is_char_boundary(c.span.end())
     };
     let weight = |c: &Item| c.span.of(text).chars().count() as f32 * c.score.clamp(0.0, 1.0);
     // (weight, index): 8 bytes a candidate (input is at most MAX_INPUT_BYTES, far below
@@ -130,7 +129,7 @@ fn choose_by(text: &str, n: usize, item: impl Fn(usize) -> Item) -> Vec<bool> {
             ties.clear();
             ties.extend(order[a..b].iter().map(|&k| {
                 let c = item(k as u32 as usize);
-                (c.span.start, c.rank, k as u32)
+                (c.span.start(), c.rank, k as u32)
             }));
             ties.sort_unstable();
             for (slot, t) in order[a..b].iter_mut().zip(&ties) {
@@ -147,8 +146,8 @@ fn choose_by(text: &str, n: usize, item: impl Fn(usize) -> Item) -> Vec<bool> {
     for k in order {
         let i = k as u32 as usize;
         let span = item(i).span;
-        if !taken.any(span.start, span.end) {
-            taken.set(span.start, span.end);
+        if !taken.any(span.start(), span.end()) {
+            taken.set(span.start(), span.end());
             keep[i] = true;
         }
     }
@@ -208,7 +207,7 @@ pub fn select(text: &str, candidates: Vec<Candidate>) -> Vec<Candidate> {
     let items: Vec<Item> = candidates.iter().map(|c| Item { span: c.span, score: c.score, rank: kind_rank(c) }).collect();
     let keep = choose(text, &items);
     let mut chosen: Vec<Candidate> = candidates.into_iter().zip(keep).filter_map(|(c, k)| k.then_some(c)).collect();
-    chosen.sort_by_key(|c| (c.span.start, c.span.end));
+    chosen.sort_by_key(|c| (c.span.start(), c.span.end()));
     chosen
 }
 

@@ -59,7 +59,7 @@ impl Token {
             TokenKind::Punct => 2,
             TokenKind::Symbol => 3,
         };
-        Token { start: Token::clamp(span.start), end_kind: Token::clamp(span.end) | kind << 30 }
+        Token { start: Token::clamp(span.start()), end_kind: Token::clamp(span.end()) | kind << 30 }
     }
 
     fn clamp(offset: usize) -> u32 {
@@ -145,8 +145,8 @@ pub struct Segments {
 impl Segments {
     /// The index of the sentence containing byte offset `at`, if any.
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
-        let k = self.sentences.partition_point(|s| s.span.end <= at);
-        (k < self.sentences.len() && self.sentences[k].span.start <= at).then_some(k)
+        let k = self.sentences.partition_point(|s| s.span.end() <= at);
+        (k < self.sentences.len() && self.sentences[k].span.start() <= at).then_some(k)
     }
 
     /// The index of the first token that ends after byte offset `at`.
@@ -521,24 +521,24 @@ fn paragraphs(text: &str) -> Vec<Span> {
 
 /// The span without leading and trailing white space.
 pub fn trim(text: &str, span: Span) -> Span {
-    let s = &text[span.start..span.end];
+    let s = &text[span.range()];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
     if lead == s.len() {
-        return Span::new(span.start, span.start);
+        return Span::new(span.start(), span.start());
     }
-    Span::new(span.start + lead, span.end - trail)
+    Span::new(span.start() + lead, span.end() - trail)
 }
 
 fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut t = 0;
     for (p, para) in paragraphs.iter().enumerate() {
-        while t < tokens.len() && tokens[t].end() <= para.start {
+        while t < tokens.len() && tokens[t].end() <= para.start() {
             t += 1;
         }
         let first = t;
-        while t < tokens.len() && tokens[t].start() < para.end {
+        while t < tokens.len() && tokens[t].start() < para.end() {
             t += 1;
         }
         split_paragraph(text, tokens, first..t, p, &mut out);

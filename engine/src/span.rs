@@ -5,29 +5,70 @@
 
 use std::ops::Range;
 
-/// A half-open byte range `start..end` into a document's text.
+/// A half-open byte range `start..end` into a document's text: 8 bytes.
 ///
 /// Spans produced by the engine always lie on `char` boundaries of the text they index.
+///
+/// The offsets are held as `u32`s, which halves every list of mentions the engine returns, and
+/// read as `usize` through [`Span::start`], [`Span::end`], [`Span::range`] and [`Span::of`].
+/// They cannot be past [`Span::MAX_OFFSET`] (4 GiB - 1): the engine refuses input over
+/// [`crate::MAX_INPUT_BYTES`], whose decoded text is at most three times that, and
+/// [`crate::segment::tokenize`] stops at [`crate::segment::Token::MAX_OFFSET`] (1 GiB), so no
+/// span the engine makes comes near it. [`Span::new`] clamps larger offsets to it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
-    /// Byte offset of the first byte.
-    pub start: usize,
-    /// Byte offset one past the last byte.
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
-    /// A span from `start` to `end` (byte offsets, `start <= end`).
+    /// The largest offset a span can hold: `u32::MAX`.
+    pub const MAX_OFFSET: usize = u32::MAX as usize;
+
+    /// A span from `start` to `end` (byte offsets, `start <= end`); offsets past
+    /// [`Span::MAX_OFFSET`] are clamped to it (a debug build asserts there are none).
+    #[inline]
     pub const fn new(start: usize, end: usize) -> Span {
-        Span { start, end }
+        debug_assert!(end <= Span::MAX_OFFSET, "span offset past Span::MAX_OFFSET");
+        Span { start: Span::clamp(start), end: Span::clamp(end) }
+    }
+
+    const fn clamp(offset: usize) -> u32 {
+        if offset > Span::MAX_OFFSET { u32::MAX } else { offset as u32 }
+    }
+
+    /// Byte offset of the first byte.
+    #[inline]
+    pub const fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset one past the last byte.
+    #[inline]
+    pub const fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// The same span with its start moved to `start`.
+    #[inline]
+    pub const fn with_start(self, start: usize) -> Span {
+        Span::new(start, self.end())
+    }
+
+    /// The same span with its end moved to `end`.
+    #[inline]
+    pub const fn with_end(self, end: usize) -> Span {
+        Span::new(self.start(), end)
     }
 
     /// Number of bytes covered.
+    #[inline]
     pub const fn len(&self) -> usize {
-        self.end - self.start
+        (self.end - self.start) as usize
     }
 
     /// Whether the span covers no byte.
+    #[inline]
     pub const fn is_empty(&self) -> bool {
         self.start >= self.end
     }
@@ -36,23 +77,27 @@ impl Span {
     ///
     /// # Panics
     /// When the span is out of range or not on `char` boundaries of `text`.
+    #[inline]
     pub fn of<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
+        &text[self.range()]
     }
 
     /// Whether the two spans share at least one byte.
+    #[inline]
     pub const fn overlaps(&self, other: &Span) -> bool {
         self.start < other.end && other.start < self.end
     }
 
     /// Whether `other` lies entirely inside this span.
+    #[inline]
     pub const fn contains(&self, other: &Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
 
     /// The span as a `Range<usize>`.
+    #[inline]
     pub const fn range(&self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
     }
 }
 
@@ -101,6 +146,24 @@ impl CharIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_read_back_their_offsets() {
+        let s = Span::new(3, Span::MAX_OFFSET);
+        assert_eq!((s.start(), s.end(), s.len()), (3, Span::MAX_OFFSET, Span::MAX_OFFSET - 3));
+        assert_eq!(Span::new(2, 5).with_start(1).with_end(4), Span::new(1, 4));
+        assert_eq!(Span::new(2, 5).range(), 2..5);
+        assert_eq!(Span::new(2, 5).of("a bcd e"), "bcd");
+        assert!(Span::new(1, 3) < Span::new(1, 4) && Span::new(1, 4) < Span::new(2, 3));
+    }
+
+    /// Offsets past `u32` are clamped (a debug build asserts instead).
+    #[test]
+    #[cfg(all(not(debug_assertions), target_pointer_width = "64"))]
+    fn offsets_past_the_limit_are_clamped() {
+        let s = Span::new(1, Span::MAX_OFFSET + 10);
+        assert_eq!((s.start(), s.end()), (1, Span::MAX_OFFSET));
+    }
 
     #[test]
     fn char_offsets_count_code_points() {

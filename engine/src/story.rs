@@ -485,10 +485,10 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
             let about = f.about().and_then(|e| of_entity[d].get(e).copied());
             let period = f.period().map(str::to_owned);
             let sentence = a.sentences.get(f.sentence as usize).copied().unwrap_or(f.span);
-            let text = a.text.get(sentence.start..sentence.end).unwrap_or("");
-            let first = a.mentions.partition_point(|m| m.span.start < sentence.start);
+            let text = a.text.get(sentence.range()).unwrap_or("");
+            let first = a.mentions.partition_point(|m| m.span.start() < sentence.start());
             let mut ents: Vec<usize> = Vec::new();
-            for m in a.mentions[first..].iter().take_while(|m| m.span.start < sentence.end).take(100) {
+            for m in a.mentions[first..].iter().take_while(|m| m.span.start() < sentence.end()).take(100) {
                 if let Referent::Entity(e) = m.referent {
                     if let Some(&g) = of_entity[d].get(e as usize) {
                         if !ents.contains(&g) {
@@ -497,7 +497,7 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
                     }
                 }
             }
-            let lead = a.text.get(sentence.start.min(f.span.start)..f.span.start).unwrap_or("");
+            let lead = a.text.get(sentence.start().min(f.span.start())..f.span.start()).unwrap_or("");
             let before: Vec<String> = lead
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
@@ -814,7 +814,7 @@ fn compare_quotes(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Vec
     for (d, a) in docs.iter().enumerate() {
         for (i, q) in a.quotes.iter().enumerate().take(MAX_BUCKET) {
             let speaker = q.speaker.and_then(|e| of_entity[d].get(e).copied());
-            let text = a.text.get(q.span.start..q.span.end).unwrap_or("");
+            let text = a.text.get(q.span.range()).unwrap_or("");
             infos.push((d, i, speaker, content_words(text, QUOTE_STOP)));
         }
     }

@@ -33,21 +33,21 @@ pub fn summarise(text: &str, segments: &Segments, resolved: &Resolved) -> Summar
 
 /// [`summarise`], taking the resolved entities over instead of copying them.
 pub fn summarise_owned(text: &str, segments: &Segments, entities: Vec<Entity>, figures: &[Figure]) -> Summary {
-    let first_para_end = segments.paragraphs.first().map_or(0, |p| p.end);
+    let first_para_end = segments.paragraphs.first().map_or(0, |p| p.end());
     let n_sentences = segments.sentences.len().max(1) as f64;
     // The headings' spans, in order (few): whether a mention stands in one is a search
     // among them rather than among all sentences.
     let headings: Vec<Span> = segments.sentences.iter().filter(|s| s.kind == SentenceKind::Heading).map(|s| s.span).collect();
     let in_heading = |at: usize| {
-        let k = headings.partition_point(|h| h.end <= at);
-        headings.get(k).is_some_and(|h| h.start <= at)
+        let k = headings.partition_point(|h| h.end() <= at);
+        headings.get(k).is_some_and(|h| h.start() <= at)
     };
     let mut scored: Vec<(f64, usize)> = entities
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let first = e.mentions.first().map_or(usize::MAX, |m| m.start);
-            let in_lead = e.mentions.iter().any(|m| m.start < first_para_end || in_heading(m.start));
+            let first = e.mentions.first().map_or(usize::MAX, |m| m.start());
+            let in_lead = e.mentions.iter().any(|m| m.start() < first_para_end || in_heading(m.start()));
             let first_sentence = segments.sentence_at(first).unwrap_or(0) as f64;
             let score = e.mentions.len() as f64 + if in_lead { 2.0 } else { 0.0 } + (1.0 - first_sentence / n_sentences);
             (score, i)
@@ -75,7 +75,7 @@ pub fn summarise_owned(text: &str, segments: &Segments, entities: Vec<Entity>, f
         mentions.push(Mention { span: f.span, referent: Referent::Figure(i as u32) });
     }
     // Mentions never overlap, so no two spans are equal: an unstable sort allocates nothing.
-    mentions.sort_unstable_by_key(|m| (m.span.start, m.span.end));
+    mentions.sort_unstable_by_key(|m| (m.span.start(), m.span.end()));
 
     let sentences = pick_sentences(text, segments, &entities, &mentions);
     Summary { entities, mentions, sentences }
@@ -88,12 +88,12 @@ fn pick_sentences(text: &str, segments: &Segments, entities: &[Entity], mentions
     let mut counted_in: Vec<usize> = vec![0; entities.len()];
     let mut m = 0;
     for (i, s) in segments.sentences.iter().enumerate() {
-        while m < mentions.len() && mentions[m].span.start < s.span.start {
+        while m < mentions.len() && mentions[m].span.start() < s.span.start() {
             m += 1;
         }
         let mut score = 0.0;
         let mut k = m;
-        while k < mentions.len() && mentions[k].span.start < s.span.end {
+        while k < mentions.len() && mentions[k].span.start() < s.span.end() {
             match mentions[k].referent {
                 Referent::Entity(e) if counted_in[e as usize] != i + 1 => {
                     counted_in[e as usize] = i + 1;

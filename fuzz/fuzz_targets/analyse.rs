@@ -9,9 +9,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(a) = analyse_bytes(data, "fuzz.txt", &Options::default()) else { return };
     let mut end = 0;
     for m in &a.mentions {
-        assert!(m.span.start >= end && m.span.start < m.span.end);
-        assert!(a.text.is_char_boundary(m.span.start) && a.text.is_char_boundary(m.span.end));
-        end = m.span.end;
+        assert!(m.span.start() >= end && m.span.start() < m.span.end());
+        assert!(a.text.is_char_boundary(m.span.start()) && a.text.is_char_boundary(m.span.end()));
+        end = m.span.end();
     }
     let report = DocumentReport::from_analysis("fuzz.txt", &a);
     let chars: Vec<char> = a.text.chars().collect();

@@ -10,8 +10,8 @@ fuzz_target!(|text: &str| {
         let mut out = Vec::new();
         figures::recognise(text, &segments, published, &mut out);
         for c in &out {
-            assert!(c.span.start < c.span.end && c.span.end <= text.len());
-            assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
+            assert!(c.span.start() < c.span.end() && c.span.end() <= text.len());
+            assert!(text.is_char_boundary(c.span.start()) && text.is_char_boundary(c.span.end()));
             assert!(matches!(c.what, What::Figure(_)));
         }
     }

@@ -13,7 +13,7 @@ fuzz_target!(|text: &str| {
     }
     let mut end = 0;
     for sentence in &s.sentences {
-        assert!(sentence.span.start >= end);
-        end = sentence.span.end;
+        assert!(sentence.span.start() >= end);
+        end = sentence.span.end();
     }
 });

@@ -1643,8 +1643,8 @@ fn consistent(text: &str, segments: &Segments, spans: &mut Vec<(Span, Label, f32
                 continue;
             }
             let Some(v) = votes.get(t.span().of(text)) else { continue };
-            let k = spans.partition_point(|s| s.0.end <= t.start());
-            if spans.get(k).is_some_and(|s| s.0.start < t.end()) {
+            let k = spans.partition_point(|s| s.0.end() <= t.start());
+            if spans.get(k).is_some_and(|s| s.0.start() < t.end()) {
                 continue;
             }
             let (l, share) = winner(&v);
@@ -1656,7 +1656,7 @@ fn consistent(text: &str, segments: &Segments, spans: &mut Vec<(Span, Label, f32
     drop(votes);
     // Both lists are in text order and no two spans are equal (the added words overlap no
     // span): merged from the back, in place, they are what sorting them together gives.
-    let key = |s: &(Span, Label, f32)| (s.0.start, s.0.end);
+    let key = |s: &(Span, Label, f32)| (s.0.start(), s.0.end());
     debug_assert!(spans.windows(2).all(|w| key(&w[0]) < key(&w[1])) && added.windows(2).all(|w| key(&w[0]) < key(&w[1])));
     let (mut i, mut j) = (spans.len(), added.len());
     spans.reserve_exact(j);
@@ -1683,7 +1683,7 @@ const DEFER: f32 = 0.7;
 /// agreeing with it (same span and label) has its confidence cut by [`DEFER`].
 pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
     let Some(model) = model() else { return };
-    let chars = |span: Span| text.get(span.start..span.end).map_or(0, |s| s.chars().count()) as f32;
+    let chars = |span: Span| text.get(span.range()).map_or(0, |s| s.chars().count()) as f32;
     let titled = |span: Span| is_title(span.of(text).split(' ').next().unwrap_or(""));
     let mut others: Vec<(Span, Label, f32)> = out
         .iter()
@@ -1692,19 +1692,19 @@ pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
             What::Figure(_) => None,
         })
         .collect();
-    others.sort_by_key(|a| (a.0.start, a.0.end));
+    others.sort_by_key(|a| (a.0.start(), a.0.end()));
     // The furthest end among the first k candidates, so that overlaps are found by binary search.
     let mut reach = Vec::with_capacity(others.len());
     let mut far = 0;
     for o in &others {
-        far = far.max(o.0.end);
+        far = far.max(o.0.end());
         reach.push(far);
     }
     let tagged = tag_document(model, text, segments);
     out.reserve_exact(tagged.len());
     for (span, label, mut score) in tagged {
-        let upto = others.partition_point(|o| o.0.start < span.end);
-        let from = reach[..upto].partition_point(|&r| r <= span.start);
+        let upto = others.partition_point(|o| o.0.start() < span.end());
+        let from = reach[..upto].partition_point(|&r| r <= span.start());
         let mut agree = false;
         let mut clash = false;
         let mut inner_person = 0f32;
@@ -1714,19 +1714,19 @@ pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
         let mut labels: Option<Label> = None;
         let mut mixed = false;
         for o in &others[from..upto] {
-            if o.0.end > span.start {
+            if o.0.end() > span.start() {
                 if o.0 == span && o.1 == label {
                     agree = true;
                 } else {
                     clash = true;
-                    if o.0 != span && o.0.start >= span.start && o.0.end <= span.end {
+                    if o.0 != span && o.0.start() >= span.start() && o.0.end() <= span.end() {
                         inner_max = inner_max.max(o.2);
                         if o.1 == Label::Person {
                             inner_person = inner_person.max(o.2);
                         }
-                        if o.0.start >= last_end {
+                        if o.0.start() >= last_end {
                             pieces += 1;
-                            last_end = o.0.end;
+                            last_end = o.0.end();
                             mixed |= labels.is_some_and(|l| l != o.1);
                             labels = Some(o.1);
                         }

@@ -325,12 +325,10 @@ fn push_folded(out: &mut String, c: char) {
 /// distinct names starts one every 26 bytes).
 #[derive(Default)]
 struct Group {
-    /// Forms as written, in order of first use: where one of their mentions stands in the text
-    /// (start, end).
-    forms: Vec<(u32, u32)>,
-    /// Where the mentions stand (start, end): offsets in the text, which are tokens'
-    /// (`Token::MAX_OFFSET`: far inside `u32`).
-    mentions: Vec<(u32, u32)>,
+    /// Forms as written, in order of first use: where one of their mentions stands in the text.
+    forms: Vec<Span>,
+    /// Where the mentions stand in the text.
+    mentions: Vec<Span>,
     /// How many mentions have each label, in [`Label::ALL`] order.
     counts: [u32; 7],
     /// The labels in order of first use: each one's [`slot`] plus one, four bits each from the
@@ -344,8 +342,8 @@ fn slot(label: Label) -> usize {
 
 impl Group {
     /// The text of a form, from `text`.
-    fn form<'t>(text: &'t str, &(a, b): &(u32, u32)) -> &'t str {
-        text.get(a as usize..b as usize).unwrap_or("")
+    fn form<'t>(text: &'t str, span: &Span) -> &'t str {
+        text.get(span.range()).unwrap_or("")
     }
 
     /// Adds a mention whose form `form` stands at `at` in the text (what `Span::of` reads);
@@ -358,13 +356,13 @@ impl Group {
             self.mentions.reserve_exact(1);
         }
         if new_form && self.forms.len() < 64 {
-            self.forms.push((at as u32, (at + form.len()) as u32));
+            self.forms.push(Span::new(at, at + form.len()));
         }
         if self.mentions.len() == self.mentions.capacity() {
             // A quarter more at a time, not four at the second mention.
             self.mentions.reserve_exact((self.mentions.len() / 4).max(1));
         }
-        self.mentions.push((span.start as u32, span.end as u32));
+        self.mentions.push(span);
         self.counts[slot(label)] += 1;
         let n = self.order().count();
         if !self.order().any(|l| l == label) && n < Label::ALL.len() {
@@ -411,7 +409,8 @@ impl Group {
         let name = canonical_name.unwrap_or(longest);
         let mut aliases: Vec<String> = forms().filter(|f| *f != name).map(str::to_owned).collect();
         aliases.shrink_to_fit();
-        let mentions = self.mentions.iter().map(|&(a, b)| Span::new(a as usize, b as usize)).collect();
+        let mut mentions = self.mentions;
+        mentions.shrink_to_fit();
         Entity { label, name, aliases, salience: 0.0, mentions }
     }
 }

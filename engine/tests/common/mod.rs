@@ -9,14 +9,14 @@ pub fn invariants(a: &Analysis) -> Vec<String> {
     let mut errors = Vec::new();
     let mut last_end = 0;
     for m in &a.mentions {
-        if m.span.is_empty() || m.span.end > a.text.len() || !a.text.is_char_boundary(m.span.start) || !a.text.is_char_boundary(m.span.end) {
+        if m.span.is_empty() || m.span.end() > a.text.len() || !a.text.is_char_boundary(m.span.start()) || !a.text.is_char_boundary(m.span.end()) {
             errors.push(format!("mention {:?} is empty, out of range or off a char boundary", m.span));
             continue;
         }
-        if m.span.start < last_end {
+        if m.span.start() < last_end {
             errors.push(format!("mention {:?} overlaps the one before or is out of order", m.span));
         }
-        last_end = m.span.end;
+        last_end = m.span.end();
     }
     let report = DocumentReport::from_analysis("case", a);
     let chars: Vec<char> = a.text.chars().collect();
@@ -30,14 +30,14 @@ pub fn invariants(a: &Analysis) -> Vec<String> {
     }
     let mut quote_end = 0;
     for q in &a.quotes {
-        if q.span.is_empty() || q.span.end > a.text.len() || !a.text.is_char_boundary(q.span.start) || !a.text.is_char_boundary(q.span.end) {
+        if q.span.is_empty() || q.span.end() > a.text.len() || !a.text.is_char_boundary(q.span.start()) || !a.text.is_char_boundary(q.span.end()) {
             errors.push(format!("quote {:?} is empty, out of range or off a char boundary", q.span));
             continue;
         }
-        if q.span.start < quote_end {
+        if q.span.start() < quote_end {
             errors.push(format!("quote {:?} overlaps the one before or is out of order", q.span));
         }
-        quote_end = q.span.end;
+        quote_end = q.span.end();
         if q.speaker.is_some_and(|e| e >= a.entities.len()) {
             errors.push(format!("quote {:?} has a speaker out of range", q.span));
         }

@@ -83,8 +83,8 @@ const WINDOW: usize = 40;
 
 /// Whether `span` overlaps one of `figures` (sorted, non-overlapping).
 fn overlaps_a_figure(figures: &[Figure], span: &Span) -> bool {
-    let p = figures.partition_point(|g| g.span.start < span.end);
-    p > 0 && figures[p - 1].span.end > span.start
+    let p = figures.partition_point(|g| g.span.start() < span.end());
+    p > 0 && figures[p - 1].span.end() > span.start()
 }
 
 /// The context of each figure of a document. `figures` are the document's resolved figures and
@@ -100,10 +100,10 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
         return ctx;
     }
     let toks = &segments.tokens;
-    let Some(s) = segments.sentence_at(f.span.start) else { return ctx };
+    let Some(s) = segments.sentence_at(f.span.start()) else { return ctx };
     let range = segments.sentences[s].tokens.clone();
-    let first = segments.token_at(f.span.start).max(range.start);
-    let after = segments.token_at(f.span.end).clamp(range.start, range.end);
+    let first = segments.token_at(f.span.start()).max(range.start);
+    let after = segments.token_at(f.span.end()).clamp(range.start, range.end);
     // Backward scans look at most this many tokens before the figure, so a sentence crammed
     // with figures stays linear.
     let window_start = range.start.max(first.saturating_sub(WINDOW));
@@ -117,7 +117,7 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
         if let Some(u) = &f.unit {
             let fig = f.span.of(text);
             if let Some(p) = fig.rfind(&**u) {
-                ctx.subject = Some(Span::new(f.span.start + p, f.span.start + p + u.len()));
+                ctx.subject = Some(Span::new(f.span.start() + p, f.span.start() + p + u.len()));
             }
         }
     }
@@ -175,13 +175,13 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
         }
     }
     // about: an entity mention before the subject ("Russia's defense budget") or before the verb
-    let anchor = ctx.subject.map_or(f.span.start, |s| s.start.min(f.span.start));
-    let sentence_start = segments.sentences[s].span.start;
+    let anchor = ctx.subject.map_or(f.span.start(), |s| s.start().min(f.span.start()));
+    let sentence_start = segments.sentences[s].span.start();
     // The mention that ends last before the anchor: mentions are sorted and do not overlap.
-    let upto = entities.partition_point(|(m, _)| m.end <= anchor);
-    let before_anchor = upto.checked_sub(1).map(|i| &entities[i]).filter(|(m, _)| m.start >= sentence_start);
+    let upto = entities.partition_point(|(m, _)| m.end() <= anchor);
+    let before_anchor = upto.checked_sub(1).map(|i| &entities[i]).filter(|(m, _)| m.start() >= sentence_start);
     if let Some((m, e)) = before_anchor {
-        let between = text.get(m.end..anchor).unwrap_or("").trim();
+        let between = text.get(m.end()..anchor).unwrap_or("").trim();
         let close = between.is_empty()
             || matches!(between, "'s" | "’s" | "'" | "’")
             || between.split_whitespace().count() <= 3 && VERBS.iter().any(|v| between.split_whitespace().any(|w| w == *v));
@@ -192,10 +192,10 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
     // Or the entity that opens the sentence as its subject ("Iran has supplied ...", "Canada's
     // wildfires burned ...").
     if ctx.about.is_none() {
-        let start = segments.sentences[s].span.start;
-        let at = entities.partition_point(|(m, _)| m.start < start);
-        if let Some((m, e)) = entities.get(at).filter(|(m, _)| m.start == start && m.end <= f.span.start) {
-            let next = segments.token_at(m.end);
+        let start = segments.sentences[s].span.start();
+        let at = entities.partition_point(|(m, _)| m.start() < start);
+        if let Some((m, e)) = entities.get(at).filter(|(m, _)| m.start() == start && m.end() <= f.span.start()) {
+            let next = segments.token_at(m.end());
             let lower_word = toks.get(next).is_some_and(|t| t.kind() == TokenKind::Word && t.span().of(text).chars().next().is_some_and(char::is_lowercase));
             let linking = matches!(word(next).as_str(), "and" | "or" | "of" | "in" | "on" | "at" | "for" | "with" | "to" | "from" | "by" | "as" | "than");
             if next < first && (matches!(word(next).as_str(), "'s" | "’s") || (lower_word && !linking)) {
@@ -205,13 +205,13 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
     }
     // period: a DATE figure after "for", "in", "since", "by", "until", "over" within the clause
     for (j, d) in figures.iter().enumerate().skip(k + 1) {
-        if d.span.start > f.span.end + 60 {
+        if d.span.start() > f.span.end() + 60 {
             break;
         }
-        if d.kind != FigureKind::Date || d.span.start < f.span.end || segments.sentence_at(d.span.start) != Some(s) {
+        if d.kind != FigureKind::Date || d.span.start() < f.span.end() || segments.sentence_at(d.span.start()) != Some(s) {
             continue;
         }
-        let gap = text.get(f.span.end..d.span.start).unwrap_or("");
+        let gap = text.get(f.span.end()..d.span.start()).unwrap_or("");
         if gap.len() > 60 || gap.contains([';', '.']) {
             break;
         }

@@ -62,7 +62,7 @@ pub fn mark(c: &mut Ctx) {
         while b < n && !c.t[b].gap {
             b += 1;
         }
-        let chunk = &c.text[c.t[a].span.start..c.t[b - 1].span.end];
+        let chunk = &c.text[c.t[a].span.start()..c.t[b - 1].span.end()];
         // One pass: digits, "@", "://".
         let bytes = chunk.as_bytes();
         let (mut digits, mut at_sign, mut scheme) = (0usize, false, false);

@@ -153,17 +153,17 @@ impl<'a> Ctx<'a> {
 
     /// The span from the start of token `a` to the end of token `b - 1`.
     pub fn span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.t[a].span.start, self.t[b - 1].span.end)
+        Span::new(self.t[a].span.start(), self.t[b - 1].span.end())
     }
 
     /// `span` without a last stop that ends its sentence (the text after it is empty or starts
     /// with a capital): the stop of an abbreviation ending a figure ("second of Aug.", "at 10
     /// a.m.") is the sentence's, not the figure's.
-    pub fn without_sentence_stop(&self, mut span: Span) -> Span {
+    pub fn without_sentence_stop(&self, span: Span) -> Span {
         let text = span.of(self.text);
-        let rest = self.text[span.end..].trim_start();
+        let rest = self.text[span.end()..].trim_start();
         if text.ends_with('.') && text.len() > 1 && (rest.is_empty() || rest.starts_with(char::is_uppercase)) {
-            span.end -= 1;
+            return span.with_end(span.end() - 1);
         }
         span
     }
@@ -247,7 +247,7 @@ fn longest(text: &str, mut found: Vec<Figure>) -> Vec<Figure> {
     let keep = crate::resolve::choose(text, &items);
     let mut k = keep.iter();
     found.retain(|_| k.next().copied().unwrap_or(false));
-    found.sort_unstable_by_key(|f| (f.span.start, f.span.end)); // kept spans are distinct
+    found.sort_unstable_by_key(|f| (f.span.start(), f.span.end())); // kept spans are distinct
     found
 }
 
@@ -328,7 +328,7 @@ pub fn numbers(text: &str) -> Vec<Figure> {
             }
             None => {
                 if t.kind == TokenKind::Number && !t.blocked {
-                    for (span, v) in other_digits(t.s, t.span.start) {
+                    for (span, v) in other_digits(t.s, t.span.start()) {
                         out.push(figure(FigureKind::Quantity, span, Some(v), None, None));
                     }
                 }
