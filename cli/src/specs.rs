@@ -251,7 +251,7 @@ fn score(kind: Kind, case: &Value) -> (bool, bool, String) {
         Kind::Number => figures::numbers(input),
         Kind::Percent => figures::percent(input),
         Kind::Currency => figures::money(input),
-        Kind::Unit(measure) => figures::measures(input).into_iter().filter(|f| f.iso.as_deref().and_then(|i| i.split_once(':')).is_some_and(|(m, _)| m == measure)).collect(),
+        Kind::Unit(measure) => figures::measures(input).into_iter().filter(|f| f.iso().and_then(|i| i.split_once(':')).is_some_and(|(m, _)| m == measure)).collect(),
         Kind::Range => figures::number_ranges(input),
         Kind::DateTime => figures::dates(input, published),
     };
@@ -268,7 +268,7 @@ fn score(kind: Kind, case: &Value) -> (bool, bool, String) {
             if kind == Kind::DateTime {
                 let text: String = chars_of.get(s..e).map(|c| c.iter().collect::<String>()).unwrap_or_default().to_lowercase();
                 for prefix in ["for ", "the "] {
-                    if text[bare - s..].starts_with(prefix) && f.iso.as_deref().is_some_and(|i| i.contains('P')) {
+                    if text[bare - s..].starts_with(prefix) && f.iso().is_some_and(|i| i.contains('P')) {
                         bare += prefix.len();
                     }
                 }
@@ -277,7 +277,7 @@ fn score(kind: Kind, case: &Value) -> (bool, bool, String) {
         })
         .collect();
     let show = || {
-        let g: Vec<String> = got.iter().map(|(_, s, e, f)| format!("{:?} {:?} {:?} {:?}", chars_of.get(*s..*e).map(|c| c.iter().collect::<String>()), f.value, f.unit, f.iso)).collect();
+        let g: Vec<String> = got.iter().map(|(_, s, e, f)| format!("{:?} {:?} {:?} {:?}", chars_of.get(*s..*e).map(|c| c.iter().collect::<String>()), f.value(), f.unit(), f.iso())).collect();
         let w: Vec<String> = want.iter().map(|w| format!("{:?} {}", chars_of.get(w.start..w.end).map(|c| c.iter().collect::<String>()), w.res)).collect();
         format!("{input:?}\n    want {w:?}\n    got  {g:?}")
     };
@@ -302,22 +302,22 @@ fn score(kind: Kind, case: &Value) -> (bool, bool, String) {
 
 fn matches(kind: Kind, res: &Value, f: &Figure) -> bool {
     match kind {
-        Kind::Number => match (num(res.get("value")), f.value) {
+        Kind::Number => match (num(res.get("value")), f.value()) {
             (Some(a), Some(b)) => close(a, b),
             (None, None) => true,
             _ => false,
         },
         Kind::Unit(_) => {
-            let value_ok = match (num(res.get("value")), f.value) {
+            let value_ok = match (num(res.get("value")), f.value()) {
                 (Some(a), Some(b)) => close(a, b),
                 (None, None) => true,
                 _ => false,
             };
             let unit = res.get("unit").and_then(Value::as_str).unwrap_or("");
-            let ours = f.iso.as_deref().and_then(|i| i.split_once(':')).map_or("", |(_, name)| name);
+            let ours = f.iso().and_then(|i| i.split_once(':')).map_or("", |(_, name)| name);
             value_ok && !unit.is_empty() && unit.eq_ignore_ascii_case(ours)
         }
-        Kind::Percent => match (num(res.get("value")), f.value) {
+        Kind::Percent => match (num(res.get("value")), f.value()) {
             (Some(a), Some(b)) => close(a, b),
             (None, _) => true,
             _ => false,
@@ -325,19 +325,19 @@ fn matches(kind: Kind, res: &Value, f: &Figure) -> bool {
         Kind::Currency => {
             let unit = res.get("unit").and_then(Value::as_str).unwrap_or("");
             let cents = matches!(unit, "Cent" | "Penny" | "Pence");
-            let value_ok = match (num(res.get("value")), f.value) {
+            let value_ok = match (num(res.get("value")), f.value()) {
                 (Some(a), Some(b)) => close(a, if cents { b * 100.0 } else { b }),
                 (None, _) => true,
                 _ => false,
             };
-            let code = f.unit.as_deref().unwrap_or("");
+            let code = f.unit().unwrap_or("");
             let unit_ok = match res.get("isoCurrency").and_then(Value::as_str) {
                 Some(iso) => iso == code,
                 None => currency_name_fits(unit, code),
             };
             value_ok && unit_ok
         }
-        Kind::Range => res.get("value").and_then(Value::as_str).is_some_and(|v| f.iso.as_deref() == Some(v)),
+        Kind::Range => res.get("value").and_then(Value::as_str).is_some_and(|v| f.iso() == Some(v)),
         Kind::DateTime => date_matches(res, f),
     }
 }
@@ -374,7 +374,7 @@ fn currency_name_fits(unit: &str, code: &str) -> bool {
 ///   and "before".
 fn date_matches(res: &Value, f: &Figure) -> bool {
     let Some(values) = res.get("values").and_then(Value::as_array) else { return false };
-    let Some(iso) = f.iso.as_deref() else {
+    let Some(iso) = f.iso() else {
         return values.iter().any(|v| {
             let s = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("");
             s("value") == "not resolved" && !s("timex").is_empty() && s("timex").bytes().all(|b| b.is_ascii_digit() || b"X-(),PD".contains(&b))

@@ -31,8 +31,8 @@
 //!
 //! let money = analysis.figures.iter().find(|f| f.kind == FigureKind::Money).unwrap();
 //! assert_eq!(money.span.of(&analysis.text), "$118.5 billion");
-//! assert_eq!(money.value, Some(118.5e9));
-//! assert_eq!(money.unit.as_deref(), Some("USD"));
+//! assert_eq!(money.value(), Some(118.5e9));
+//! assert_eq!(money.unit(), Some("USD"));
 //!
 //! assert!(analysis.entities.iter().any(|e| e.label == Label::Place && e.name == "Russia"));
 //! ```
@@ -42,6 +42,7 @@
 pub mod contract;
 pub mod date;
 pub mod decode;
+mod figure;
 pub mod published;
 pub mod quotes;
 pub mod recognise;
@@ -52,6 +53,7 @@ pub mod story;
 pub mod summarise;
 
 pub use date::Date;
+pub use figure::{Figure, FigureContext};
 pub use quotes::Quote;
 pub use span::Span;
 
@@ -153,65 +155,6 @@ impl FigureKind {
 impl fmt::Display for FigureKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
-    }
-}
-
-/// A figure: an amount of money, a percentage, a quantity or a date, with its normalised value.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Figure {
-    /// What kind of figure this is.
-    pub kind: FigureKind,
-    /// Where it stands in the text.
-    pub span: Span,
-    /// The normalised number: 118.5e9 for "$118.5 billion", 61 for "61%"; `None` for dates and
-    /// for vague amounts that have no single value.
-    pub value: Option<f64>,
-    /// The unit: an ISO 4217 code for money, the counted noun for quantities, `None` otherwise.
-    /// A boxed `str` (16 bytes, not a `String`'s 24): figures are what crammed text holds most.
-    pub unit: Option<Box<str>>,
-    /// For dates, the resolved date or period in ISO 8601 (`2023-09-13`, `2024-01`, `2022`,
-    /// `2023/..` for an open range); `None` when it cannot be resolved.
-    pub iso: Option<Box<str>>,
-    /// Index of the sentence it stands in (into [`Analysis::sentences`]); a `u32`, as
-    /// [`Span`]'s offsets are (so that a figure is 72 bytes).
-    pub sentence: u32,
-    /// What it measures, whose measure it is and when, as its sentence says
-    /// ([`recognise::figures::context`]); `None` when the sentence says none of it, and until
-    /// the pipeline's last step fills it in. Boxed: a figure is 72 bytes instead of 128 while
-    /// the recognisers hold every figure of the document, and figures without a context (all
-    /// dates) pay 8 bytes for it. Read it with [`Figure::subject`], [`Figure::about`] and
-    /// [`Figure::period`].
-    pub context: Option<Box<FigureContext>>,
-}
-
-/// What a figure measures, read from its sentence ([`Figure::context`]).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct FigureContext {
-    /// What it measures: the noun phrase from its sentence ("defense budget" in "Russia's
-    /// defense budget of $118.5 billion"); see [`recognise::figures::context`].
-    pub subject: Option<String>,
-    /// The entity the measure belongs to, when the sentence says so (index into
-    /// [`Analysis::entities`]).
-    pub about: Option<usize>,
-    /// The time it applies to, when stated ("2024" in "for 2024"; "2023/.." in "since 2023"):
-    /// the resolved value of that date, or its text when it has none.
-    pub period: Option<String>,
-}
-
-impl Figure {
-    /// What it measures ([`FigureContext::subject`]), if its sentence says.
-    pub fn subject(&self) -> Option<&str> {
-        self.context.as_ref()?.subject.as_deref()
-    }
-
-    /// The entity the measure belongs to ([`FigureContext::about`]), if its sentence says.
-    pub fn about(&self) -> Option<usize> {
-        self.context.as_ref()?.about
-    }
-
-    /// The time it applies to ([`FigureContext::period`]), if its sentence says.
-    pub fn period(&self) -> Option<&str> {
-        self.context.as_ref()?.period.as_deref()
     }
 }
 
@@ -327,7 +270,7 @@ mod tests {
     #[test]
     fn figures_stay_small() {
         assert_eq!(std::mem::size_of::<super::Span>(), 8);
-        assert_eq!(std::mem::size_of::<super::Figure>(), 72);
+        assert_eq!(std::mem::size_of::<super::Figure>(), 48);
         assert_eq!(std::mem::size_of::<super::Mention>(), 16);
     }
 }

@@ -231,7 +231,7 @@ mod tests {
     #[test]
     fn longer_names_swallow_the_numbers_inside() {
         let text = "the Shahed-136 drone";
-        let fig = Figure { kind: FigureKind::Quantity, span: Span::new(11, 14), value: Some(136.0), unit: None, iso: None, sentence: 0, context: None };
+        let fig = Figure::new(FigureKind::Quantity, Span::new(11, 14), Some(136.0), None, None);
         let c = vec![
             Candidate { span: fig.span, what: What::Figure(Box::new(fig.clone())), score: 1.0, source: Source::Figures },
             entity(4, 14, Label::Product, 0.8),

@@ -507,12 +507,12 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
                 .filter(|w| !STOP.contains(&w.as_str()))
                 .take(4)
                 .collect();
-            let unit = f.unit.as_deref().map(|u| stem(&fold(u))).unwrap_or_default();
+            let unit = f.unit().map(|u| stem(&fold(u))).unwrap_or_default();
             buckets.entry((f.kind, unit)).or_default().push(infos.len());
             infos.push(FigureInfo {
                 doc: d,
                 figure: i,
-                value: f.value,
+                value: f.value(),
                 words: words_of.entry(f.sentence as usize).or_insert_with(|| content_words(text, STOP)).clone(),
                 entities: ents,
                 before,
@@ -578,7 +578,7 @@ fn compare_figures(docs: &[&Analysis], entities: &[StoryEntity], of_entity: &[Ve
             let fig = &docs[first.doc].figures[first.figure];
             let shared_word = |w: &String| g.iter().all(|&i| infos[i].words.contains(&stem(w)));
             let subject = g.iter().find_map(|&i| infos[i].subject.clone()).or_else(|| match fig.kind {
-                FigureKind::Quantity if fig.unit.is_some() => fig.unit.as_deref().map(str::to_owned),
+                FigureKind::Quantity if fig.unit().is_some() => fig.unit().map(str::to_owned),
                 _ => first.before.iter().find(|w| shared_word(w)).or(first.before.first()).cloned(),
             });
             // The recogniser's `about`; else, for a measure several sources report or one whose

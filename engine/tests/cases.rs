@@ -143,7 +143,7 @@ fn check(case: &Case, text: &str) -> Vec<String> {
     let a = analyse(text, &options);
     errors.extend(invariants(&a));
     let shown = |a: &Analysis| -> String {
-        let figs: Vec<String> = a.figures.iter().map(|f| format!("{} {:?} {:?} {:?} {:?}", f.kind, f.span.of(&a.text), f.value, f.unit, f.iso)).collect();
+        let figs: Vec<String> = a.figures.iter().map(|f| format!("{} {:?} {:?} {:?} {:?}", f.kind, f.span.of(&a.text), f.value(), f.unit(), f.iso())).collect();
         let ents: Vec<String> = a.entities.iter().map(|e| format!("{} {:?} {:?}", e.label, e.name, e.mentions.iter().map(|m| m.of(&a.text)).collect::<Vec<_>>())).collect();
         format!("\n    figures: {figs:#?}\n    entities: {ents:#?}")
     };
@@ -160,15 +160,15 @@ fn check(case: &Case, text: &str) -> Vec<String> {
                     errors.push(format!("{:?}: kind {} instead of {}", ef.text, f.kind, kind));
                 }
                 if let Some(v) = ef.value {
-                    if f.value.is_none_or(|got| (got - v).abs() > 1e-9 * v.abs().max(1.0)) {
-                        errors.push(format!("{:?}: value {:?} instead of {}", ef.text, f.value, v));
+                    if f.value().is_none_or(|got| (got - v).abs() > 1e-9 * v.abs().max(1.0)) {
+                        errors.push(format!("{:?}: value {:?} instead of {}", ef.text, f.value(), v));
                     }
                 }
-                if ef.unit.is_some() && f.unit.as_deref() != ef.unit.as_deref() {
-                    errors.push(format!("{:?}: unit {:?} instead of {:?}", ef.text, f.unit, ef.unit));
+                if ef.unit.is_some() && f.unit() != ef.unit.as_deref() {
+                    errors.push(format!("{:?}: unit {:?} instead of {:?}", ef.text, f.unit(), ef.unit));
                 }
-                if ef.iso.is_some() && f.iso.as_deref() != ef.iso.as_deref() {
-                    errors.push(format!("{:?}: iso {:?} instead of {:?}", ef.text, f.iso, ef.iso));
+                if ef.iso.is_some() && f.iso() != ef.iso.as_deref() {
+                    errors.push(format!("{:?}: iso {:?} instead of {:?}", ef.text, f.iso(), ef.iso));
                 }
             }
         }

@@ -58,7 +58,7 @@ pub fn annotate(text: &str, segments: &Segments, figures: &mut [Figure], mention
     let entities = entity_mentions(mentions);
     for k in 0..figures.len() {
         let c = context(text, segments, figures, k, &figures[k], &entities);
-        let period = c.period.and_then(|p| figures.get(p)).map(|d| d.iso.as_deref().unwrap_or_else(|| d.span.of(text)).to_owned());
+        let period = c.period.and_then(|p| figures.get(p)).map(|d| d.iso().unwrap_or_else(|| d.span.of(text)).to_owned());
         let subject = c.subject.map(|s| s.of(text).to_owned());
         figures[k].context = (subject.is_some() || c.about.is_some() || period.is_some())
             .then(|| Box::new(FigureContext { subject, about: c.about, period }));
@@ -114,9 +114,9 @@ fn context(text: &str, segments: &Segments, figures: &[Figure], k: usize, f: &Fi
     };
     // 1. the counted noun of a quantity
     if f.kind == FigureKind::Quantity {
-        if let Some(u) = &f.unit {
+        if let Some(u) = f.unit() {
             let fig = f.span.of(text);
-            if let Some(p) = fig.rfind(&**u) {
+            if let Some(p) = fig.rfind(u) {
                 ctx.subject = Some(Span::new(f.span.start() + p, f.span.start() + p + u.len()));
             }
         }

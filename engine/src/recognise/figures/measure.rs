@@ -394,7 +394,7 @@ mod tests {
     use super::super::{figures, measures};
 
     fn show(text: &str) -> Vec<(String, Option<f64>, Option<String>)> {
-        measures(text).into_iter().map(|f| (f.span.of(text).to_owned(), f.value, f.iso.map(String::from))).collect()
+        measures(text).into_iter().map(|f| (f.span.of(text).to_owned(), f.value(), f.iso().map(String::from))).collect()
     }
 
     #[test]
@@ -419,7 +419,7 @@ mod tests {
 
     #[test]
     fn page_keeps_millions() {
-        let page = |text: &str| figures(text, None).into_iter().map(|f| (f.span.of(text).to_owned(), f.value)).collect::<Vec<_>>();
+        let page = |text: &str| figures(text, None).into_iter().map(|f| (f.span.of(text).to_owned(), f.value())).collect::<Vec<_>>();
         assert_eq!(page("a 48m contract"), vec![("48m contract".to_owned(), Some(48e6))]);
         assert_eq!(page("She is 1.8m tall."), vec![("1.8m".to_owned(), Some(1.8))]);
     }

@@ -181,7 +181,7 @@ impl<'a> Ctx<'a> {
 
 /// A figure found by one of the per-kind recognisers, before the sentence is known.
 fn figure(kind: FigureKind, span: Span, value: Option<f64>, unit: Option<String>, iso: Option<String>) -> Figure {
-    Figure { kind, span, value, unit: unit.map(String::into_boxed_str), iso: iso.map(String::into_boxed_str), sentence: 0, context: None }
+    Figure::new(kind, span, value, unit.as_deref(), iso.as_deref())
 }
 
 /// Adds the figure candidates of the document to `out`: one per figure, the longest reading.
@@ -431,7 +431,7 @@ fn test_isos(text: &str, find: fn(&Ctx, &mut Vec<Figure>)) -> Vec<(String, Optio
     let ctx = Ctx::new(text, &segment::tokenize(text), Date::new(2024, 2, 14));
     let mut out = Vec::new();
     find(&ctx, &mut out);
-    out.into_iter().map(|f| (f.span.of(text).to_owned(), f.iso.map(String::from))).collect()
+    out.into_iter().map(|f| (f.span.of(text).to_owned(), f.iso().map(String::from))).collect()
 }
 
 /// Asserts that `find` reads `span` of `text` as `want`.
@@ -449,7 +449,7 @@ mod tests {
     type Shown = (String, FigureKind, Option<f64>, Option<String>, Option<String>);
 
     fn show(text: &str, published: Option<Date>) -> Vec<Shown> {
-        figures(text, published).into_iter().map(|f| (f.span.of(text).to_owned(), f.kind, f.value, f.unit.map(String::from), f.iso.map(String::from))).collect()
+        figures(text, published).into_iter().map(|f| (f.span.of(text).to_owned(), f.kind, f.value(), f.unit().map(String::from), f.iso().map(String::from))).collect()
     }
 
     #[test]

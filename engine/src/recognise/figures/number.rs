@@ -855,7 +855,7 @@ mod tests {
 
     /// What `figures::numbers` reads: (text, value) of each number.
     fn numbers(s: &str) -> Vec<(&str, f64)> {
-        super::super::numbers(s).into_iter().map(|f| (f.span.of(s), f.value.unwrap_or(f64::NAN))).collect()
+        super::super::numbers(s).into_iter().map(|f| (f.span.of(s), f.value().unwrap_or(f64::NAN))).collect()
     }
 
     fn near(got: Vec<(&str, f64)>, want: &[(&str, f64)]) {
@@ -918,7 +918,7 @@ mod tests {
 
     #[test]
     fn percent_words_alone() {
-        let pct = |s: &'static str| -> Vec<(&'static str, Option<f64>)> { super::super::percent(s).into_iter().map(|f| (f.span.of(s), f.value)).collect() };
+        let pct = |s: &'static str| -> Vec<(&'static str, Option<f64>)> { super::super::percent(s).into_iter().map(|f| (f.span.of(s), f.value())).collect() };
         assert_eq!(pct("per cent of twenty-two"), vec![("per cent of twenty-two", Some(22.0))]);
         assert_eq!(pct("percents of twenty"), vec![("percents of twenty", Some(20.0))]);
         assert_eq!(pct("How do I calculate a percentage?"), vec![("percentage", None)]);

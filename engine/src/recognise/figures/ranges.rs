@@ -246,7 +246,7 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
         match at(c, i) {
             Some((e, iso)) if e > i => {
                 let span: Span = c.span(i, e);
-                out.push(Figure { kind: FigureKind::Quantity, span, value: None, unit: None, iso: Some(iso.into_boxed_str()), sentence: 0, context: None });
+                out.push(Figure::new(FigureKind::Quantity, span, None, None, Some(&iso)));
                 i = e;
             }
             _ => i += 1,

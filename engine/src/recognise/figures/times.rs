@@ -288,7 +288,7 @@ mod tests {
         let c = ctx_of(text, None);
         let mut out = Vec::new();
         find(&c, &mut out);
-        out.into_iter().map(|f| (f.span.of(text).to_owned(), f.iso.map(String::from).unwrap_or_default())).collect()
+        out.into_iter().map(|f| (f.span.of(text).to_owned(), f.iso().map(String::from).unwrap_or_default())).collect()
     }
 
     fn one(text: &str, want: &str, iso: &str) {
