@@ -669,6 +669,26 @@ impl<'t> Featurizer<'t> {
         ]
     }
 
+    /// The features of [`Featurizer::pair_features`] but those of [`Small`] (17, 32, 33, 34).
+    fn pair_keys(&self, x: &Context) -> [u32; PAIRS - 4] {
+        let h = |id: u32| &self.words.list[id as usize];
+        let (p2, p1, c, n1) = (h(x.p2), h(x.p1), h(x.c), h(x.n1));
+        let cls = c.class as u64;
+        let f = feature;
+        [
+            f(13, p1.lower, c.lower),
+            f(14, c.lower, n1.lower),
+            f(15, p1.shape, c.shape),
+            f(16, c.shape, n1.shape),
+            f(22, p1.lower, c.shape),
+            f(23, c.shape, n1.lower),
+            f(24, p1.suffix2, cls),
+            f(25, n1.suffix2, cls),
+            f(26, p2.lower, p1.lower << 1 ^ cls),
+            f(31, u64::from(p1.cluster) << 20 | u64::from(c.cluster), u64::from(n1.cluster)),
+        ]
+    }
+
     /// Writes the features of tokens `chunk` (a part of sentence `s`'s tokens) to `out`
     /// (cleared first). Neighbours are read across the chunk's edges, so the features are those
     /// of the whole sentence; `seen_word` carries "a word came before" from chunk to chunk.
@@ -753,25 +773,24 @@ impl Featurizer<'_> {
         out.clear();
         self.contexts(segments, s, chunk, seen_word, |x| {
             let body = x.kind == 1 && !x.first;
-            let mut acc = [0i32; LANES];
-            let add = |acc: &mut [i32; LANES], part: &[i16; LANES]| {
+            let mut acc = [0i16; LANES];
+            let add = |acc: &mut [i16; LANES], part: &[i16; LANES]| {
                 for (a, &v) in acc.iter_mut().zip(part) {
-                    *a += i32::from(v);
+                    *a += v;
                 }
             };
+            // The token's features are gathered first and looked up together (Table::add_all),
+            // so that the table's cache misses overlap instead of waiting on one another.
+            let mut keys = Keys::default();
             // A word met once or twice is weighed here, where it is met (the same look-ups that
             // weighing it beforehand would have made, and the same integer sums).
             match own.get(x.c) {
                 Some(w) => add(&mut acc, &w.own[usize::from(body)]),
                 None => {
                     let w = &self.words.list[x.c as usize];
-                    for k in self.own(x.c) {
-                        model.add(&mut acc, k);
-                    }
+                    keys.extend(&self.own(x.c));
                     if body {
-                        for k in sentence_features(w, false, 1) {
-                            model.add(&mut acc, k);
-                        }
+                        keys.extend(&sentence_features(w, false, 1));
                     }
                 }
             }
@@ -779,24 +798,50 @@ impl Featurizer<'_> {
                 match own.get(id) {
                     Some(w) => add(&mut acc, &w.window[slot]),
                     None => {
-                        let keys = window_features(&self.words.list[id as usize])[slot];
+                        let keys_of = window_features(&self.words.list[id as usize])[slot];
                         // The words at -2 and +2 have one feature each.
-                        for &k in &keys[..if slot < 2 { 2 } else { 1 }] {
-                            model.add(&mut acc, k);
-                        }
+                        keys.extend(&keys_of[..if slot < 2 { 2 } else { 1 }]);
                     }
                 }
             }
             if !body {
-                for k in sentence_features(&self.words.list[x.c as usize], x.first, x.kind) {
-                    model.add(&mut acc, k);
-                }
+                keys.extend(&sentence_features(&self.words.list[x.c as usize], x.first, x.kind));
             }
-            for k in self.pair_features(x) {
-                model.add(&mut acc, k);
-            }
-            out.push(acc.map(|a| a as f32 * model.scale));
+            keys.extend(&self.pair_keys(x));
+            let h = |id: u32| &self.words.list[id as usize];
+            model.small.add(&mut acc, h(x.p2), h(x.p1), h(x.c), h(x.n1), h(x.n2));
+            model.add_all(&mut acc, keys.as_slice());
+            out.push(acc.map(|a| f32::from(a) * model.scale));
         });
+    }
+}
+
+/// The feature keys of one token, gathered for [`Model::add_all`].
+struct Keys {
+    keys: [u32; FEATURES],
+    len: usize,
+}
+
+impl Default for Keys {
+    fn default() -> Keys {
+        Keys { keys: [0; FEATURES], len: 0 }
+    }
+}
+
+impl Keys {
+    #[inline]
+    fn extend(&mut self, keys: &[u32]) {
+        for &k in keys {
+            if let Some(slot) = self.keys.get_mut(self.len) {
+                *slot = k;
+                self.len += 1;
+            }
+        }
+    }
+
+    #[inline]
+    fn as_slice(&self) -> &[u32] {
+        &self.keys[..self.len]
     }
 }
 
@@ -887,8 +932,78 @@ pub struct Model {
     shift: u32,
     /// The feature weights.
     table: Table,
+    /// The rows of the features of few values, by value ([`Small`]).
+    small: Small,
     /// Word clusters.
     clusters: Clusters,
+}
+
+/// The rows of the features that read nothing but the classes and cues of a token and its
+/// neighbours (features 17, 32, 33 and 34 of [`Featurizer::pair_features`]), one per value they
+/// can take, looked up once when the model is decoded: a token reads them by index instead of
+/// hashing and probing the table (the same rows, so the same sums).
+struct Small {
+    /// Feature 17, by the classes of the words at -1, 0 and +1 ([`class_code`] each).
+    classes: Vec<[i8; 16]>,
+    /// Feature 32, by the cues of the words at 0, -1 and +1 ([`cue_code`] each).
+    cues: Vec<[i8; 16]>,
+    /// Features 33 and 34, by the cue of the word at +2 (-2) and the class of the word.
+    cue_class: [Vec<[i8; 16]>; 2],
+}
+
+/// Class codes: [`Class`] values are 1 to 7.
+const CLASSES: usize = 8;
+
+/// Cue codes: cues are 0 to 4, and 9 for the sentence's edge.
+const CUES: usize = 6;
+
+#[inline]
+fn class_code(c: Class) -> usize {
+    c as usize
+}
+
+#[inline]
+fn cue_code(cue: u8) -> usize {
+    usize::from(cue.min(5))
+}
+
+impl Small {
+    fn new(table: &Table, shift: u32) -> Small {
+        let row = |key: u32| table.row(key >> shift).copied().unwrap_or([0; 16]);
+        let class_of = |c: usize| c as u64;
+        let cue_of = |c: usize| if c == 5 { 9 } else { c as u64 };
+        let mut classes = vec![[0; 16]; CLASSES * CLASSES * CLASSES];
+        for (i, r) in classes.iter_mut().enumerate() {
+            let (p1, c, n1) = (i / (CLASSES * CLASSES), i / CLASSES % CLASSES, i % CLASSES);
+            *r = row(feature(17, class_of(p1) << 8 | class_of(c), class_of(n1)));
+        }
+        let mut cues = vec![[0; 16]; CUES * CUES * CUES];
+        for (i, r) in cues.iter_mut().enumerate() {
+            let (c, p1, n1) = (i / (CUES * CUES), i / CUES % CUES, i % CUES);
+            *r = row(feature(32, cue_of(c), cue_of(p1) << 4 | cue_of(n1)));
+        }
+        let cue_class = [33, 34].map(|t| {
+            (0..CUES * CLASSES).map(|i| row(feature(t, cue_of(i / CLASSES), class_of(i % CLASSES)))).collect()
+        });
+        Small { classes, cues, cue_class }
+    }
+
+    /// Adds the rows of features 17, 32, 33 and 34 of the token of `x` to `acc`.
+    #[inline]
+    fn add(&self, acc: &mut [i16; LANES], p2: &Word, p1: &Word, c: &Word, n1: &Word, n2: &Word) {
+        let cls = class_code(c.class);
+        let rows = [
+            self.classes.get((class_code(p1.class) * CLASSES + cls) * CLASSES + class_code(n1.class)),
+            self.cues.get((cue_code(c.cue) * CUES + cue_code(p1.cue)) * CUES + cue_code(n1.cue)),
+            self.cue_class[0].get(cue_code(n2.cue) * CLASSES + cls),
+            self.cue_class[1].get(cue_code(p2.cue) * CLASSES + cls),
+        ];
+        for row in rows.into_iter().flatten() {
+            for (a, &w) in acc.iter_mut().zip(row) {
+                *a += i16::from(w);
+            }
+        }
+    }
 }
 
 /// The weights of a model before encoding; used by `dossier train`.
@@ -1169,7 +1284,8 @@ impl Model {
         let shift = 32 - bits;
         let clusters = Clusters::with_shift(&pairs, shift);
         let table = Table::new(&keys, &rows);
-        Some(Model { scale, temperature, lattice: Lattice::new(&trans), shift, table, clusters })
+        let small = Small::new(&table, shift);
+        Some(Model { scale, temperature, lattice: Lattice::new(&trans), shift, table, small, clusters })
     }
 
     /// The word clusters the features use.
@@ -1196,6 +1312,13 @@ impl Model {
     #[inline]
     fn add(&self, acc: &mut [i32; LANES], key: u32) {
         self.table.add(acc, key >> self.shift);
+    }
+
+    /// Adds the weights of each of `keys` that the model keeps to `acc` (at most [`FEATURES`]
+    /// keys of weights of at most 128 in size: far inside `i16`).
+    #[inline]
+    fn add_all(&self, acc: &mut [i16; LANES], keys: &[u32]) {
+        self.table.add_all(acc, keys, self.shift);
     }
 }
 
@@ -1252,6 +1375,50 @@ impl Table {
             return self.empty_key.as_ref();
         }
         let mut s = slot_of(key, self.mask);
+        loop {
+            match *self.keys.get(s)? {
+                EMPTY => return None,
+                k if k == key => return self.rows.get(s),
+                _ => s += 1,
+            }
+        }
+    }
+
+    /// Adds the rows of `keys` (shifted right by `shift` first) that the table holds to `acc`.
+    ///
+    /// The home slot of every key is read first, without a branch (a row whose slot holds
+    /// another key is added masked to zero), so that the cache misses of all the keys are
+    /// waited on together; only the keys whose home slot holds another key (or the key
+    /// [`EMPTY`]) are then probed on, one by one.
+    #[inline]
+    fn add_all(&self, acc: &mut [i16; LANES], keys: &[u32], shift: u32) {
+        let mut rest = 0u64;
+        for (i, &key) in keys.iter().enumerate() {
+            let key = key >> shift;
+            let s = slot_of(key, self.mask);
+            let (Some(&k), Some(row)) = (self.keys.get(s), self.rows.get(s)) else { continue };
+            let m = -i8::from(k == key);
+            for (a, &w) in acc.iter_mut().zip(row) {
+                *a += i16::from(w & m);
+            }
+            rest |= u64::from(k != key && k != EMPTY || key == EMPTY) << i;
+        }
+        while rest != 0 {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            let key = keys[i] >> shift;
+            let found = if key == EMPTY { self.empty_key.as_ref() } else { self.probe(key, slot_of(key, self.mask) + 1) };
+            if let Some(row) = found {
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += i16::from(w);
+                }
+            }
+        }
+    }
+
+    /// The row of `key` (already shifted, not [`EMPTY`]), probing from slot `s` on.
+    #[inline]
+    fn probe(&self, key: u32, mut s: usize) -> Option<&[i8; 16]> {
         loop {
             match *self.keys.get(s)? {
                 EMPTY => return None,
