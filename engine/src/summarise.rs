@@ -55,16 +55,14 @@ pub fn summarise_owned(text: &str, segments: &Segments, entities: Vec<Entity>, f
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let top = scored.first().map_or(1.0, |s| s.0.max(f64::MIN_POSITIVE));
-    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
-    // Sized exactly: a filtered collect would grow by doubling (text of distinct names has an
-    // entity every 26 bytes).
-    let mut entities: Vec<Entity> = Vec::with_capacity(scored.len());
-    entities.extend(scored.iter().filter_map(|&(score, i)| {
-        let mut e = slots.get_mut(i)?.take()?;
-        e.salience = (score / top * 1000.0).round() / 1000.0;
-        Some(e)
-    }));
-    drop(slots);
+    let mut entities = entities;
+    for &(score, i) in &scored {
+        entities[i].salience = (score / top * 1000.0).round() / 1000.0;
+    }
+    // Reordered in place, not moved into a second list beside the first (an `Entity` is 88
+    // bytes, and text of distinct names has one every 26 bytes).
+    let order: Vec<usize> = scored.into_iter().map(|(_, i)| i).collect();
+    permute(&mut entities, order);
 
     let count = entities.iter().map(|e| e.mentions.len()).sum::<usize>() + figures.len();
     let mut mentions: Vec<Mention> = Vec::with_capacity(count);
@@ -79,6 +77,22 @@ pub fn summarise_owned(text: &str, segments: &Segments, entities: Vec<Entity>, f
 
     let sentences = pick_sentences(text, segments, &entities, &mentions);
     Summary { entities, mentions, sentences }
+}
+
+/// Puts `items[order[k]]` at `k` for every `k` (`order` a permutation of the indexes), by
+/// swaps along its cycles.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for k in 0..order.len() {
+        // Follow the cycle through `k`, marking each place done by pointing it at itself.
+        let mut at = k;
+        while order[at] != k {
+            let from = order[at];
+            items.swap(at, from);
+            order[at] = at;
+            at = from;
+        }
+        order[at] = at;
+    }
 }
 
 fn pick_sentences(text: &str, segments: &Segments, entities: &[Entity], mentions: &[Mention]) -> Vec<Span> {

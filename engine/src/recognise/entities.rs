@@ -31,7 +31,7 @@ pub mod gazetteer;
 
 use super::{Candidate, Source, What};
 use crate::resolve::aliases::{fold, is_acronym_of};
-use crate::resolve::fast_hash::{Map as HashMap, Votes};
+use crate::resolve::fast_hash::{Map as HashMap, Set as HashSet, Votes};
 use crate::segment::{SentenceKind, Segments, Token, TokenKind};
 use crate::{Label, Span};
 use gazetteer::{Entry, Lists};
@@ -798,25 +798,29 @@ impl<'a> Doc<'a> {
     }
 
     fn consistency(&mut self) {
-        // Evidence: per string, the weight each label has from confident candidates.
-        let mut evidence: Votes<String> = Votes::default();
-        let mut surnames: HashMap<String, f32> = HashMap::default();
+        // Evidence: per string, the weight each label has from confident candidates. Keyed by
+        // boxed `str`s (16 bytes, not a `String`'s 24): text of distinct names has a key per
+        // name, and a surname in the set below for each.
+        let mut evidence: Votes<Box<str>> = Votes::default();
+        // The last words of confident names of people.
+        let mut surnames: HashSet<Box<str>> = HashSet::default();
         for p in &self.props {
             if p.score < 0.5 {
                 continue;
             }
             let k = self.key(p.first, p.end);
             let slot = Label::ALL.iter().position(|&l| l == p.label).unwrap_or(0);
-            evidence.add(k, slot, p.score);
+            evidence.add(k.into_boxed_str(), slot, p.score);
             if p.label == Label::Person && p.end - p.first >= 2 && self.is_cap(p.end - 1) {
                 let last = fold(self.word(p.end - 1));
-                let e = surnames.entry(last).or_insert(0.0);
-                *e = e.max(p.score);
+                if !surnames.contains(last.as_str()) {
+                    surnames.insert(last.into_boxed_str());
+                }
             }
         }
         for (acronym, label) in &self.acronyms {
             let slot = Label::ALL.iter().position(|l| l == label).unwrap_or(0);
-            evidence.add(fold(acronym), slot, 1.0);
+            evidence.add(fold(acronym).into_boxed_str(), slot, 1.0);
         }
         let best = |ev: &[f32; 7]| -> Option<(Label, f32)> {
             let (k, w) = ev.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
@@ -828,7 +832,7 @@ impl<'a> Doc<'a> {
             if p.source != Source::Rules || p.score >= 0.8 {
                 continue;
             }
-            if let Some((l, _)) = evidence.get(&self.key(p.first, p.end)).as_ref().and_then(best) {
+            if let Some((l, _)) = evidence.get(self.key(p.first, p.end).as_str()).as_ref().and_then(best) {
                 if l != p.label {
                     relabelled.push((n, l));
                 }
@@ -842,15 +846,15 @@ impl<'a> Doc<'a> {
         for d in deferred {
             // "Focus" + "2024" when "Focus 2024" is known.
             if self.tokens.get(d.end).is_some_and(|t| t.kind() == TokenKind::Number) && self.gap(d.end) == Some(true) {
-                if let Some((l, _)) = evidence.get(&self.key(d.first, d.end + 1)).as_ref().and_then(best) {
+                if let Some((l, _)) = evidence.get(self.key(d.first, d.end + 1).as_str()).as_ref().and_then(best) {
                     self.push(d.first, d.end + 1, l, 0.7, Source::Rules);
                     continue;
                 }
             }
             let k = self.key(d.first, d.end);
-            if let Some((l, _)) = evidence.get(&k).as_ref().and_then(best) {
+            if let Some((l, _)) = evidence.get(k.as_str()).as_ref().and_then(best) {
                 self.push(d.first, d.end, l, 0.65, Source::Rules);
-            } else if d.end - d.first == 1 && surnames.contains_key(&k) {
+            } else if d.end - d.first == 1 && surnames.contains(k.as_str()) {
                 self.push(d.first, d.end, Label::Person, 0.65, Source::Rules);
             } else if let Some((l, s)) = d.fallback {
                 self.push(d.first, d.end, l, s, Source::Rules);
@@ -862,7 +866,7 @@ impl<'a> Doc<'a> {
             .iter()
             .enumerate()
             .filter(|(_, p)| p.source == Source::Rules && p.end - p.first == 1 && p.label != Label::Person && p.score < 0.6)
-            .filter(|(_, p)| surnames.contains_key(&fold(self.word(p.first))))
+            .filter(|(_, p)| surnames.contains(fold(self.word(p.first)).as_str()))
             .map(|(n, _)| n)
             .collect();
         for n in surname_fix {

@@ -7,10 +7,12 @@
 //! ([`FixedMap`]). Nothing the engine outputs depends on a table's iteration order.
 
 use std::collections::hash_map::Entry;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A hash map keyed by the document's strings.
 pub type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+/// A hash set of the document's strings.
+pub type Set<K> = HashSet<K, foldhash::fast::RandomState>;
 /// A hash map of fixed keys.
 pub type FixedMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
