@@ -79,7 +79,7 @@ pub fn resolve_proposals(text: &str, segments: &Segments, proposals: Proposals) 
     entity_mentions.extend(candidates.iter().zip(keep_entities).filter_map(chosen));
     drop(candidates);
     entity_mentions.sort_unstable_by_key(|&(span, _)| span);
-    let entities = aliases::group_all(text, entity_mentions.iter().copied());
+    let entities = aliases::group(text, &entity_mentions);
     Resolved { entities, figures }
 }
 

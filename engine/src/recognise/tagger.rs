@@ -1852,13 +1852,16 @@ pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
     let Some(model) = model() else { return };
     let chars = |span: Span| text.get(span.range()).map_or(0, |s| s.chars().count()) as f32;
     let titled = |span: Span| is_title(span.of(text).split(' ').next().unwrap_or(""));
-    let mut others: Vec<(Span, Label, f32)> = out
-        .iter()
-        .filter_map(|c| match c.what {
-            What::Entity(l) => Some((c.span, l, chars(c.span) * c.score.clamp(0.0, 1.0))),
-            What::Figure(_) => None,
-        })
-        .collect();
+    // Tagged first: the rules' candidates are read below, and kept beside the tagger's working
+    // state they would add to its peak (text of distinct names has one every 26 bytes).
+    let tagged = tag_document(model, text, segments);
+    let other = |c: &Candidate| match c.what {
+        What::Entity(l) => Some((c.span, l, chars(c.span) * c.score.clamp(0.0, 1.0))),
+        What::Figure(_) => None,
+    };
+    // Sized exactly (a filtered collect would grow by doubling).
+    let mut others: Vec<(Span, Label, f32)> = Vec::with_capacity(out.iter().filter_map(other).count());
+    others.extend(out.iter().filter_map(other));
     others.sort_by_key(|a| (a.0.start(), a.0.end()));
     // The furthest end among the first k candidates, so that overlaps are found by binary search.
     let mut reach = Vec::with_capacity(others.len());
@@ -1867,7 +1870,6 @@ pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
         far = far.max(o.0.end());
         reach.push(far);
     }
-    let tagged = tag_document(model, text, segments);
     out.reserve_exact(tagged.len());
     for (span, label, mut score) in tagged {
         let upto = others.partition_point(|o| o.0.start() < span.end());

@@ -31,22 +31,20 @@ use crate::{Entity, Label, Span};
 
 /// Groups labelled mentions (in text order) into entities, in order of first mention.
 pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
-    group_all(text, mentions.iter().copied())
-}
-
-/// [`group`] over mentions as they come.
-pub(crate) fn group_all(text: &str, mentions: impl Iterator<Item = (Span, Label)>) -> Vec<Entity> {
     let mut index = Index::default();
     // The key of each distinct form, worked out once: most mentions repeat a form. A cache of
     // at most KEYS forms, emptied when full: text of distinct names (a form or two per entity)
     // would otherwise keep one for every mention.
-    let mut keys: HashMap<&str, String> = HashMap::default();
-    for (span, label) in mentions {
+    let mut keys: HashMap<&str, Box<str>> = HashMap::default();
+    // The group of each mention (4 bytes a mention): the groups keep no list of their
+    // mentions, which are handed to their entities at the end.
+    let mut owner: Vec<u32> = Vec::with_capacity(mentions.len());
+    for &(span, label) in mentions {
         let form = clean_form(span.of(text));
         if keys.len() >= KEYS && !keys.contains_key(form) {
             keys.clear();
         }
-        let k: &str = keys.entry(form).or_insert_with(|| key(form));
+        let k: &str = keys.entry(form).or_insert_with(|| key(form).into_boxed_str());
         let g = match index.find(form, k, label) {
             Some(g) => g,
             None => {
@@ -61,25 +59,36 @@ pub(crate) fn group_all(text: &str, mentions: impl Iterator<Item = (Span, Label)
         };
         // Where the form stands (a piece of `text`: `Span::of` and `clean_form` slice it).
         let at = form.as_ptr() as usize - text.as_ptr() as usize;
-        index.add(g, text, form, at, k, span, label);
+        index.add(g, text, form, at, k, label);
+        // Group indexes are below the number of mentions, far inside `u32`.
+        owner.push(g as u32);
     }
     // The indexes are done with: give them back before the entities are made beside the
-    // groups (an entity is 88 bytes, a group 80).
+    // groups (an entity is 88 bytes, a group 40).
     let groups = std::mem::take(&mut index.groups);
+    let counts = std::mem::take(&mut index.counts);
     drop((index, keys));
     let mut entities: Vec<Entity> = Vec::with_capacity(groups.len());
-    entities.extend(groups.into_iter().map(|g| g.into_entity(text)));
+    entities.extend(groups.into_iter().map(|g| g.into_entity(text, &counts)));
+    // Each entity's list was sized to its number of mentions; they come in text order.
+    for (&(span, _), &g) in mentions.iter().zip(&owner) {
+        entities[g as usize].mentions.push(span);
+    }
     entities
 }
 
-/// Most forms [`group`] keeps the key of (news text has a few thousand distinct forms).
-const KEYS: usize = 8192;
+/// Most forms [`group`] keeps the key of (news text has a few thousand distinct forms): 7/8
+/// of 8,192, the most a table of 8,192 buckets holds before it grows.
+const KEYS: usize = 7168;
 
 /// The indexes of the groups formed so far (keyed by boxed `str`s, 16 bytes where a `String`
 /// is 24: text of distinct names indexes a few strings per mention).
 #[derive(Default)]
 struct Index {
     groups: Vec<Group>,
+    /// How many mentions have each label (in [`Label::ALL`] order), for the groups whose
+    /// mentions have more than one label ([`Group::many`]).
+    counts: Vec<[u32; 7]>,
     /// Key of every form -> its first group.
     by_key: HashMap<Box<str>, usize>,
     /// Last word of multi-word forms -> first group (surnames).
@@ -132,7 +141,7 @@ impl Index {
             }
         };
         let words: Vec<&str> = key.split(' ').collect();
-        let is_person = |g: &usize| self.groups.get(*g).is_some_and(|x| x.label() == Label::Person);
+        let is_person = |g: &usize| self.groups.get(*g).is_some_and(|x| x.label(&self.counts) == Label::Person);
         // The surname or the first and last names of a fuller name seen before.
         if matches!(label, Label::Person | Label::Org | Label::Place) {
             if words.len() == 1 {
@@ -173,15 +182,14 @@ impl Index {
         // Works with and without their year.
         if label == Label::Work {
             let title = strip_year(key);
-            let is_work = |g: &usize| self.groups.get(*g).is_some_and(|x| x.label() == Label::Work);
+            let is_work = |g: &usize| self.groups.get(*g).is_some_and(|x| x.label(&self.counts) == Label::Work);
             consider(self.by_title.get(title).filter(|g| is_work(g)));
         }
-        best.filter(|g| self.groups[*g].accepts_label(label))
+        best.filter(|g| self.groups[*g].accepts_label(label, &self.counts))
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn add(&mut self, g: usize, text: &str, form: &str, at: usize, key: &str, span: Span, label: Label) {
-        let new_form = self.groups[g].add(text, form, at, span, label);
+    fn add(&mut self, g: usize, text: &str, form: &str, at: usize, key: &str, label: Label) {
+        let new_form = self.groups[g].add(text, form, at, label, &mut self.counts);
         if !self.by_key.contains_key(key) {
             self.by_key.insert(key.into(), g);
         }
@@ -321,19 +329,21 @@ fn push_folded(out: &mut String, c: char) {
     out.push_str(base);
 }
 
-/// The mentions of one entity so far: 80 bytes, with 8 more per form and per mention (text of
-/// distinct names starts one every 26 bytes).
+/// The mentions of one entity so far: 40 bytes, with 8 more per form (text of distinct names
+/// starts one every 26 bytes). Where its mentions stand is not kept here: [`group`] hands
+/// them to the entity at the end.
 #[derive(Default)]
 struct Group {
     /// Forms as written, in order of first use: where one of their mentions stands in the text.
     forms: Vec<Span>,
-    /// Where the mentions stand in the text.
-    mentions: Vec<Span>,
-    /// How many mentions have each label, in [`Label::ALL`] order.
-    counts: [u32; 7],
+    /// How many mentions it has.
+    mentions: u32,
     /// The labels in order of first use: each one's [`slot`] plus one, four bits each from the
     /// lowest (at most the seven of [`Label::ALL`]).
     order: u32,
+    /// While its mentions have one label, 0; then one more than the index of its counts per
+    /// label in [`Index::counts`].
+    many: u32,
 }
 
 fn slot(label: Label) -> usize {
@@ -347,25 +357,32 @@ impl Group {
     }
 
     /// Adds a mention whose form `form` stands at `at` in the text (what `Span::of` reads);
-    /// whether its form is new to the group.
-    fn add(&mut self, text: &str, form: &str, at: usize, span: Span, label: Label) -> bool {
+    /// whether its form is new to the group. `counts` are [`Index::counts`].
+    fn add(&mut self, text: &str, form: &str, at: usize, label: Label, counts: &mut Vec<[u32; 7]>) -> bool {
         let new_form = !self.forms.iter().any(|f| Group::form(text, f) == form);
-        if self.mentions.is_empty() {
-            // Most groups keep one form and few mentions: no room for four.
+        if self.forms.is_empty() {
+            // Most groups keep one form: no room for four.
             self.forms.reserve_exact(1);
-            self.mentions.reserve_exact(1);
         }
         if new_form && self.forms.len() < 64 {
             self.forms.push(Span::new(at, at + form.len()));
         }
-        if self.mentions.len() == self.mentions.capacity() {
-            // A quarter more at a time, not four at the second mention.
-            self.mentions.reserve_exact((self.mentions.len() / 4).max(1));
-        }
-        self.mentions.push(span);
-        self.counts[slot(label)] += 1;
         let n = self.order().count();
-        if !self.order().any(|l| l == label) && n < Label::ALL.len() {
+        let known = self.order().any(|l| l == label);
+        if !known && n > 0 && self.many == 0 {
+            // A second label: every mention so far had the first.
+            let mut all = [0u32; 7];
+            if let Some(first) = self.order().next() {
+                all[slot(first)] = self.mentions;
+            }
+            counts.push(all);
+            self.many = counts.len() as u32;
+        }
+        if self.many > 0 {
+            counts[self.many as usize - 1][slot(label)] += 1;
+        }
+        self.mentions += 1;
+        if !known && n < Label::ALL.len() {
             self.order |= (slot(label) as u32 + 1) << (4 * n);
         }
         new_form
@@ -377,10 +394,11 @@ impl Group {
     }
 
     /// The most common label of the mentions, the first used on a tie.
-    fn label(&self) -> Label {
+    fn label(&self, counts: &[[u32; 7]]) -> Label {
         let mut best = self.order().next().unwrap_or(Label::Org);
+        let Some(counts) = self.many.checked_sub(1).and_then(|k| counts.get(k as usize)) else { return best };
         for l in self.order() {
-            if self.counts[slot(l)] > self.counts[slot(best)] {
+            if counts[slot(l)] > counts[slot(best)] {
                 best = l;
             }
         }
@@ -389,13 +407,13 @@ impl Group {
 
     /// Whether a mention with this label may join (besides having the same key): a nationality
     /// ("Russian") only joins nationalities, and nothing else joins one.
-    fn accepts_label(&self, label: Label) -> bool {
-        (self.label() == Label::Group) == (label == Label::Group)
+    fn accepts_label(&self, label: Label, counts: &[[u32; 7]]) -> bool {
+        (self.label(counts) == Label::Group) == (label == Label::Group)
     }
 
-    /// The entity of the group, its forms read from `text`.
-    fn into_entity(self, text: &str) -> Entity {
-        let label = self.label();
+    /// The entity of the group, its forms read from `text`, with room for its mentions.
+    fn into_entity(self, text: &str, counts: &[[u32; 7]]) -> Entity {
+        let label = self.label(counts);
         let forms = || self.forms.iter().map(|f| Group::form(text, f));
         let canonical_name = forms().find_map(canonical).map(str::to_owned);
         // Proper names before descriptions ("Norway’s military intelligence service").
@@ -409,9 +427,7 @@ impl Group {
         let name = canonical_name.unwrap_or(longest);
         let mut aliases: Vec<String> = forms().filter(|f| *f != name).map(str::to_owned).collect();
         aliases.shrink_to_fit();
-        let mut mentions = self.mentions;
-        mentions.shrink_to_fit();
-        Entity { label, name, aliases, salience: 0.0, mentions }
+        Entity { label, name, aliases, salience: 0.0, mentions: Vec::with_capacity(self.mentions as usize) }
     }
 }
 
@@ -462,7 +478,7 @@ mod tests {
     #[test]
     #[cfg(target_pointer_width = "64")]
     fn groups_stay_small() {
-        assert_eq!(std::mem::size_of::<Group>(), 80);
+        assert_eq!(std::mem::size_of::<Group>(), 40);
     }
 
     fn names(text: &str, spans: &[(&str, Label)]) -> Vec<(String, Vec<String>)> {
