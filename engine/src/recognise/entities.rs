@@ -53,8 +53,8 @@ pub fn recognise(text: &str, segments: &Segments, out: &mut Vec<Candidate>) {
     doc.descriptions();
     out.reserve_exact(doc.props.len());
     for p in doc.props {
-        let (Some(first), Some(last)) = (doc.tokens.get(p.first), doc.tokens.get(p.end.wrapping_sub(1))) else { continue };
-        if p.end <= p.first {
+        let (Some(first), Some(last)) = (doc.tokens.get(p.first()), doc.tokens.get(p.end().wrapping_sub(1))) else { continue };
+        if p.end() <= p.first() {
             continue;
         }
         out.push(Candidate {
@@ -100,23 +100,48 @@ const ROMAN: &[&str] = &["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
 /// No gazetteer name starts at this token (in `Doc::name_idx`).
 const NO_NAME: u32 = u32::MAX;
 
-/// A proposed entity over tokens `first..end`.
+/// A proposed entity over tokens `first..end`: 16 bytes (token indexes are below
+/// `Token::MAX_OFFSET`, far inside `u32`; text of distinct names has a proposal every 13 bytes).
 #[derive(Clone, Copy, Debug)]
 struct Prop {
-    first: usize,
-    end: usize,
+    first: u32,
+    end: u32,
     label: Label,
     score: f32,
     source: Source,
 }
 
-/// A run of capitalised words that only document-level evidence can make a name.
+impl Prop {
+    fn first(&self) -> usize {
+        self.first as usize
+    }
+
+    fn end(&self) -> usize {
+        self.end as usize
+    }
+}
+
+/// A run of capitalised words that only document-level evidence can make a name: 16 bytes.
 #[derive(Clone, Copy, Debug)]
 struct Deferred {
-    first: usize,
-    end: usize,
+    first: u32,
+    end: u32,
     /// The label to take without evidence, if any.
     fallback: Option<(Label, f32)>,
+}
+
+impl Deferred {
+    fn new(first: usize, end: usize, fallback: Option<(Label, f32)>) -> Deferred {
+        Deferred { first: first as u32, end: end as u32, fallback }
+    }
+
+    fn first(&self) -> usize {
+        self.first as usize
+    }
+
+    fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 struct Doc<'a> {
@@ -229,7 +254,7 @@ impl<'a> Doc<'a> {
 
     fn push(&mut self, first: usize, end: usize, label: Label, score: f32, source: Source) {
         if end > first && end <= self.tokens.len() {
-            self.props.push(Prop { first, end, label, score, source });
+            self.props.push(Prop { first: first as u32, end: end as u32, label, score, source });
         }
     }
 
@@ -547,7 +572,7 @@ impl<'a> Doc<'a> {
                 if kind == SentenceKind::Body && n == 1 && self.is_acronym(a) {
                     self.push(a, b, Label::Org, 0.5, Source::Rules);
                 } else {
-                    self.deferred.push(Deferred { first: a, end: b, fallback: None });
+                    self.deferred.push(Deferred::new(a, b, None));
                 }
             }
             None => {
@@ -562,7 +587,7 @@ impl<'a> Doc<'a> {
                 } else {
                     None
                 };
-                self.deferred.push(Deferred { first: a, end: b, fallback });
+                self.deferred.push(Deferred::new(a, b, fallback));
             }
         }
     }
@@ -762,11 +787,11 @@ impl<'a> Doc<'a> {
         // (country, last word) -> the organisation's lower-cased words after the nationality.
         let mut orgs: HashMap<(&'static str, String), Vec<Vec<String>>> = HashMap::default();
         for p in &self.props {
-            if p.label != Label::Org || p.score < 0.7 || p.end - p.first < 2 || p.end - p.first > 6 {
+            if p.label != Label::Org || p.score < 0.7 || p.end() - p.first() < 2 || p.end() - p.first() > 6 {
                 continue;
             }
-            let Some(country) = gazetteer::demonym_country(self.word(p.first)) else { continue };
-            let words: Vec<String> = (p.first + 1..p.end).map(|k| self.word(k).to_lowercase()).collect();
+            let Some(country) = gazetteer::demonym_country(self.word(p.first())) else { continue };
+            let words: Vec<String> = (p.first() + 1..p.end()).map(|k| self.word(k).to_lowercase()).collect();
             if let Some(last) = words.last() {
                 let v = orgs.entry((country, last.clone())).or_default();
                 if v.len() < 8 {
@@ -808,11 +833,11 @@ impl<'a> Doc<'a> {
             if p.score < 0.5 {
                 continue;
             }
-            let k = self.key(p.first, p.end);
+            let k = self.key(p.first(), p.end());
             let slot = Label::ALL.iter().position(|&l| l == p.label).unwrap_or(0);
             evidence.add(k.into_boxed_str(), slot, p.score);
-            if p.label == Label::Person && p.end - p.first >= 2 && self.is_cap(p.end - 1) {
-                let last = fold(self.word(p.end - 1));
+            if p.label == Label::Person && p.end() - p.first() >= 2 && self.is_cap(p.end() - 1) {
+                let last = fold(self.word(p.end() - 1));
                 if !surnames.contains(last.as_str()) {
                     surnames.insert(last.into_boxed_str());
                 }
@@ -832,7 +857,7 @@ impl<'a> Doc<'a> {
             if p.source != Source::Rules || p.score >= 0.8 {
                 continue;
             }
-            if let Some((l, _)) = evidence.get(self.key(p.first, p.end).as_str()).as_ref().and_then(best) {
+            if let Some((l, _)) = evidence.get(self.key(p.first(), p.end()).as_str()).as_ref().and_then(best) {
                 if l != p.label {
                     relabelled.push((n, l));
                 }
@@ -845,19 +870,19 @@ impl<'a> Doc<'a> {
         let deferred = std::mem::take(&mut self.deferred);
         for d in deferred {
             // "Focus" + "2024" when "Focus 2024" is known.
-            if self.tokens.get(d.end).is_some_and(|t| t.kind() == TokenKind::Number) && self.gap(d.end) == Some(true) {
-                if let Some((l, _)) = evidence.get(self.key(d.first, d.end + 1).as_str()).as_ref().and_then(best) {
-                    self.push(d.first, d.end + 1, l, 0.7, Source::Rules);
+            if self.tokens.get(d.end()).is_some_and(|t| t.kind() == TokenKind::Number) && self.gap(d.end()) == Some(true) {
+                if let Some((l, _)) = evidence.get(self.key(d.first(), d.end() + 1).as_str()).as_ref().and_then(best) {
+                    self.push(d.first(), d.end() + 1, l, 0.7, Source::Rules);
                     continue;
                 }
             }
-            let k = self.key(d.first, d.end);
+            let k = self.key(d.first(), d.end());
             if let Some((l, _)) = evidence.get(k.as_str()).as_ref().and_then(best) {
-                self.push(d.first, d.end, l, 0.65, Source::Rules);
-            } else if d.end - d.first == 1 && surnames.contains(k.as_str()) {
-                self.push(d.first, d.end, Label::Person, 0.65, Source::Rules);
+                self.push(d.first(), d.end(), l, 0.65, Source::Rules);
+            } else if d.end() - d.first() == 1 && surnames.contains(k.as_str()) {
+                self.push(d.first(), d.end(), Label::Person, 0.65, Source::Rules);
             } else if let Some((l, s)) = d.fallback {
-                self.push(d.first, d.end, l, s, Source::Rules);
+                self.push(d.first(), d.end(), l, s, Source::Rules);
             }
         }
         // Single-word person guesses that are the surname of a full name: people.
@@ -865,8 +890,8 @@ impl<'a> Doc<'a> {
             .props
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.source == Source::Rules && p.end - p.first == 1 && p.label != Label::Person && p.score < 0.6)
-            .filter(|(_, p)| surnames.contains(fold(self.word(p.first)).as_str()))
+            .filter(|(_, p)| p.source == Source::Rules && p.end() - p.first() == 1 && p.label != Label::Person && p.score < 0.6)
+            .filter(|(_, p)| surnames.contains(fold(self.word(p.first())).as_str()))
             .map(|(n, _)| n)
             .collect();
         for n in surname_fix {
