@@ -256,7 +256,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         // Split a possessive "'s" / "’s" off its word: "Norway’s" -> "Norway" "’s".
-        if kind == TokenKind::Word && piece.len() > 3 {
+        if kind == TokenKind::Word && piece.len() > 3 && matches!(piece.as_bytes().last(), Some(b's' | b'S')) {
             for suffix in ["'s", "’s", "'S", "’S"] {
                 if let Some(stem) = piece.strip_suffix(suffix) {
                     if stem.chars().last().is_some_and(char::is_alphanumeric) {
