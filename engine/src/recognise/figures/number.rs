@@ -91,38 +91,46 @@ fn ordinal_word(word: &str) -> Option<f64> {
 /// Parses a digits token: its value and what is glued after the digits.
 pub fn digits(s: &str) -> Option<(f64, &str)> {
     let end = s.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(s.len());
-    let (num, rest) = s.split_at(end);
-    let num = num.trim_end_matches(['.', ',']);
+    let num = s[..end].trim_end_matches(['.', ',']);
     if num.is_empty() || !num.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     // Grouping commas must group by three ("1,000,000"); a decimal point at most once.
-    let mut parts = num.split('.');
-    let int = parts.next()?;
-    let frac = parts.next();
-    if parts.next().is_some() {
+    let (int, frac) = match num.split_once('.') {
+        Some((_, f)) if f.contains('.') => return None,
+        Some((int, f)) => (int, Some(f)),
+        None => (num, None),
+    };
+    if frac.is_some_and(|f| f.contains(',') || f.is_empty()) {
         return None;
     }
-    let groups: Vec<&str> = int.split(',').collect();
-    // Grouped by three ("1,234,567"), or the Indian way ("12,34,567": lakhs and crores).
-    let western = groups[1..].iter().all(|g| g.len() == 3) && (1..=3).contains(&groups[0].len());
-    let indian = groups.len() > 2
-        && (1..=2).contains(&groups[0].len())
-        && groups.last().is_some_and(|g| g.len() == 3)
-        && groups[1..groups.len() - 1].iter().all(|g| g.len() == 2);
-    if groups.len() > 1 && !(western || indian) {
-        return None;
-    }
-    let mut clean: String = groups.concat();
-    if let Some(f) = frac {
-        if f.contains(',') || f.is_empty() {
+    // Without grouping commas the digits read as written: no copy (most numbers).
+    let v: f64 = if int.contains(',') {
+        // Grouped by three ("1,234,567"), or the Indian way ("12,34,567": lakhs and crores).
+        let n = int.bytes().filter(|&b| b == b',').count() + 1;
+        let (mut western, mut indian) = (true, n > 2);
+        for (k, g) in int.split(',').enumerate() {
+            if k == 0 {
+                western &= (1..=3).contains(&g.len());
+                indian &= (1..=2).contains(&g.len());
+            } else {
+                western &= g.len() == 3;
+                indian &= if k == n - 1 { g.len() == 3 } else { g.len() == 2 };
+            }
+        }
+        if !(western || indian) {
             return None;
         }
-        clean.push('.');
-        clean.push_str(f);
-    }
-    let v: f64 = clean.parse().ok()?;
-    let _ = rest;
+        let mut clean = String::with_capacity(num.len());
+        clean.extend(int.split(','));
+        if let Some(f) = frac {
+            clean.push('.');
+            clean.push_str(f);
+        }
+        clean.parse().ok()?
+    } else {
+        num.parse().ok()?
+    };
     v.is_finite().then_some((v, &s[num.len()..]))
 }
 
