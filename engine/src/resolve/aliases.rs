@@ -163,8 +163,11 @@ impl Index {
         if let Some(letters) = acronym_letters(form) {
             consider(self.by_initials.get(letters.as_str()));
         }
-        for i in initials(form) {
-            consider(self.by_acronym.get(i.as_str()));
+        // (No acronym seen yet: no need to work out the initials.)
+        if !self.by_acronym.is_empty() {
+            for i in initials(form) {
+                consider(self.by_acronym.get(i.as_str()));
+            }
         }
         // A description of an organisation named after a nationality, either way round.
         if label == Label::Org {
@@ -433,9 +436,15 @@ impl Group {
 
 /// The capital letters of an acronym form ("NIS", "U.S." -> "US"), if it is one.
 fn acronym_letters(form: &str) -> Option<String> {
-    let letters: String = form.chars().filter(|c| *c != '.').collect();
-    let n = letters.chars().count();
-    ((2..=8).contains(&n) && letters.chars().all(char::is_uppercase)).then_some(letters)
+    // Checked before the copy: most forms are no acronym.
+    let mut n = 0;
+    for c in form.chars().filter(|c| *c != '.') {
+        if !c.is_uppercase() {
+            return None;
+        }
+        n += 1;
+    }
+    (2..=8).contains(&n).then(|| form.chars().filter(|c| *c != '.').collect())
 }
 
 /// The initials of a multi-word name, with and without its small words
@@ -462,7 +471,7 @@ fn initials(long: &str) -> Vec<String> {
 }
 
 fn is_small_word(w: &str) -> bool {
-    matches!(w.to_ascii_lowercase().as_str(), "of" | "the" | "for" | "and" | "on" | "in" | "&" | "de" | "des" | "du" | "la")
+    ["of", "the", "for", "and", "on", "in", "&", "de", "des", "du", "la"].iter().any(|s| w.eq_ignore_ascii_case(s))
 }
 
 /// Whether `short` is the acronym of `long`: "NIS" of "Norwegian Intelligence Service",
