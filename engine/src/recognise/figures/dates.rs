@@ -1045,6 +1045,8 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             };
             return Some((e + 1, iso));
         }
+        // "two days after today", "three weeks from tomorrow": an offset from a named day,
+        // which durations::offset reads whole (the longer span wins in resolve).
         if c.any(e, &["later", "earlier", "before", "after", "old"]) {
             return None;
         }
@@ -1053,23 +1055,6 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             return Some((e, Some(duration(n, code))));
         }
         return None;
-    }
-    // "two days from today", "three weeks from tomorrow", "two days before yesterday"
-    if let Some((Some(v), code, e)) = units(c, i) {
-        if c.any(e, &["from", "after", "before"]) && v.fract() == 0.0 {
-            if let Some((e2, P::Day(d))) = point(c, e + 1).filter(|(_, p)| matches!(p, P::Day(_))) {
-                let sign: i64 = if c.is(e, "before") { -1 } else { 1 };
-                let v = v as i64 * sign;
-                let shifted = match code {
-                    "D" => d.add_days(v),
-                    "W" => d.add_days(7 * v),
-                    "M" => d.add_months(v as i32),
-                    "Y" => d.add_months(12 * v as i32),
-                    _ => None,
-                };
-                return Some((e2, shifted.map(|d| d.to_string())));
-            }
-        }
     }
     // "fiscal year 2008", "calendar year 2008", "year 2008"
     if c.any(i, &["fiscal", "calendar"]) && c.is(i + 1, "year") || (l == "year" && c.t.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number)) {
