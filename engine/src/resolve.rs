@@ -115,8 +115,11 @@ fn choose_by(text: &str, n: usize, item: impl Fn(usize) -> Item) -> Vec<bool> {
         let ordered = (x ^ (((x >> 31) as u32) >> 1) as i32) as u32 ^ 0x8000_0000;
         u64::from(!ordered) << 32
     };
-    let mut order: Vec<u64> =
-        (0..n.min(u32::MAX as usize)).map(|i| (i, item(i))).filter(|(_, c)| valid(c)).map(|(i, c)| heavy_first(weight(&c)) | i as u64).collect();
+    // Sized for every item (all are valid but for a rare few): a filtered collect would grow
+    // by doubling, up to twice the room.
+    let m = n.min(u32::MAX as usize);
+    let mut order: Vec<u64> = Vec::with_capacity(m);
+    order.extend((0..m).map(|i| (i, item(i))).filter(|(_, c)| valid(c)).map(|(i, c)| heavy_first(weight(&c)) | i as u64));
     order.sort_unstable();
     // Equal weights: by position, then kind, then index (which breaks every tie, so the
     // order is total and unstable sorts give the one order).
