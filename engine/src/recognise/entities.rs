@@ -31,7 +31,7 @@ pub mod gazetteer;
 
 use super::{Candidate, Source, What};
 use crate::resolve::aliases::{fold, is_acronym_of};
-use crate::resolve::fast_hash::{Map as HashMap, Set as HashSet, Votes};
+use crate::resolve::fast_hash::{Map as HashMap, StrVotes, Strings};
 use crate::segment::{SentenceKind, Segments, Token, TokenKind};
 use crate::{Label, Span};
 use gazetteer::{Entry, Lists};
@@ -254,6 +254,11 @@ impl<'a> Doc<'a> {
 
     fn push(&mut self, first: usize, end: usize, label: Label, score: f32, source: Source) {
         if end > first && end <= self.tokens.len() {
+            // A quarter more at a time: text of distinct names proposes one every 26 bytes,
+            // and doubling would leave up to half of them unused.
+            if self.props.len() == self.props.capacity() {
+                self.props.reserve_exact((self.props.len() / 4).max(64));
+            }
             self.props.push(Prop { first: first as u32, end: end as u32, label, score, source });
         }
     }
@@ -823,29 +828,29 @@ impl<'a> Doc<'a> {
     }
 
     fn consistency(&mut self) {
-        // Evidence: per string, the weight each label has from confident candidates. Keyed by
-        // boxed `str`s (16 bytes, not a `String`'s 24): text of distinct names has a key per
-        // name, and a surname in the set below for each.
-        let mut evidence: Votes<Box<str>> = Votes::default();
+        // Evidence: per string, the weight each label has from confident candidates. The keys
+        // are kept end to end (16-byte entries, no heap block per key): text of distinct names
+        // has a key per name, and a surname in the set below for each.
+        let mut evidence = StrVotes::default();
         // The last words of confident names of people.
-        let mut surnames: HashSet<Box<str>> = HashSet::default();
+        let mut surnames: Strings<()> = Strings::default();
         for p in &self.props {
             if p.score < 0.5 {
                 continue;
             }
             let k = self.key(p.first(), p.end());
             let slot = Label::ALL.iter().position(|&l| l == p.label).unwrap_or(0);
-            evidence.add(k.into_boxed_str(), slot, p.score);
+            evidence.add(&k, slot, p.score);
             if p.label == Label::Person && p.end() - p.first() >= 2 && self.is_cap(p.end() - 1) {
                 let last = fold(self.word(p.end() - 1));
-                if !surnames.contains(last.as_str()) {
-                    surnames.insert(last.into_boxed_str());
+                if !surnames.contains(&last) {
+                    surnames.insert_new(&last, ());
                 }
             }
         }
         for (acronym, label) in &self.acronyms {
             let slot = Label::ALL.iter().position(|l| l == label).unwrap_or(0);
-            evidence.add(fold(acronym).into_boxed_str(), slot, 1.0);
+            evidence.add(&fold(acronym), slot, 1.0);
         }
         let best = |ev: &[f32; 7]| -> Option<(Label, f32)> {
             let (k, w) = ev.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
@@ -879,7 +884,7 @@ impl<'a> Doc<'a> {
             let k = self.key(d.first(), d.end());
             if let Some((l, _)) = evidence.get(k.as_str()).as_ref().and_then(best) {
                 self.push(d.first(), d.end(), l, 0.65, Source::Rules);
-            } else if d.end() - d.first() == 1 && surnames.contains(k.as_str()) {
+            } else if d.end() - d.first() == 1 && surnames.contains(&k) {
                 self.push(d.first(), d.end(), Label::Person, 0.65, Source::Rules);
             } else if let Some((l, s)) = d.fallback {
                 self.push(d.first(), d.end(), l, s, Source::Rules);
@@ -891,7 +896,7 @@ impl<'a> Doc<'a> {
             .iter()
             .enumerate()
             .filter(|(_, p)| p.source == Source::Rules && p.end() - p.first() == 1 && p.label != Label::Person && p.score < 0.6)
-            .filter(|(_, p)| surnames.contains(fold(self.word(p.first())).as_str()))
+            .filter(|(_, p)| surnames.contains(&fold(self.word(p.first()))))
             .map(|(n, _)| n)
             .collect();
         for n in surname_fix {

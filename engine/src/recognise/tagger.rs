@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 
 use super::entities::gazetteer::{self, Lists};
 use super::{Candidate, Source, What};
-use crate::resolve::fast_hash::Votes;
+use crate::resolve::fast_hash::TextVotes;
 use crate::segment::{Segments, SentenceKind, Token, TokenKind};
 use crate::{Label, Span};
 
@@ -479,6 +479,11 @@ impl Words {
         }
         let opener = matches!(word, "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "-");
         let id = self.list.len() as u32;
+        // A quarter more at a time: text of distinct names has a new word every 13 bytes, and
+        // doubling would leave up to half of the list unused (and hold both lists meanwhile).
+        if self.list.len() == self.list.capacity() {
+            self.list.reserve_exact((self.list.len() / 4).max(64));
+        }
         self.list.push(Word::new(t.start(), word.len(), t.kind(), &h, opener));
         self.slots[s] = id + 1;
         if self.list.len() * 2 > self.slots.len() {
@@ -558,6 +563,8 @@ impl<'t> Featurizer<'t> {
     pub fn new(text: &'t str, segments: &Segments, clusters: &Clusters) -> Featurizer<'t> {
         let mut words = Words::new();
         let ids: Vec<u32> = segments.tokens.iter().map(|t| words.id(text, t, clusters)).collect();
+        // Every word has its id: the table that found them is done with.
+        words.slots = Vec::new();
         for s in &segments.sentences {
             let body = s.kind == SentenceKind::Body;
             let mut first_word = true;
@@ -1773,7 +1780,9 @@ fn consistent(text: &str, segments: &Segments, spans: &mut Vec<(Span, Label, f32
     if spans.is_empty() {
         return;
     }
-    let mut votes: Votes<&str> = Votes::default();
+    // Keyed by where the names stand (16-byte entries): text of distinct names has two keys
+    // a name.
+    let mut votes = TextVotes::new(text);
     let index = |l: Label| Label::ALL.iter().position(|&m| m == l).unwrap_or(0);
     for &(span, label, conf) in spans.iter() {
         votes.add(span.of(text), index(label), conf);

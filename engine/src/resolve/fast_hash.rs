@@ -6,81 +6,185 @@
 //! set of strings collides in every run; the gazetteers' fixed keys use a fixed seed
 //! ([`FixedMap`]). Nothing the engine outputs depends on a table's iteration order.
 
-use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// A hash map keyed by the document's strings.
 pub type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
-/// A hash set of the document's strings.
-pub type Set<K> = HashSet<K, foldhash::fast::RandomState>;
 /// A hash map of fixed keys.
 pub type FixedMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
-/// Votes per key: the summed weights of its votes by label (in [`crate::Label::ALL`] order).
-/// Most keys are voted for with one label: they keep that label and its sum in 8 bytes, and
-/// only keys voted for with several keep all seven sums, so that text of distinct names (a key
-/// per mention) costs half as much as a map to seven sums. The sums are the same additions in
-/// the same order as in seven sums from zero.
-pub(crate) struct Votes<K> {
-    by_key: Map<K, Vote>,
-    many: Vec<[f32; 7]>,
-}
-
-/// The votes for one key: one label and its sum, or an index into [`Votes::many`].
+/// Votes per key: the summed weights of its votes by label (in [`crate::Label::ALL`] order),
+/// kept by [`StrVotes`] and [`TextVotes`]. Most keys are voted for with one label: they keep
+/// that label and its sum in 8 bytes, and only keys voted for with several keep all seven sums
+/// (in their `many`), so that text of distinct names (a key per mention) costs half as much as
+/// a map to seven sums. The sums are the same additions in the same order as in seven sums
+/// from zero.
+///
+/// The votes for one key: one label and its sum, or an index into a list of seven sums.
 #[derive(Clone, Copy)]
 enum Vote {
     One(u8, f32),
     Many(u32),
 }
 
-impl<K> Default for Votes<K> {
-    fn default() -> Votes<K> {
-        Votes { by_key: Map::default(), many: Vec::new() }
-    }
-}
-
-impl<K: std::hash::Hash + Eq> Votes<K> {
-    /// Adds `weight` to the sum of `label` (an index into `Label::ALL`) for `key`.
-    pub fn add(&mut self, key: K, label: usize, weight: f32) {
-        let v = match self.by_key.entry(key) {
-            // As seven sums from zero: `0.0 + weight`.
-            Entry::Vacant(e) => {
-                e.insert(Vote::One(label as u8, 0.0 + weight));
-                return;
-            }
-            Entry::Occupied(e) => e.into_mut(),
-        };
-        match v {
+impl Vote {
+    /// Adds `weight` to the sum of `label`; `many` holds the sums of keys voted for with several.
+    fn add(&mut self, many: &mut Vec<[f32; 7]>, label: usize, weight: f32) {
+        match self {
             Vote::One(l, sum) if usize::from(*l) == label => *sum += weight,
             v => {
                 let k = match *v {
                     Vote::One(l, sum) => {
                         let mut all = [0f32; 7];
                         all[usize::from(l)] = sum;
-                        self.many.push(all);
-                        *v = Vote::Many(self.many.len() as u32 - 1);
-                        self.many.len() - 1
+                        many.push(all);
+                        *v = Vote::Many(many.len() as u32 - 1);
+                        many.len() - 1
                     }
                     Vote::Many(k) => k as usize,
                 };
-                self.many[k][label] += weight;
+                many[k][label] += weight;
             }
         }
     }
 
-    /// The sums of the votes for `key`, if it has any.
-    pub fn get<Q: std::hash::Hash + Eq + ?Sized>(&self, key: &Q) -> Option<[f32; 7]>
-    where
-        K: std::borrow::Borrow<Q>,
-    {
-        Some(match *self.by_key.get(key)? {
+    /// The seven sums.
+    fn sums(self, many: &[[f32; 7]]) -> [f32; 7] {
+        match self {
             Vote::One(l, sum) => {
                 let mut all = [0f32; 7];
                 all[usize::from(l)] = sum;
                 all
             }
-            Vote::Many(k) => self.many[k as usize],
-        })
+            Vote::Many(k) => many[k as usize],
+        }
+    }
+}
+
+/// Votes for strings the map keeps itself, in a [`Strings`] (16 bytes an entry, and the
+/// key's bytes end to end with the others' rather than a heap block each).
+#[derive(Default)]
+pub(crate) struct StrVotes {
+    by_key: Strings<Vote>,
+    many: Vec<[f32; 7]>,
+}
+
+impl StrVotes {
+    /// Adds `weight` to the sum of `label` (an index into `Label::ALL`) for `key`.
+    pub fn add(&mut self, key: &str, label: usize, weight: f32) {
+        match self.by_key.get_mut(key) {
+            Some(v) => v.add(&mut self.many, label, weight),
+            // As seven sums from zero: `0.0 + weight`.
+            None => self.by_key.insert_new(key, Vote::One(label as u8, 0.0 + weight)),
+        }
+    }
+
+    /// The sums of the votes for `key`, if it has any.
+    pub fn get(&self, key: &str) -> Option<[f32; 7]> {
+        Some(self.by_key.get(key)?.sums(&self.many))
+    }
+}
+
+/// Votes for pieces of one text, kept as where they stand in it (16 bytes an entry, where
+/// a `&str` key takes 24).
+pub(crate) struct TextVotes<'t> {
+    text: &'t str,
+    by_key: hashbrown::HashTable<(u32, u32, Vote)>,
+    many: Vec<[f32; 7]>,
+    hasher: foldhash::fast::RandomState,
+}
+
+impl<'t> TextVotes<'t> {
+    pub fn new(text: &'t str) -> TextVotes<'t> {
+        TextVotes { text, by_key: hashbrown::HashTable::new(), many: Vec::new(), hasher: foldhash::fast::RandomState::default() }
+    }
+
+    fn key<'b>(text: &'b str, e: &(u32, u32, Vote)) -> &'b [u8] {
+        &text.as_bytes()[e.0 as usize..e.0 as usize + e.1 as usize]
+    }
+
+    /// Adds `weight` to the sum of `label` (an index into `Label::ALL`) for `key`, a piece of
+    /// the text.
+    pub fn add(&mut self, key: &'t str, label: usize, weight: f32) {
+        use std::hash::BuildHasher;
+        let k = key.as_bytes();
+        let (text, hasher) = (self.text, &self.hasher);
+        let hash = hasher.hash_one(k);
+        match self.by_key.find_mut(hash, |e| Self::key(text, e) == k) {
+            Some(e) => e.2.add(&mut self.many, label, weight),
+            None => {
+                // Where the piece stands (the text is at most MAX_INPUT_BYTES: inside `u32`).
+                let at = key.as_ptr() as usize - text.as_ptr() as usize;
+                debug_assert!(text.get(at..at + key.len()) == Some(key));
+                // As seven sums from zero: `0.0 + weight`.
+                let e = (at as u32, key.len() as u32, Vote::One(label as u8, 0.0 + weight));
+                self.by_key.insert_unique(hash, e, |e| hasher.hash_one(Self::key(text, e)));
+            }
+        }
+    }
+
+    /// The sums of the votes for `key`, if it has any.
+    pub fn get(&self, key: &str) -> Option<[f32; 7]> {
+        use std::hash::BuildHasher;
+        let k = key.as_bytes();
+        let e = self.by_key.find(self.hasher.hash_one(k), |e| Self::key(self.text, e) == k)?;
+        Some(e.2.sums(&self.many))
+    }
+}
+
+/// A map of strings to `V` (a set, with `()`) that keeps its keys end to end in one buffer
+/// (grown by a quarter at a time) and its entries as the key's place in it and the value:
+/// 8 bytes and `V` an entry, where a map of boxed `str`s takes 16 and a heap block a key.
+pub(crate) struct Strings<V> {
+    bytes: Vec<u8>,
+    table: hashbrown::HashTable<(u32, u32, V)>,
+    hasher: foldhash::fast::RandomState,
+}
+
+impl<V> Default for Strings<V> {
+    fn default() -> Strings<V> {
+        Strings { bytes: Vec::new(), table: hashbrown::HashTable::new(), hasher: foldhash::fast::RandomState::default() }
+    }
+}
+
+impl<V> Strings<V> {
+    fn hash(hasher: &foldhash::fast::RandomState, key: &[u8]) -> u64 {
+        use std::hash::BuildHasher;
+        hasher.hash_one(key)
+    }
+
+    fn key<'b>(bytes: &'b [u8], e: &(u32, u32, V)) -> &'b [u8] {
+        &bytes[e.0 as usize..e.0 as usize + e.1 as usize]
+    }
+
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        let k = key.as_bytes();
+        self.table.find(Self::hash(&self.hasher, k), |e| Self::key(&self.bytes, e) == k).map(|e| &e.2)
+    }
+
+    /// The value of `key`, to change.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        let k = key.as_bytes();
+        let bytes = &self.bytes;
+        self.table.find_mut(Self::hash(&self.hasher, k), |e| Self::key(bytes, e) == k).map(|e| &mut e.2)
+    }
+
+    /// Whether `key` is in the map.
+    pub fn contains(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Adds `key`, which is not in the map yet, with `value`.
+    pub fn insert_new(&mut self, key: &str, value: V) {
+        if self.bytes.capacity() - self.bytes.len() < key.len() {
+            self.bytes.reserve_exact((self.bytes.len() / 4).max(key.len()).max(256));
+        }
+        // The keys are pieces of a text of at most MAX_INPUT_BYTES, folded: far inside `u32`.
+        let at = self.bytes.len() as u32;
+        self.bytes.extend_from_slice(key.as_bytes());
+        let (bytes, hasher) = (&self.bytes, &self.hasher);
+        self.table.insert_unique(Self::hash(hasher, key.as_bytes()), (at, key.len() as u32, value), |e| Self::hash(hasher, Self::key(bytes, e)));
     }
 }
 
@@ -91,14 +195,18 @@ mod tests {
     #[test]
     fn votes_sum_as_seven_sums_from_zero() {
         let votes = [("a", 0, 0.3), ("b", 2, 0.7), ("a", 0, 0.1), ("a", 3, 0.45), ("c", 6, -0.0), ("a", 0, 0.2), ("b", 2, 1e-8)];
-        let mut compact: Votes<&str> = Votes::default();
+        let mut strings = StrVotes::default();
+        let text = "a b c d";
+        let mut pieces = TextVotes::new(text);
         let mut plain: Map<&str, [f32; 7]> = Map::default();
         for (k, l, w) in votes {
-            compact.add(k, l, w);
+            strings.add(k, l, w);
+            pieces.add(&text[text.find(k).unwrap()..][..k.len()], l, w);
             plain.entry(k).or_default()[l] += w;
         }
         for k in ["a", "b", "c", "d"] {
-            assert_eq!(compact.get(k).map(|v| v.map(f32::to_bits)), plain.get(k).map(|v| v.map(f32::to_bits)), "{k}");
+            assert_eq!(strings.get(k).map(|v| v.map(f32::to_bits)), plain.get(k).map(|v| v.map(f32::to_bits)), "{k}");
+            assert_eq!(pieces.get(k).map(|v| v.map(f32::to_bits)), plain.get(k).map(|v| v.map(f32::to_bits)), "{k}");
         }
     }
 
