@@ -65,11 +65,21 @@ pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
     }
     // The indexes are done with: give them back before the entities are made beside the
     // groups (an entity is 88 bytes, a group 40).
-    let groups = std::mem::take(&mut index.groups);
+    let mut groups = std::mem::take(&mut index.groups);
     let counts = std::mem::take(&mut index.counts);
     drop((index, keys));
-    let mut entities: Vec<Entity> = Vec::with_capacity(groups.len());
-    entities.extend(groups.into_iter().map(|g| g.into_entity(text, &counts)));
+    // Made from the last group back, the list of groups given back an eighth at a time as they
+    // are made, so that the groups are not all held beside their entities.
+    let n = groups.len();
+    let mut entities: Vec<Entity> = Vec::with_capacity(n);
+    entities.resize_with(n, || Entity { label: Label::Org, name: String::new(), aliases: Vec::new(), salience: 0.0, mentions: Vec::new() });
+    let step = (n / 8).max(1024);
+    while let Some(g) = groups.pop() {
+        entities[groups.len()] = g.into_entity(text, &counts);
+        if groups.capacity() - groups.len() >= step {
+            groups.shrink_to_fit();
+        }
+    }
     // Each entity's list was sized to its number of mentions; they come in text order.
     for (&(span, _), &g) in mentions.iter().zip(&owner) {
         entities[g as usize].mentions.push(span);
