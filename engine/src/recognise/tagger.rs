@@ -652,31 +652,28 @@ impl<'t> Featurizer<'t> {
     }
 
     /// The features of the token of `x` that read its neighbours together with itself or with
-    /// each other ([`PAIRS`] of them, in the order of [`PAIRS_AT`]).
+    /// each other ([`PAIRS`] of them, in the order of [`PAIRS_AT`]): those of
+    /// [`Featurizer::pair_keys`], then the four that [`Small`] serves by index (17, 32, 33, 34).
     fn pair_features(&self, x: &Context) -> [u32; PAIRS] {
         let h = |id: u32| &self.words.list[id as usize];
         let (p2, p1, c, n1, n2) = (h(x.p2), h(x.p1), h(x.c), h(x.n1), h(x.n2));
         let cls = c.class as u64;
         let f = feature;
-        [
-            f(13, p1.lower, c.lower),
-            f(14, c.lower, n1.lower),
-            f(15, p1.shape, c.shape),
-            f(16, c.shape, n1.shape),
+        let small = [
             f(17, (p1.class as u64) << 8 | cls, n1.class as u64),
-            f(22, p1.lower, c.shape),
-            f(23, c.shape, n1.lower),
-            f(24, p1.suffix2, cls),
-            f(25, n1.suffix2, cls),
-            f(26, p2.lower, p1.lower << 1 ^ cls),
-            f(31, u64::from(p1.cluster) << 20 | u64::from(c.cluster), u64::from(n1.cluster)),
             f(32, u64::from(c.cue), u64::from(p1.cue) << 4 | u64::from(n1.cue)),
             f(33, u64::from(n2.cue), cls),
             f(34, u64::from(p2.cue), cls),
-        ]
+        ];
+        let mut all = [0; PAIRS];
+        let (keys, rest) = all.split_at_mut(PAIRS - small.len());
+        keys.copy_from_slice(&self.pair_keys(x));
+        rest.copy_from_slice(&small);
+        all
     }
 
-    /// The features of [`Featurizer::pair_features`] but those of [`Small`] (17, 32, 33, 34).
+    /// The features of [`Featurizer::pair_features`] but the four of [`Small`]: those a token
+    /// looks up in the table.
     fn pair_keys(&self, x: &Context) -> [u32; PAIRS - 4] {
         let h = |id: u32| &self.words.list[id as usize];
         let (p2, p1, c, n1) = (h(x.p2), h(x.p1), h(x.c), h(x.n1));
@@ -909,7 +906,7 @@ const WINDOW_AT: [usize; 6] = [9, 29, 10, 30, 11, 12];
 const PAIRS: usize = 14;
 
 /// Where the features of [`Featurizer::pair_features`] stand among a token's [`FEATURES`].
-const PAIRS_AT: [usize; PAIRS] = [13, 14, 15, 16, 17, 22, 23, 24, 25, 26, 31, 32, 33, 34];
+const PAIRS_AT: [usize; PAIRS] = [13, 14, 15, 16, 22, 23, 24, 25, 26, 31, 17, 32, 33, 34];
 
 /// Where the features of [`sentence_features`] stand among a token's [`FEATURES`].
 const SENTENCE_AT: [usize; 3] = [18, 19, 21];
