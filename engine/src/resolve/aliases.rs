@@ -26,7 +26,7 @@
 //! as forms are added), so grouping is linear in the number of mentions.
 
 use crate::recognise::entities::canonical;
-use crate::resolve::fast_hash::Map as HashMap;
+use crate::resolve::fast_hash::{KeyBytes, KeyTable, Map as HashMap};
 use crate::{Entity, Label, Span};
 
 /// Groups labelled mentions (in text order) into entities, in order of first mention.
@@ -91,13 +91,21 @@ pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
 /// of 8,192, the most a table of 8,192 buckets holds before it grows.
 const KEYS: usize = 7168;
 
+/// A map of strings (in the [`Index`]'s [`KeyBytes`]) to the first group indexed under them.
+type Table = KeyTable<u32>;
+
+/// The group `table` indexes `key` under.
+fn first_group(table: &Table, keys: &KeyBytes, key: &str) -> Option<usize> {
+    table.get(keys, key).map(|&g| g as usize)
+}
+
 /// The indexes of the groups formed so far. The string-keyed ones are [`Table`]s of 12-byte
-/// entries into one buffer of their keys ([`Keys`]): text of distinct names indexes two
+/// entries into one buffer of their keys ([`KeyBytes`]): text of distinct names indexes two
 /// strings per entity, and a map of boxed `str`s (24-byte entries, a heap block per key) held
 /// over twice as much.
 #[derive(Default)]
 struct Index {
-    keys: Keys,
+    keys: KeyBytes,
     groups: Vec<Group>,
     /// How many mentions have each label (in [`Label::ALL`] order), for the groups whose
     /// mentions have more than one label ([`Group::many`]).
@@ -120,80 +128,6 @@ struct Index {
     /// Descriptions by (country, last word): their groups and words ("Norway’s military
     /// intelligence service").
     by_description: HashMap<(String, String), Signed>,
-}
-
-/// The keys of the [`Table`]s, end to end, with the hasher they are placed by.
-#[derive(Default)]
-struct Keys {
-    bytes: Vec<u8>,
-    hasher: foldhash::fast::RandomState,
-}
-
-impl Keys {
-    fn hash(&self, key: &[u8]) -> u64 {
-        use std::hash::BuildHasher;
-        self.hasher.hash_one(key)
-    }
-
-    /// The key of an entry.
-    fn of(&self, e: &Entry) -> &[u8] {
-        &self.bytes[e.at as usize..e.at as usize + e.len as usize]
-    }
-
-    /// Appends `key`, grown by a quarter at a time (doubling would leave up to half unused);
-    /// where it starts.
-    fn push(&mut self, key: &str) -> u32 {
-        if self.bytes.capacity() - self.bytes.len() < key.len() {
-            self.bytes.reserve_exact((self.bytes.len() / 4).max(key.len()).max(256));
-        }
-        let at = self.bytes.len();
-        self.bytes.extend_from_slice(key.as_bytes());
-        // The keys are a few per mention of a text of at most MAX_INPUT_BYTES.
-        at as u32
-    }
-}
-
-/// An entry of a [`Table`]: its key (`len` bytes at `at` in [`Keys`]) and its group.
-#[derive(Clone, Copy)]
-struct Entry {
-    at: u32,
-    len: u32,
-    group: u32,
-}
-
-/// A map of strings (in [`Keys`]) to the first group indexed under them.
-#[derive(Default)]
-struct Table(hashbrown::HashTable<Entry>);
-
-impl Table {
-    fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The entry of `key`.
-    fn entry(&self, keys: &Keys, key: &str) -> Option<Entry> {
-        self.0.find(keys.hash(key.as_bytes()), |e| keys.of(e) == key.as_bytes()).copied()
-    }
-
-    /// The group of `key`.
-    fn get(&self, keys: &Keys, key: &str) -> Option<usize> {
-        self.entry(keys, key).map(|e| e.group as usize)
-    }
-
-    /// Indexes group `g` under `key` unless `key` has a group; `at` is where `key` already
-    /// stands in `keys`, if it does.
-    fn add(&mut self, keys: &mut Keys, key: &str, at: Option<u32>, g: usize) {
-        let hash = keys.hash(key.as_bytes());
-        if self.0.find(hash, |e| keys.of(e) == key.as_bytes()).is_some() {
-            return;
-        }
-        let at = match at {
-            Some(at) => at,
-            None => keys.push(key),
-        };
-        let e = Entry { at, len: key.len() as u32, group: g as u32 };
-        self.0.insert_unique(hash, e, |e| keys.hash(keys.of(e)));
-    }
 }
 
 /// Groups with the lower-case words of one of their forms.
@@ -219,7 +153,7 @@ impl Index {
     /// The first group the mention is an alias of.
     fn find(&self, form: &str, key: &str, label: Label) -> Option<usize> {
         let keys = &self.keys;
-        if let Some(g) = self.by_key.get(keys, key) {
+        if let Some(g) = first_group(&self.by_key, keys, key) {
             return Some(g);
         }
         let mut best: Option<usize> = None;
@@ -233,28 +167,28 @@ impl Index {
         // The surname or the first and last names of a fuller name seen before.
         if matches!(label, Label::Person | Label::Org | Label::Place) {
             if words.len() == 1 {
-                consider(self.by_last.get(keys, key).filter(is_person));
+                consider(first_group(&self.by_last, keys, key).filter(is_person));
             } else if let (Some(first), Some(last)) = (words.first(), words.last()) {
-                consider(self.by_first_last.get(keys, &format!("{first} {last}")).filter(is_person));
+                consider(first_group(&self.by_first_last, keys, &format!("{first} {last}")).filter(is_person));
             }
         }
         // A fuller name of a name seen before.
         if label == Label::Person && words.len() >= 2 {
             if let (Some(first), Some(last)) = (words.first(), words.last()) {
-                consider(self.by_key.get(keys, last).filter(is_person));
+                consider(first_group(&self.by_key, keys, last).filter(is_person));
                 if words.len() >= 3 {
-                    consider(self.by_key.get(keys, &format!("{first} {last}")).filter(is_person));
+                    consider(first_group(&self.by_key, keys, &format!("{first} {last}")).filter(is_person));
                 }
             }
         }
         // Acronyms, either way round.
         if let Some(letters) = acronym_letters(form) {
-            consider(self.by_initials.get(keys, &letters));
+            consider(first_group(&self.by_initials, keys, &letters));
         }
         // (No acronym seen yet: no need to work out the initials.)
         if !self.by_acronym.is_empty() {
             for i in initials(form) {
-                consider(self.by_acronym.get(keys, &i));
+                consider(first_group(&self.by_acronym, keys, &i));
             }
         }
         // A description of an organisation named after a nationality, either way round.
@@ -274,7 +208,7 @@ impl Index {
         if label == Label::Work {
             let title = strip_year(key);
             let is_work = |g: &usize| self.groups.get(*g).is_some_and(|x| x.label(&self.counts) == Label::Work);
-            consider(self.by_title.get(keys, title).filter(is_work));
+            consider(first_group(&self.by_title, keys, title).filter(is_work));
         }
         best.filter(|g| self.groups[*g].accepts_label(label, &self.counts))
     }
@@ -282,29 +216,29 @@ impl Index {
     fn add(&mut self, g: usize, text: &str, form: &str, at: usize, key: &str, label: Label) {
         let new_form = self.groups[g].add(text, form, at, label, &mut self.counts);
         let keys = &mut self.keys;
-        self.by_key.add(keys, key, None, g);
+        self.by_key.insert(keys, key, None, g as u32);
         if !new_form {
             return;
         }
         // Where the key stands in `keys`: its last word and its title are pieces of it.
-        let at = self.by_key.entry(keys, key).map(|e| e.at);
+        let at = self.by_key.position(keys, key);
         let words: Vec<&str> = key.split(' ').collect();
         if words.len() >= 2 {
             if let (Some(first), Some(last)) = (words.first(), words.last()) {
-                self.by_last.add(keys, last, at.map(|at| at + (key.len() - last.len()) as u32), g);
+                self.by_last.insert(keys, last, at.map(|at| at + (key.len() - last.len()) as u32), g as u32);
                 if words.len() >= 3 {
-                    self.by_first_last.add(keys, &format!("{first} {last}"), None, g);
+                    self.by_first_last.insert(keys, &format!("{first} {last}"), None, g as u32);
                 }
             }
             for i in initials(form) {
-                self.by_initials.add(keys, &i, None, g);
+                self.by_initials.insert(keys, &i, None, g as u32);
             }
         }
         if let Some(letters) = acronym_letters(form) {
-            self.by_acronym.add(keys, &letters, None, g);
+            self.by_acronym.insert(keys, &letters, None, g as u32);
         }
         if label == Label::Work {
-            self.by_title.add(keys, strip_year(key), at, g);
+            self.by_title.insert(keys, strip_year(key), at, g as u32);
         }
         if label == Label::Org {
             for (sig, map) in [(nationality_signature(form), &mut self.by_nationality), (description_signature(form), &mut self.by_description)] {

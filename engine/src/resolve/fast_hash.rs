@@ -132,42 +132,113 @@ impl<'t> TextVotes<'t> {
     }
 }
 
-/// A map of strings to `V` (a set, with `()`) that keeps its keys end to end in one buffer
-/// (grown by a quarter at a time) and its entries as the key's place in it and the value:
-/// 8 bytes and `V` an entry, where a map of boxed `str`s takes 16 and a heap block a key.
-pub(crate) struct Strings<V> {
+/// Strings kept end to end in one buffer (grown by a quarter at a time: doubling would leave
+/// up to half unused), with the hasher the [`KeyTable`]s over them place their entries by.
+#[derive(Default)]
+pub(crate) struct KeyBytes {
     bytes: Vec<u8>,
-    table: hashbrown::HashTable<(u32, u32, V)>,
     hasher: foldhash::fast::RandomState,
+}
+
+impl KeyBytes {
+    fn hash(&self, key: &[u8]) -> u64 {
+        use std::hash::BuildHasher;
+        self.hasher.hash_one(key)
+    }
+
+    /// The `len` bytes at `at`.
+    fn of(&self, at: u32, len: u32) -> &[u8] {
+        &self.bytes[at as usize..at as usize + len as usize]
+    }
+
+    /// Appends `key`; where it starts.
+    fn push(&mut self, key: &str) -> u32 {
+        if self.bytes.capacity() - self.bytes.len() < key.len() {
+            self.bytes.reserve_exact((self.bytes.len() / 4).max(key.len()).max(256));
+        }
+        // The keys are pieces of a text of at most MAX_INPUT_BYTES, a few per mention, folded:
+        // far inside `u32`.
+        let at = self.bytes.len() as u32;
+        self.bytes.extend_from_slice(key.as_bytes());
+        at
+    }
+}
+
+/// A map of strings kept in a [`KeyBytes`] (which several tables may share) to `V`: an entry
+/// is the key's place in it and the value, 8 bytes and `V`, where a map of boxed `str`s takes
+/// 16 and a heap block a key.
+pub(crate) struct KeyTable<V>(hashbrown::HashTable<(u32, u32, V)>);
+
+impl<V> Default for KeyTable<V> {
+    fn default() -> KeyTable<V> {
+        KeyTable(hashbrown::HashTable::new())
+    }
+}
+
+impl<V> KeyTable<V> {
+    /// Whether the table holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn find(&self, keys: &KeyBytes, key: &str) -> Option<&(u32, u32, V)> {
+        let k = key.as_bytes();
+        self.0.find(keys.hash(k), |e| keys.of(e.0, e.1) == k)
+    }
+
+    /// The value of `key`.
+    pub fn get(&self, keys: &KeyBytes, key: &str) -> Option<&V> {
+        self.find(keys, key).map(|e| &e.2)
+    }
+
+    /// The value of `key`, to change.
+    pub fn get_mut(&mut self, keys: &KeyBytes, key: &str) -> Option<&mut V> {
+        let k = key.as_bytes();
+        self.0.find_mut(keys.hash(k), |e| keys.of(e.0, e.1) == k).map(|e| &mut e.2)
+    }
+
+    /// Where `key` stands in `keys`, if the table holds it.
+    pub fn position(&self, keys: &KeyBytes, key: &str) -> Option<u32> {
+        self.find(keys, key).map(|e| e.0)
+    }
+
+    /// Adds `key`, which is not in the table yet, with `value`; `at` is where `key` already
+    /// stands in `keys`, if it does (otherwise it is appended).
+    pub fn insert_new(&mut self, keys: &mut KeyBytes, key: &str, at: Option<u32>, value: V) {
+        let at = at.unwrap_or_else(|| keys.push(key));
+        let keys = &*keys;
+        self.0.insert_unique(keys.hash(key.as_bytes()), (at, key.len() as u32, value), |e| keys.hash(keys.of(e.0, e.1)));
+    }
+
+    /// [`KeyTable::insert_new`] unless `key` is in the table already.
+    pub fn insert(&mut self, keys: &mut KeyBytes, key: &str, at: Option<u32>, value: V) {
+        if self.find(keys, key).is_none() {
+            self.insert_new(keys, key, at, value);
+        }
+    }
+}
+
+/// A map of strings to `V` (a set, with `()`) with a [`KeyBytes`] of its own.
+pub(crate) struct Strings<V> {
+    keys: KeyBytes,
+    table: KeyTable<V>,
 }
 
 impl<V> Default for Strings<V> {
     fn default() -> Strings<V> {
-        Strings { bytes: Vec::new(), table: hashbrown::HashTable::new(), hasher: foldhash::fast::RandomState::default() }
+        Strings { keys: KeyBytes::default(), table: KeyTable::default() }
     }
 }
 
 impl<V> Strings<V> {
-    fn hash(hasher: &foldhash::fast::RandomState, key: &[u8]) -> u64 {
-        use std::hash::BuildHasher;
-        hasher.hash_one(key)
-    }
-
-    fn key<'b>(bytes: &'b [u8], e: &(u32, u32, V)) -> &'b [u8] {
-        &bytes[e.0 as usize..e.0 as usize + e.1 as usize]
-    }
-
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<&V> {
-        let k = key.as_bytes();
-        self.table.find(Self::hash(&self.hasher, k), |e| Self::key(&self.bytes, e) == k).map(|e| &e.2)
+        self.table.get(&self.keys, key)
     }
 
     /// The value of `key`, to change.
     pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
-        let k = key.as_bytes();
-        let bytes = &self.bytes;
-        self.table.find_mut(Self::hash(&self.hasher, k), |e| Self::key(bytes, e) == k).map(|e| &mut e.2)
+        self.table.get_mut(&self.keys, key)
     }
 
     /// Whether `key` is in the map.
@@ -177,14 +248,7 @@ impl<V> Strings<V> {
 
     /// Adds `key`, which is not in the map yet, with `value`.
     pub fn insert_new(&mut self, key: &str, value: V) {
-        if self.bytes.capacity() - self.bytes.len() < key.len() {
-            self.bytes.reserve_exact((self.bytes.len() / 4).max(key.len()).max(256));
-        }
-        // The keys are pieces of a text of at most MAX_INPUT_BYTES, folded: far inside `u32`.
-        let at = self.bytes.len() as u32;
-        self.bytes.extend_from_slice(key.as_bytes());
-        let (bytes, hasher) = (&self.bytes, &self.hasher);
-        self.table.insert_unique(Self::hash(hasher, key.as_bytes()), (at, key.len() as u32, value), |e| Self::hash(hasher, Self::key(bytes, e)));
+        self.table.insert_new(&mut self.keys, key, None, value);
     }
 }
 
