@@ -43,6 +43,7 @@ pub mod contract;
 pub mod date;
 pub mod decode;
 mod figure;
+mod grow;
 pub mod published;
 pub mod quotes;
 pub mod recognise;

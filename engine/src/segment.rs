@@ -401,13 +401,10 @@ fn ascii_break(b: &[u8], j: usize, end: usize) -> bool {
     }
 }
 
-/// Pushes `t`, growing `tokens` by a quarter at a time (not doubling): a long document's
+/// Pushes `t`, growing `tokens` by a quarter at a time ([`crate::grow`]): a long document's
 /// tokens are the largest per-token state the engine keeps.
 fn push(tokens: &mut Vec<Token>, t: Token) {
-    if tokens.len() == tokens.capacity() {
-        tokens.reserve_exact((tokens.capacity() / 4).max(256));
-    }
-    tokens.push(t);
+    crate::grow::push(tokens, t, 256);
 }
 
 fn kind_of(first: char) -> TokenKind {

@@ -176,11 +176,8 @@ impl<'a> Doc<'a> {
         };
         gazetteer::scan(text, tokens, own, |m| {
             if let (Some(slot), Ok(k)) = (name_idx.get_mut(m.tokens.start), u32::try_from(names.len())) {
-                if names.len() == names.capacity() {
-                    names.reserve_exact((names.capacity() / 4).max(64));
-                }
                 *slot = k;
-                names.push((m.tokens.end, m.entry));
+                crate::grow::push(&mut names, (m.tokens.end, m.entry), 64);
             }
         });
         Doc { text, tokens, segments, single, name_idx, names, props: Vec::new(), deferred: Vec::new(), acronyms: HashMap::default() }
@@ -256,10 +253,7 @@ impl<'a> Doc<'a> {
         if end > first && end <= self.tokens.len() {
             // A quarter more at a time: text of distinct names proposes one every 26 bytes,
             // and doubling would leave up to half of them unused.
-            if self.props.len() == self.props.capacity() {
-                self.props.reserve_exact((self.props.len() / 4).max(64));
-            }
-            self.props.push(Prop { first: first as u32, end: end as u32, label, score, source });
+            crate::grow::push(&mut self.props, Prop { first: first as u32, end: end as u32, label, score, source }, 64);
         }
     }
 

@@ -481,10 +481,7 @@ impl Words {
         let id = self.list.len() as u32;
         // A quarter more at a time: text of distinct names has a new word every 13 bytes, and
         // doubling would leave up to half of the list unused (and hold both lists meanwhile).
-        if self.list.len() == self.list.capacity() {
-            self.list.reserve_exact((self.list.len() / 4).max(64));
-        }
-        self.list.push(Word::new(t.start(), word.len(), t.kind(), &h, opener));
+        crate::grow::push(&mut self.list, Word::new(t.start(), word.len(), t.kind(), &h, opener), 64);
         self.slots[s] = id + 1;
         if self.list.len() * 2 > self.slots.len() {
             self.grow(text);

@@ -50,10 +50,7 @@ pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
             None => {
                 // A quarter more at a time: text of distinct names starts a group every 26
                 // bytes, and doubling would leave up to half of them unused.
-                if index.groups.len() == index.groups.capacity() {
-                    index.groups.reserve_exact((index.groups.len() / 4).max(16));
-                }
-                index.groups.push(Group::default());
+                crate::grow::push(&mut index.groups, Group::default(), 16);
                 index.groups.len() - 1
             }
         };
