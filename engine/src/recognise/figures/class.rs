@@ -28,6 +28,11 @@ pub const DATE_WORD: u16 = 1 << 5;
 /// A word a duration may open with besides a number or a weekday ([`super::durations`]).
 pub const DUR_START: u16 = 1 << 6;
 
+/// A word [`super::dates`]' `at` may read a date from besides numbers, months, weekdays,
+/// ordinals and holidays (the words it and the readers it calls at the same token compare the
+/// first token with).
+pub const DATE_START: u16 = 1 << 7;
+
 /// The classes that also hold with dots after the word.
 const DOTTED: u16 = WEEKDAY_ABBR;
 
@@ -69,6 +74,19 @@ const DUR_STARTS: &[&str] = &[
     "past", "previous",
     // term
     "a", "an", "few", "several", "some", "couple", "another", "all", "half", "½",
+];
+
+const DATE_STARTS: &[&str] = &[
+    // dates::at's own cases
+    "since", "until", "till", "through", "from", "between", "after", "before", "for", "starting", "beginning", "end",
+    "middle", "start", "eoy", "eom", "by", "no", "later", "early", "late", "mid", "earlier", "the", "around", "about",
+    "year", "cy", "weekend", "as", "greater", "on", "in", "fiscal", "calendar",
+    // seasons, weeks::at, relative, units
+    "spring", "summer", "autumn", "fall", "winter", "week", "w", "last", "previous", "past", "this", "current", "next",
+    "coming", "upcoming", "following", "a", "an", "one", "few", "several", "many", "some", "couple",
+    // point: named days and decades
+    "today", "tonight", "yesterday", "tomorrow", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+    "eighties", "nineties",
 ];
 
 const DATE_WORDS: &[&str] = &[
@@ -126,7 +144,7 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut t = Table::default();
         for (words, class) in
-            [(NUM_WORDS, NUM_START), (WEEKDAYS, WEEKDAY), (WEEKDAY_ABBRS, WEEKDAY_ABBR), (HOLIDAY_HEADS, HOLIDAY), (ORDINALS, ORDINAL), (DATE_WORDS, DATE_WORD), (DUR_STARTS, DUR_START)]
+            [(NUM_WORDS, NUM_START), (WEEKDAYS, WEEKDAY), (WEEKDAY_ABBRS, WEEKDAY_ABBR), (HOLIDAY_HEADS, HOLIDAY), (ORDINALS, ORDINAL), (DATE_WORDS, DATE_WORD), (DUR_STARTS, DUR_START), (DATE_STARTS, DATE_START)]
         {
             for w in words {
                 debug_assert!(w.len() <= LONGEST);

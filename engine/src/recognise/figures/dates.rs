@@ -43,11 +43,7 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
     let n = c.t.len();
     let mut i = 0;
     while i < n {
-        // Every reading opens with a number, punctuation, a month, or a word of one of the
-        // classes (the words these modules compare a token with among them): a quick no for
-        // the other words.
-        let t = &c.t[i];
-        if t.kind == TokenKind::Word && t.class == 0 && t.month == 0 && !t.digit {
+        if !may_start(c, i) {
             i += 1;
             continue;
         }
@@ -67,6 +63,23 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
             _ => i += 1,
         }
     }
+}
+
+/// Whether [`at`] may read anything from token `i` (a quick no for most tokens). Exact: every
+/// reading opens with
+///
+/// * a number token or a token with a digit ([`point`], [`units`], [`quarter`], "cy18");
+/// * a token a number may start with ([`units`] and [`words_99`] read numbers, "." included);
+/// * a month, a weekday ([`class::WEEKDAY`], [`class::WEEKDAY_ABBR`]), an ordinal word
+///   ([`weeks::ordinal`]) or the first word of a holiday ([`holidays::at`]);
+/// * one of the words [`at`] and the readers it calls at its own token compare that token with
+///   ([`class::DATE_START`]: "since", "the", "last", "today", "spring", "nineties"...).
+///
+/// No other punctuation opens a reading: they all test the kind, the class or the words.
+fn may_start(c: &Ctx, i: usize) -> bool {
+    let t = &c.t[i];
+    const CLASSES: u16 = class::DATE_START | class::NUM_START | class::ORDINAL | class::HOLIDAY | class::WEEKDAY | class::WEEKDAY_ABBR;
+    t.digit || t.kind == TokenKind::Number || t.month != 0 || t.class & CLASSES != 0 || c.may_number(i)
 }
 
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];

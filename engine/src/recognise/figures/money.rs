@@ -284,6 +284,10 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
     let n = c.t.len();
     let mut i = 0;
     while i < n {
+        if !may_start(c, i) {
+            i += 1;
+            continue;
+        }
         match at(c, i) {
             Some((span, end, value, unit)) => {
                 out.push(figure(FigureKind::Money, span, value, Some(unit.to_owned()), None));
@@ -292,6 +296,22 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
             None => i += 1,
         }
     }
+}
+
+/// Whether [`at`] may read anything from token `i` (a quick no for most tokens, exact: each
+/// way [`at`] and [`amount_at`] read from `i` needs one of these):
+///
+/// * "between" (a range);
+/// * a digit ([`glued_code`] reads only tokens with one);
+/// * a word before a "$" (a prefix, "US $");
+/// * a symbol, or a word that is a code or a code in millions (the number follows);
+/// * a token a number may start with ([`amount`] reads the number at `i` itself).
+fn may_start(c: &Ctx, i: usize) -> bool {
+    let t = &c.t[i];
+    t.digit
+        || c.may_number(i)
+        || symbol(t.s).is_some()
+        || (t.kind == TokenKind::Word && (&*t.l == "between" || c.is(i + 1, "$") || code(t.s).is_some() || million_code(t.s).is_some()))
 }
 
 /// One amount starting with the number at token `i`: (start token, value, code, end token).
@@ -427,6 +447,9 @@ fn amount_at(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usi
     if t.blocked {
         return None;
     }
+    // Only the reading with the currency after the number is taken here, and it needs
+    // [`number::parse`] at `i` (memoised): without it, [`amount`] has nothing to give.
+    number::parse(c, i)?;
     amount(c, i).filter(|a| a.0 == i && !a.4)
 }
 
