@@ -48,9 +48,26 @@ impl Report {
         Report { version: VERSION, documents, story }
     }
 
-    /// Compact JSON.
+    /// Compact JSON: the bytes `serde_json::to_string` writes of the report, written straight
+    /// from its fields ([`Json`]); the story, when there is one, through `serde_json`.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("the report serialises")
+        let mut json = Json::with_capacity(64 + self.documents.iter().map(Json::size_of).sum::<usize>());
+        json.raw("{\"version\":");
+        json.uint(u64::from(self.version));
+        json.raw(",\"documents\":[");
+        for (i, d) in self.documents.iter().enumerate() {
+            if i > 0 {
+                json.raw(",");
+            }
+            json.document(d);
+        }
+        json.raw("]");
+        if let Some(story) = &self.story {
+            json.raw(",\"story\":");
+            json.serde(story);
+        }
+        json.raw("}");
+        json.finish()
     }
 
     /// Indented JSON.
@@ -401,5 +418,288 @@ impl DocumentReport {
             sentences: Vec::new(),
             quotes: Vec::new(),
         }
+    }
+}
+
+/// The compact JSON of a [`Report`], written field by field in the order, and with the
+/// escapes and number forms, of `serde_json`'s derived serialisation: no serialiser calls
+/// per key, and strings with nothing to escape (nearly all) copied whole. Floats go through
+/// `serde_json` itself, so that they read exactly as it writes them. The bytes are gathered
+/// in a `Vec<u8>` (a byte pushed is a byte written) and checked as UTF-8 once at the end.
+struct Json {
+    out: Vec<u8>,
+}
+
+impl Json {
+    fn with_capacity(bytes: usize) -> Json {
+        Json { out: Vec::with_capacity(bytes) }
+    }
+
+    /// The JSON written.
+    fn finish(self) -> String {
+        // Only `str`s and ASCII were written.
+        String::from_utf8(self.out).expect("the JSON is UTF-8")
+    }
+
+    /// About how many bytes the JSON of `d` takes (its fixed parts and strings), so that the
+    /// output is allocated once.
+    fn size_of(d: &DocumentReport) -> usize {
+        let entities: usize = d
+            .entities
+            .iter()
+            .map(|e| {
+                96 + e.name.len()
+                    + e.aliases.iter().map(|a| a.len() + 3).sum::<usize>()
+                    + e.mentions.iter().map(|m| 40 + m.text.len()).sum::<usize>()
+            })
+            .sum();
+        let figures: usize = d
+            .figures
+            .iter()
+            .map(|f| {
+                let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+                160 + f.text.len() + opt(&f.unit) + opt(&f.iso) + opt(&f.subject) + opt(&f.about) + opt(&f.period)
+            })
+            .sum();
+        let spans = (d.summary.len() + d.sentences.len()) * 32;
+        let quotes: usize = d.quotes.iter().map(|q| 72 + q.text.len()).sum();
+        256 + d.name.len() + entities + figures + spans + quotes
+    }
+
+    /// Appends `s` as it is.
+    fn raw(&mut self, s: &str) {
+        self.out.extend_from_slice(s.as_bytes());
+    }
+
+    /// Appends `n` in decimal.
+    fn uint(&mut self, mut n: u64) {
+        if n < 10 {
+            self.out.push(b'0' + n as u8);
+            return;
+        }
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        while n > 0 {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        // Byte by byte: a handful, where a copy of a slice of unknown length calls `memcpy`.
+        for &d in &digits[at..] {
+            self.out.push(d);
+        }
+    }
+
+    /// Appends `s` as a JSON string, escaped as `serde_json` escapes it: `"` and `\` with a
+    /// backslash, control characters as `\b`, `\t`, `\n`, `\f`, `\r` or `\u00xx`.
+    fn str(&mut self, s: &str) {
+        let escaped = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+        let bytes = s.as_bytes();
+        self.out.push(b'"');
+        // A fold rather than `any`: no early exit, so that it can run on several bytes at once.
+        if !bytes.iter().fold(false, |seen, &b| seen | escaped(b)) {
+            self.out.extend_from_slice(bytes);
+        } else {
+            for &b in bytes {
+                let escape: &[u8] = match b {
+                    b'"' => b"\\\"",
+                    b'\\' => b"\\\\",
+                    0x08 => b"\\b",
+                    b'\t' => b"\\t",
+                    b'\n' => b"\\n",
+                    0x0C => b"\\f",
+                    b'\r' => b"\\r",
+                    0..=0x1F => {
+                        const HEX: &[u8; 16] = b"0123456789abcdef";
+                        self.out.extend_from_slice(b"\\u00");
+                        self.out.extend_from_slice(&[HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xF)]]);
+                        continue;
+                    }
+                    _ => {
+                        self.out.push(b);
+                        continue;
+                    }
+                };
+                self.out.extend_from_slice(escape);
+            }
+        }
+        self.out.push(b'"');
+    }
+
+    /// Appends `s` as a JSON string, or `null`.
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.raw("null"),
+        }
+    }
+
+    /// Appends `value` as `serde_json` writes it.
+    fn serde<T: Serialize + ?Sized>(&mut self, value: &T) {
+        serde_json::to_writer(&mut self.out, value).expect("the report serialises");
+    }
+
+    /// Appends `"start":S,"end":E`.
+    fn start_end(&mut self, start: usize, end: usize) {
+        self.raw("\"start\":");
+        self.uint(start as u64);
+        self.raw(",\"end\":");
+        self.uint(end as u64);
+    }
+
+    /// Appends a list, each item written by `item`.
+    fn list<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Json, &T)) {
+        self.raw("[");
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                self.raw(",");
+            }
+            item(self, x);
+        }
+        self.raw("]");
+    }
+
+    fn span(&mut self, s: &SpanReport) {
+        self.raw("{");
+        self.start_end(s.start, s.end);
+        self.raw("}");
+    }
+
+    fn document(&mut self, d: &DocumentReport) {
+        self.raw("{\"name\":");
+        self.str(&d.name);
+        self.raw(",\"chars\":");
+        self.uint(d.chars as u64);
+        self.raw(",\"published\":");
+        self.opt_str(d.published.as_deref());
+        self.raw(",\"error\":");
+        self.opt_str(d.error.as_deref());
+        self.raw(",\"entities\":");
+        self.list(&d.entities, Json::entity);
+        self.raw(",\"figures\":");
+        self.list(&d.figures, Json::figure);
+        self.raw(",\"summary\":");
+        self.list(&d.summary, Json::span);
+        self.raw(",\"sentences\":");
+        self.list(&d.sentences, Json::span);
+        self.raw(",\"quotes\":");
+        self.list(&d.quotes, Json::quote);
+        self.raw("}");
+    }
+
+    fn entity(&mut self, e: &EntityReport) {
+        self.raw("{\"id\":");
+        self.str(&e.id);
+        self.raw(",\"label\":");
+        self.str(&e.label);
+        self.raw(",\"name\":");
+        self.str(&e.name);
+        self.raw(",\"aliases\":");
+        self.list(&e.aliases, |j, a| j.str(a));
+        self.raw(",\"salience\":");
+        self.serde(&e.salience);
+        self.raw(",\"mentions\":");
+        self.list(&e.mentions, |j, m| {
+            j.raw("{");
+            j.start_end(m.start, m.end);
+            j.raw(",\"text\":");
+            j.str(&m.text);
+            j.raw("}");
+        });
+        self.raw("}");
+    }
+
+    fn figure(&mut self, f: &FigureReport) {
+        self.raw("{\"kind\":");
+        self.str(&f.kind);
+        self.raw(",\"text\":");
+        self.str(&f.text);
+        self.raw(",");
+        self.start_end(f.start, f.end);
+        self.raw(",\"value\":");
+        // As `number` writes it.
+        match f.value {
+            Some(v) if v.fract() == 0.0 && v.abs() < 9.007_199_254_740_992e15 => {
+                let n = v as i64;
+                if n < 0 {
+                    self.raw("-");
+                }
+                self.uint(n.unsigned_abs());
+            }
+            Some(v) if v.is_finite() => self.serde(&v),
+            _ => self.raw("null"),
+        }
+        self.raw(",\"unit\":");
+        self.opt_str(f.unit.as_deref());
+        self.raw(",\"iso\":");
+        self.opt_str(f.iso.as_deref());
+        self.raw(",\"sentence\":");
+        self.uint(f.sentence as u64);
+        self.raw(",\"subject\":");
+        self.opt_str(f.subject.as_deref());
+        self.raw(",\"about\":");
+        self.opt_str(f.about.as_deref());
+        self.raw(",\"period\":");
+        self.opt_str(f.period.as_deref());
+        self.raw("}");
+    }
+
+    fn quote(&mut self, q: &QuoteReport) {
+        self.raw("{");
+        self.start_end(q.start, q.end);
+        self.raw(",\"text\":");
+        self.str(&q.text);
+        self.raw(",\"speaker\":");
+        self.opt_str(q.speaker.as_deref());
+        self.raw(",\"cue\":");
+        self.opt_str(q.cue.as_deref());
+        self.raw("}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyse, Options};
+
+    /// What `serde_json` writes of the report, which [`Report::to_json`] must write too.
+    fn serde_json_of(report: &Report) -> String {
+        serde_json::to_string(report).expect("the report serialises")
+    }
+
+    #[test]
+    fn json_is_serde_jsons_byte_for_byte() {
+        let texts = [
+            include_str!("../../assets/example-voa.txt"),
+            "Russia's defense budget of $118.5 billion for 2024 is unprecedented, Nils Stensønes said on Monday. \
+             “It grew by 61%,” he said. The \"Focus\" report\\n cost -3 million euros.\t\u{1}\u{1f}\u{7f}\r\n\u{c}\u{8}",
+            "",
+        ];
+        let analyses: Vec<Analysis> = texts.iter().map(|t| analyse(t, &Options::default())).collect();
+        let documents: Vec<DocumentReport> =
+            analyses.iter().enumerate().map(|(i, a)| DocumentReport::from_analysis(&format!("\"{i}\\.txt\n"), a)).collect();
+        let one = Report::new(documents.clone());
+        assert_eq!(one.to_json(), serde_json_of(&one));
+        let story = Report::with_story(documents.clone(), &analyses.iter().map(Some).collect::<Vec<_>>());
+        assert!(story.story.is_some());
+        assert_eq!(story.to_json(), serde_json_of(&story));
+        let failed = Report::new(vec![DocumentReport::from_error("x\u{0}.pdf", "binary \"input\"")]);
+        assert_eq!(failed.to_json(), serde_json_of(&failed));
+        assert_eq!(Report::new(Vec::new()).to_json(), serde_json_of(&Report::new(Vec::new())));
+    }
+
+    #[test]
+    fn json_numbers_are_serde_jsons() {
+        let mut d = DocumentReport::from_analysis("n", &analyse("It cost $5 million, 2.5% more.", &Options::default()));
+        assert!(!d.figures.is_empty());
+        let template = d.figures[0].clone();
+        let values = [0.0, -0.0, 1.0, -1.0, 2.5, -2.5, 1e-7, 118.5e9, 9.007_199_254_740_992e15, -9.0e15, 1e300, f64::MIN_POSITIVE];
+        let odd = [f64::NAN, f64::INFINITY, f64::NEG_INFINITY];
+        d.figures = values.iter().chain(&odd).map(|&v| FigureReport { value: Some(v), ..template.clone() }).collect();
+        d.figures.push(FigureReport { value: None, unit: None, iso: Some("2024-01".into()), ..template.clone() });
+        d.entities.iter_mut().zip(values.iter().chain(&odd).cycle()).for_each(|(e, &v)| e.salience = v);
+        d.chars = usize::MAX;
+        let report = Report::new(vec![d]);
+        assert_eq!(report.to_json(), serde_json_of(&report));
     }
 }
