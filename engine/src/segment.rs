@@ -224,9 +224,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::new();
     for (start, piece) in word_pieces(text) {
         let Some(first) = piece.chars().next() else { continue };
-        if first.is_whitespace() {
-            continue;
-        }
         let end = start + piece.len();
         // Token offsets are packed in 30 bits: text past 1 GiB (far above the largest
         // decoded input) is not tokenised.
@@ -244,7 +241,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let kind = kind_of(first);
         // A run of one punctuation mark ("!!!", "((((", "----") is one token.
-        if kind == TokenKind::Punct && piece.chars().count() == 1 {
+        if kind == TokenKind::Punct && piece.len() == first.len_utf8() {
             if let Some(prev) = tokens.last_mut() {
                 // A punctuation token is one mark or a run of one mark, so its ends tell.
                 let run = prev.span().of(text);
@@ -256,18 +253,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         // Split a possessive "'s" / "’s" off its word: "Norway’s" -> "Norway" "’s".
-        if kind == TokenKind::Word && piece.len() > 3 && matches!(piece.as_bytes().last(), Some(b's' | b'S')) {
-            for suffix in ["'s", "’s", "'S", "’S"] {
-                if let Some(stem) = piece.strip_suffix(suffix) {
-                    if stem.chars().last().is_some_and(char::is_alphanumeric) {
-                        let cut = start + stem.len();
-                        push(&mut tokens, Token::new(Span::new(start, cut), kind));
-                        push(&mut tokens, Token::new(Span::new(cut, end), TokenKind::Punct));
-                    }
+        if kind == TokenKind::Word && piece.len() > 3 {
+            if let Some(stem) = possessive_stem(piece) {
+                if stem.chars().last().is_some_and(char::is_alphanumeric) {
+                    let cut = start + stem.len();
+                    push(&mut tokens, Token::new(Span::new(start, cut), kind));
+                    push(&mut tokens, Token::new(Span::new(cut, end), TokenKind::Punct));
+                    continue;
                 }
-            }
-            if tokens.last().is_some_and(|t| t.end() == end) {
-                continue;
             }
         }
         push(&mut tokens, Token::new(Span::new(start, end), kind));
@@ -276,80 +269,129 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// The pieces of `text` between Unicode word boundaries (UAX #29), with their byte offsets:
-/// the same as `split_word_bound_indices`, faster for ASCII.
+/// `word` less a final "'s", "’s", "'S" or "’S", if it ends so.
+#[inline]
+fn possessive_stem(word: &str) -> Option<&str> {
+    let b = word.as_bytes();
+    match b {
+        [.., b'\'', b's' | b'S'] => word.get(..b.len() - 2),
+        [.., 0xE2, 0x80, 0x99, b's' | b'S'] => word.get(..b.len() - 4),
+        _ => None,
+    }
+}
+
+/// The pieces of `text` between Unicode word boundaries (UAX #29), with their byte offsets,
+/// less those that start with white space (which are no tokens): the pieces of
+/// `split_word_bound_indices` that start with no white space, faster for news text.
 ///
-/// The text is cut into chunks before every ASCII space that follows an ASCII character
-/// other than a space. Every rule of UAX #29 breaks there (no rule joins anything but a space
-/// or an extending mark to what stands before it), and no rule reads across it (the rules
-/// that look two characters ahead or back look for letters and digits, and a space is
-/// neither), so each chunk's pieces are the same alone as in the whole text. A chunk of ASCII
-/// alone is cut by [`ascii_break`]; any other chunk by `unicode-segmentation`.
+/// A *cut* is an ASCII space that follows an ASCII character other than a space. Every rule
+/// of UAX #29 breaks at a cut (no rule joins anything but a space or an extending mark to
+/// what stands before it), and no rule reads across one (the rules that look two characters
+/// ahead or back look for letters and digits, and a space is neither), so the text between
+/// two cuts has the same pieces alone as in the whole text.
+///
+/// Text made of ASCII and of the other characters [`known_class`] knows (the Latin letters of
+/// U+00C0 to U+017F, curly quotes, dashes, the ellipsis and the no-break space) is cut by
+/// [`piece_end`], which implements the rules for those classes; the stretch between the cut
+/// before and the cut after any other character (an accent that combines, an emoji, a
+/// Hebrew letter) is cut by `unicode-segmentation`.
 fn word_pieces(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let b = text.as_bytes();
     let mut pos = 0;
-    let mut chunk_end = 0;
+    // The next stretch for `unicode-segmentation`, from a cut (or the start) to a cut (or the end).
+    let mut slow = slow_stretch(b, 0);
     let mut uni: Option<(usize, unicode_segmentation::UWordBoundIndices<'_>)> = None;
     std::iter::from_fn(move || loop {
         if let Some((base, it)) = &mut uni {
             match it.next() {
-                Some((i, piece)) => return Some((*base + i, piece)),
+                Some((i, piece)) => {
+                    if piece.starts_with(char::is_whitespace) {
+                        continue;
+                    }
+                    return Some((*base + i, piece));
+                }
                 None => uni = None,
             }
         }
-        if pos >= b.len() {
-            return None;
+        if pos >= slow.start {
+            if pos >= b.len() {
+                return None;
+            }
+            // `pos` is at the stretch's start: pieces never cross a cut, and the stretch
+            // starts at one or where the last stretch ended.
+            uni = text.get(slow.clone()).map(|s| (slow.start, s.split_word_bound_indices()));
+            pos = slow.end;
+            slow = slow_stretch(b, pos);
+            continue;
         }
-        if pos >= chunk_end {
-            // The next chunk: up to the next space after an ASCII non-space.
-            let mut end = pos + 1;
-            let mut ascii = b[pos].is_ascii();
-            while end < b.len() && !(b[end] == b' ' && b[end - 1] != b' ' && b[end - 1].is_ascii()) {
-                ascii &= b[end].is_ascii();
-                end += 1;
-            }
-            if !ascii {
-                // Chunk ends are char boundaries: they are ASCII bytes or the end.
-                let chunk = text.get(pos..end).unwrap_or("");
-                uni = Some((pos, chunk.split_word_bound_indices()));
-                pos = end;
-                chunk_end = end;
-                continue;
-            }
-            chunk_end = end;
+        let (class, len) = known_class(b, pos);
+        if class == wb::WHITE {
+            // White space before `slow.start` stands alone or in a run of white space, a
+            // piece that is no token.
+            pos += len;
+            continue;
         }
         let start = pos;
-        let mut j = pos + 1;
-        while j < chunk_end && !ascii_break(b, j, chunk_end) {
-            j += 1;
-        }
-        pos = j;
-        return text.get(start..j).map(|piece| (start, piece));
+        pos = piece_end(b, pos, class, len);
+        return text.get(start..pos).map(|piece| (start, piece));
     })
 }
 
-/// Word break classes of ASCII characters (UAX #29, WordBreakProperty).
+/// The stretch of `b` from the cut before (or `from`) to the cut after (or the end) the first
+/// character at or after `from` that [`known_class`] does not know; `b.len()..b.len()` if
+/// there is none. `from` must be a cut, the start, or the end of a stretch.
+fn slow_stretch(b: &[u8], from: usize) -> Range<usize> {
+    let is_cut = |i: usize| b[i] == b' ' && b[i - 1] != b' ' && b[i - 1].is_ascii();
+    let mut k = from;
+    while let Some(at) = first_non_ascii(b, k) {
+        match known_class(b, at) {
+            (wb::UNKNOWN, _) => {
+                let start = (from + 1..=at).rev().find(|&i| is_cut(i)).unwrap_or(from);
+                let end = (at + 1..b.len()).find(|&i| is_cut(i)).unwrap_or(b.len());
+                return start..end;
+            }
+            (_, len) => k = at + len,
+        }
+    }
+    b.len()..b.len()
+}
+
+/// The index of the first byte of `b` past ASCII at or after `from`: eight bytes at a time.
+fn first_non_ascii(b: &[u8], from: usize) -> Option<usize> {
+    let rest = b.get(from..)?;
+    let mut k = 0;
+    for word in rest.chunks_exact(8) {
+        let word: [u8; 8] = word.try_into().ok()?;
+        if u64::from_le_bytes(word) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        k += 8;
+    }
+    rest.get(k..)?.iter().position(|&x| !x.is_ascii()).map(|p| from + k + p)
+}
+
+/// Word break classes (UAX #29, WordBreakProperty) of ASCII characters and of the other
+/// characters of news text that [`known_class`] knows.
 mod wb {
     pub const OTHER: u8 = 0;
-    pub const CR: u8 = 1;
-    pub const LF: u8 = 2;
-    /// Vertical tab and form feed.
-    pub const NEWLINE: u8 = 3;
-    pub const SPACE: u8 = 4;
+    /// White space: it stands alone or in a run of white space (WB3, WB3a, WB3b, WB3d).
+    pub const WHITE: u8 = 1;
+    /// Any character [`super::known_class`] does not know.
+    pub const UNKNOWN: u8 = 2;
     pub const LETTER: u8 = 5;
     pub const NUMERIC: u8 = 6;
     /// `:`
     pub const MID_LETTER: u8 = 7;
     /// `,` and `;`
     pub const MID_NUM: u8 = 8;
-    /// `.` and `'` (MidNumLet and Single_Quote: the rules read both as MidNumLetQ).
+    /// `.`, `'`, `‘` and `’` (MidNumLet and Single_Quote: the rules read both as MidNumLetQ).
     pub const MID_NUM_LET: u8 = 9;
     /// `_`
     pub const EXTEND_NUM_LET: u8 = 10;
 
-    /// The class of every byte (only ASCII bytes are ever asked).
-    pub const TABLE: [u8; 256] = {
-        let mut t = [OTHER; 256];
+    /// The class of every ASCII byte (bytes past ASCII are left to [`super::known_class`]).
+    pub const TABLE: [u8; 128] = {
+        let mut t = [OTHER; 128];
         let mut b = 0;
         while b < 128 {
             t[b] = of(b as u8);
@@ -358,12 +400,20 @@ mod wb {
         t
     };
 
+    /// Whether a byte is an ASCII letter, digit or `_`.
+    pub const WORD: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 128 {
+            t[b] = matches!(of(b as u8), LETTER | NUMERIC | EXTEND_NUM_LET);
+            b += 1;
+        }
+        t
+    };
+
     const fn of(b: u8) -> u8 {
         match b {
-            b'\r' => CR,
-            b'\n' => LF,
-            0x0b | 0x0c => NEWLINE,
-            b' ' => SPACE,
+            b'\r' | b'\n' | 0x0b | 0x0c | b' ' | b'\t' => WHITE,
             b'a'..=b'z' | b'A'..=b'Z' => LETTER,
             b'0'..=b'9' => NUMERIC,
             b':' => MID_LETTER,
@@ -375,29 +425,78 @@ mod wb {
     }
 }
 
-/// Whether UAX #29 puts a word boundary between ASCII bytes `j - 1` and `j` of `b` (the
-/// rules WB3 to WB13b; the others concern no ASCII character), reading no further than `end`.
-fn ascii_break(b: &[u8], j: usize, end: usize) -> bool {
+/// The word break class of the character at `b[k..]` and its length in bytes: `(OTHER, 0)`
+/// at the end, `UNKNOWN` for characters other than these:
+///
+/// * ASCII ([`wb::TABLE`]): white space (a tab is Other, but it stands alone all the same),
+///   letters, digits, `:` `,` `;` `.` `'` `_` and Other;
+/// * U+00C0 to U+017F but `×` and `÷`: ALetter ("ø", "é", "ł");
+/// * `‘` `’` (U+2018, U+2019): MidNumLet;
+/// * `“` `”` `–` `—` `…`: Other;
+/// * the no-break space (U+00A0): Other, and white space: it stands alone.
+///
+/// `b` is the UTF-8 of a `str`, so a lead byte is followed by its continuation bytes.
+#[inline]
+fn known_class(b: &[u8], k: usize) -> (u8, usize) {
     use wb::*;
-    let class = |k: usize| b.get(k).map_or(OTHER, |&x| TABLE[x as usize]);
-    let (l, r) = (class(j.wrapping_sub(1)), class(j));
-    if l == LETTER && r == LETTER {
-        return false; // the common case
+    match b.get(k) {
+        None => (OTHER, 0),
+        Some(&x) if x < 0x80 => (TABLE[x as usize], 1),
+        Some(0xC3) => match b.get(k + 1) {
+            Some(0x97 | 0xB7) => (OTHER, 2),
+            _ => (LETTER, 2),
+        },
+        Some(0xC4 | 0xC5) => (LETTER, 2),
+        Some(0xC2) if b.get(k + 1) == Some(&0xA0) => (WHITE, 2),
+        Some(0xE2) if b.get(k + 1) == Some(&0x80) => match b.get(k + 2) {
+            Some(0x98 | 0x99) => (MID_NUM_LET, 3),
+            Some(0x93 | 0x94 | 0x9C | 0x9D | 0xA6) => (OTHER, 3),
+            _ => (UNKNOWN, 3),
+        },
+        Some(_) => (UNKNOWN, 1),
     }
-    let r2 = || if j + 1 < end { class(j + 1) } else { OTHER };
-    let l2 = || if j >= 2 { class(j - 2) } else { OTHER };
-    match (l, r) {
-        (CR, LF) => false,
-        (CR | LF | NEWLINE, _) | (_, CR | LF | NEWLINE) => true,
-        (SPACE, SPACE) => false,
-        (LETTER | NUMERIC, LETTER | NUMERIC) => false,
-        (LETTER, MID_LETTER | MID_NUM_LET) if r2() == LETTER => false,
-        (MID_LETTER | MID_NUM_LET, LETTER) if l2() == LETTER => false,
-        (NUMERIC, MID_NUM | MID_NUM_LET) if r2() == NUMERIC => false,
-        (MID_NUM | MID_NUM_LET, NUMERIC) if l2() == NUMERIC => false,
-        (LETTER | NUMERIC | EXTEND_NUM_LET, EXTEND_NUM_LET) => false,
-        (EXTEND_NUM_LET, LETTER | NUMERIC) => false,
-        _ => true,
+}
+
+/// The end of the piece that starts at `start` with a character of `class` and `len` bytes,
+/// in text that [`known_class`] knows up to the next cut (UAX #29 for those classes).
+///
+/// Letters, digits and `_` join each other (WB5, WB8 to WB10, WB13a, WB13b); a letter joins a
+/// letter across `:`, `.` or an apostrophe (WB6, WB7), a digit a digit across `,`, `;`, `.` or
+/// an apostrophe (WB11, WB12). White space never starts a piece here, and every other
+/// character stands alone (WB999).
+#[inline]
+fn piece_end(b: &[u8], start: usize, class: u8, len: usize) -> usize {
+    use wb::*;
+    let mut j = start + len;
+    if !matches!(class, LETTER | NUMERIC | EXTEND_NUM_LET) {
+        return j;
+    }
+    let mut left = class;
+    loop {
+        // A run of ASCII letters, digits and `_` (most of news text) joins in a tight loop.
+        let run = b.get(j..).map_or(0, |rest| rest.iter().position(|&x| !wb::WORD[x as usize]).unwrap_or(rest.len()));
+        if run > 0 {
+            j += run;
+            left = b.get(j - 1).map_or(left, |&x| TABLE[x as usize & 127]);
+        }
+        let (r, n) = known_class(b, j);
+        match r {
+            LETTER | NUMERIC | EXTEND_NUM_LET => {
+                left = r;
+                j += n;
+            }
+            MID_LETTER | MID_NUM | MID_NUM_LET => {
+                let (r2, n2) = known_class(b, j + n);
+                let letters = left == LETTER && r2 == LETTER && r != MID_NUM;
+                let digits = left == NUMERIC && r2 == NUMERIC && r != MID_LETTER;
+                if !(letters || digits) {
+                    return j;
+                }
+                left = r2;
+                j += n + n2;
+            }
+            _ => return j,
+        }
     }
 }
 
@@ -408,6 +507,11 @@ fn push(tokens: &mut Vec<Token>, t: Token) {
 }
 
 fn kind_of(first: char) -> TokenKind {
+    // The marks past ASCII that `is_punct` knows are neither letters nor digits: asking them
+    // first spares the Unicode tables for curly quotes and dashes.
+    if !first.is_ascii() && is_punct(first) {
+        return TokenKind::Punct;
+    }
     if first.is_alphabetic() {
         TokenKind::Word
     } else if first.is_numeric() {
@@ -545,13 +649,17 @@ fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Sentence>
 
 /// Splits the tokens of one paragraph into sentences.
 fn split_paragraph(text: &str, tokens: &[Token], range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
+    let bytes = text.as_bytes();
     let mut start = range.start;
     let mut i = range.start;
     while i < range.end {
         let tok = tokens[i];
         let mut boundary_after = None; // index of the last token of the sentence
-        let word = tok.span().of(text);
-        let stop = matches!(word.as_bytes().first(), Some(b'.' | b'!' | b'?' | 0xE2)) && matches!(word, "." | "!" | "?" | "…" | "...");
+        // Only a token whose last byte is that of `.`, `!`, `?` or `…` (E2 80 A6) can be a stop
+        // or an initialism: most tokens skip the comparisons below.
+        let last = bytes.get(tok.end().wrapping_sub(1));
+        let word = if matches!(last, Some(b'.' | b'!' | b'?' | 0xA6)) { tok.span().of(text) } else { "" };
+        let stop = matches!(word, "." | "!" | "?" | "…" | "...");
         if stop || word.ends_with('.') && is_initialism(word.trim_end_matches('.')) {
             // Take closing quotes and brackets along.
             let mut j = i;
@@ -574,8 +682,8 @@ fn split_paragraph(text: &str, tokens: &[Token], range: Range<usize>, paragraph:
         // A line break inside the paragraph ends the sentence unless the next line goes on in
         // lower case.
         if boundary_after.is_none() && i + 1 < range.end {
-            let gap = &text[tok.end()..tokens[i + 1].start()];
-            if gap.contains('\n') {
+            let gap = bytes.get(tok.end()..tokens[i + 1].start()).unwrap_or_default();
+            if gap.contains(&b'\n') {
                 let next_first = tokens[i + 1].span().of(text).chars().next().unwrap_or(' ');
                 if !next_first.is_lowercase() {
                     boundary_after = Some(i);
@@ -619,10 +727,9 @@ fn classify(text: &str, tokens: &[Token]) -> SentenceKind {
     let last = tokens.last().map(|t| t.span().of(text)).unwrap_or("");
     let terminal = matches!(last, "." | "!" | "?" | "…" | "\"" | "”" | "’" | "'" | ":" | ")" | "...") || last.ends_with('.');
     // The words, as far as the rules below look: the first, the last, and up to 21 of them.
-    let mut words = tokens.iter().filter(|t| t.kind() == TokenKind::Word).map(|t| t.span().of(text));
-    let first = words.clone().next().unwrap_or("");
-    let last_word = words.clone().next_back().unwrap_or("");
-    let count = words.by_ref().take(21).count();
+    let is_word = |t: &&Token| t.kind() == TokenKind::Word;
+    let first = tokens.iter().find(is_word).map_or("", |t| t.span().of(text));
+    let count = tokens.iter().filter(is_word).take(21).count();
     let all_capitalised = || {
         tokens.iter().filter(|t| t.kind() == TokenKind::Word).all(|t| t.span().of(text).chars().next().is_some_and(|c| c.is_uppercase()))
     };
@@ -634,6 +741,7 @@ fn classify(text: &str, tokens: &[Token]) -> SentenceKind {
     }
     if !terminal && count <= 8 && count > 0 {
         let slash = tokens.iter().any(|t| t.span().of(text) == "/");
+        let last_word = tokens.iter().rev().find(is_word).map_or("", |t| t.span().of(text));
         let agency = AGENCIES.contains(&last_word);
         if all_capitalised() && (slash || agency) {
             return SentenceKind::Credit;
@@ -674,22 +782,51 @@ mod tests {
         tokenize(text).iter().map(|t| t.span().of(text)).collect()
     }
 
-    #[test]
-    fn word_pieces_are_unicode_word_bounds() {
-        // Every string of up to four characters from one of each class (and some that are
-        // not ASCII), and some longer ones.
-        let alphabet = ["a", "Z", "1", ".", "'", ":", ",", ";", "_", " ", "\t", "\r", "\n", "\u{b}", "\"", "-", "é", "’", "\u{301}", "😀", "\u{200d}"];
+    /// The pieces of `split_word_bound_indices` that start with no white space.
+    fn unicode_pieces(t: &str) -> Vec<(usize, &str)> {
+        t.split_word_bound_indices().filter(|(_, p)| !p.starts_with(char::is_whitespace)).collect()
+    }
+
+    /// Every string of up to `n` characters from `alphabet`.
+    fn strings(alphabet: &[&str], n: usize) -> Vec<String> {
         let mut texts: Vec<String> = vec![String::new()];
         let mut all = Vec::new();
-        for _ in 0..4 {
+        for _ in 0..n {
             texts = texts.iter().flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}"))).collect();
             all.extend(texts.iter().cloned());
         }
+        all
+    }
+
+    #[test]
+    fn word_pieces_are_unicode_word_bounds() {
+        // Every string of up to four characters from one of each class (and some that are
+        // not ASCII), of up to three with more that are not, and some longer ones.
+        let alphabet = ["a", "Z", "1", ".", "'", ":", ",", ";", "_", " ", "\t", "\r", "\n", "\u{b}", "\"", "-", "é", "’", "\u{301}", "😀", "\u{200d}"];
+        let more = ["a", "1", ".", "'", ",", ":", "_", " ", "\n", "-", "ø", "’", "‘", "“", "”", "–", "—", "…", "\u{a0}", "×", "Ł", "·", "\u{ad}", "\u{301}", "ש", "\""];
+        let mut all = strings(&alphabet, 4);
+        all.extend(strings(&more, 3));
         all.push("Norway’s $118.5 billion, 61% of U.S. aid (e.g. 3,000.5 km) a_b 2_x x:y ‘90s  café \r\n\r\n end.".to_owned());
+        all.push("“Focus,” Stensønes said — the ‘West’… \u{a0}x Zürich’s 1’000 a\u{301}b. Ok 😀 done, Łódź".to_owned());
         for t in &all {
-            let want: Vec<(usize, &str)> = t.split_word_bound_indices().collect();
             let got: Vec<(usize, &str)> = word_pieces(t).collect();
-            assert_eq!(got, want, "{t:?}");
+            assert_eq!(got, unicode_pieces(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn known_classes_are_the_unicode_classes() {
+        // Each character `known_class` knows, between and beside letters, digits and the
+        // marks the rules read, cuts as `unicode-segmentation` cuts.
+        let around = ["a", "1", ".", "'", ",", ":", "_", " ", "-"];
+        for c in ('\u{80}'..='\u{2fff}').filter(|&c| known_class(c.to_string().as_bytes(), 0).0 != wb::UNKNOWN) {
+            let c = c.to_string();
+            let mut alphabet = around.to_vec();
+            alphabet.push(&c);
+            for t in strings(&alphabet, 3).iter().filter(|t| t.contains(c.as_str())) {
+                let got: Vec<(usize, &str)> = word_pieces(t).collect();
+                assert_eq!(got, unicode_pieces(t), "{t:?}");
+            }
         }
     }
 
