@@ -5,8 +5,6 @@
 //! Each class is a superset test: a token whose bit is clear cannot be read as that class; a
 //! set bit says only that the full reading is worth trying.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// A word [`super::number`] may start a number with: number and ordinal words, scale words,
@@ -116,25 +114,81 @@ const DATE_WORDS: &[&str] = &[
     "workweek", "x", "xmas", "y", "year", "years", "yesterday", "yr", "yrs",
 ];
 
-/// FNV-1a: the words are short, so a byte loop beats the default hasher.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// The words and their classes: an open-addressed table keyed by the word's bytes packed into
+/// one integer (every listed word has at most [`LONGEST`] bytes), with a quick no for many
+/// other words.
+struct Table {
+    /// (key, length, classes) of each slot; length 0 marks an empty slot.
+    slots: Vec<(u128, u8, u16)>,
+    /// By first byte, the lengths of the listed words that start with it (bit `len`).
+    first: [u32; 256],
+    /// By last byte, the lengths of the listed words that end with it.
+    last: [u32; 256],
 }
 
-type Table = HashMap<&'static str, u16, BuildHasherDefault<Fnv>>;
+/// log2 of the number of slots: four times the words listed, so probes stay short.
+const SLOT_BITS: u32 = 11;
+
+/// The bytes of `b` (1 to [`LONGEST`] of them) as one integer, first byte lowest.
+fn key(b: &[u8]) -> u128 {
+    let mut k = [0u8; LONGEST];
+    k[..b.len()].copy_from_slice(b);
+    u128::from_le_bytes(k)
+}
+
+/// The first slot to probe for a key and length.
+fn slot(k: u128, len: usize) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29) ^ len as u64;
+    (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOT_BITS)) as usize
+}
+
+impl Table {
+    /// The classes of `w` (1 to [`LONGEST`] bytes). A listed word sets its length's bit under
+    /// its first and its last byte, so a word whose bit is clear under either is not listed:
+    /// the look-up is skipped for it.
+    fn get(&self, w: &str) -> u16 {
+        let b = w.as_bytes();
+        let bit = 1u32 << b.len();
+        if self.first[usize::from(b[0])] & self.last[usize::from(b[b.len() - 1])] & bit == 0 {
+            return 0;
+        }
+        let k = key(b);
+        let mask = self.slots.len() - 1;
+        let mut s = slot(k, b.len());
+        loop {
+            let (sk, sl, class) = self.slots[s];
+            if sl == 0 {
+                return 0;
+            }
+            if sk == k && usize::from(sl) == b.len() {
+                return class;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Adds `class` to the classes of `w`.
+    fn add(&mut self, w: &'static str, class: u16) {
+        let b = w.as_bytes();
+        let k = key(b);
+        let mask = self.slots.len() - 1;
+        let mut s = slot(k, b.len());
+        loop {
+            let (sk, sl, _) = self.slots[s];
+            if sl == 0 {
+                self.slots[s] = (k, b.len() as u8, class);
+                break;
+            }
+            if sk == k && usize::from(sl) == b.len() {
+                self.slots[s].2 |= class;
+                break;
+            }
+            s = (s + 1) & mask;
+        }
+        self.first[usize::from(b[0])] |= 1 << b.len();
+        self.last[usize::from(b[b.len() - 1])] |= 1 << b.len();
+    }
+}
 
 /// The longest word in any list (longer words have no class).
 const LONGEST: usize = 16;
@@ -142,13 +196,13 @@ const LONGEST: usize = 16;
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = Table::default();
+        let mut t = Table { slots: vec![(0, 0, 0); 1 << SLOT_BITS], first: [0; 256], last: [0; 256] };
         for (words, class) in
             [(NUM_WORDS, NUM_START), (WEEKDAYS, WEEKDAY), (WEEKDAY_ABBRS, WEEKDAY_ABBR), (HOLIDAY_HEADS, HOLIDAY), (ORDINALS, ORDINAL), (DATE_WORDS, DATE_WORD), (DUR_STARTS, DUR_START), (DATE_STARTS, DATE_START)]
         {
             for w in words {
-                debug_assert!(w.len() <= LONGEST);
-                *t.entry(w).or_default() |= class;
+                debug_assert!(!w.is_empty() && w.len() <= LONGEST);
+                t.add(w, class);
             }
         }
         t
@@ -161,10 +215,12 @@ pub fn of(l: &str) -> u16 {
         return 0;
     }
     let t = table();
-    let mut class = t.get(l).copied().unwrap_or(0);
+    let mut class = t.get(l);
     if l.ends_with('.') {
         let bare = l.trim_end_matches('.');
-        class |= t.get(bare).copied().unwrap_or(0) & DOTTED;
+        if !bare.is_empty() {
+            class |= t.get(bare) & DOTTED;
+        }
     }
     class
 }

@@ -69,7 +69,8 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
 /// reading opens with
 ///
 /// * a number token or a token with a digit ([`point`], [`units`], [`quarter`], "cy18");
-/// * a token a number may start with ([`units`] and [`words_99`] read numbers, "." included);
+/// * a number ([`units`] reads one with [`number::parse`], "." included) or a number word
+///   [`words_99`] reads ([`word_year`] too starts with one);
 /// * a month, a weekday ([`class::WEEKDAY`], [`class::WEEKDAY_ABBR`]), an ordinal word
 ///   ([`weeks::ordinal`]) or the first word of a holiday ([`holidays::at`]);
 /// * one of the words [`at`] and the readers it calls at its own token compare that token with
@@ -78,8 +79,8 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
 /// No other punctuation opens a reading: they all test the kind, the class or the words.
 fn may_start(c: &Ctx, i: usize) -> bool {
     let t = &c.t[i];
-    const CLASSES: u16 = class::DATE_START | class::NUM_START | class::ORDINAL | class::HOLIDAY | class::WEEKDAY | class::WEEKDAY_ABBR;
-    t.digit || t.kind == TokenKind::Number || t.month != 0 || t.class & CLASSES != 0 || c.may_number(i)
+    const CLASSES: u16 = class::DATE_START | class::ORDINAL | class::HOLIDAY | class::WEEKDAY | class::WEEKDAY_ABBR;
+    t.digit || t.kind == TokenKind::Number || t.month != 0 || t.class & CLASSES != 0 || c.may_number(i) && (number::parse(c, i).is_some() || words_99(c, i).is_some())
 }
 
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];

@@ -73,6 +73,8 @@ pub struct Ctx<'a> {
     /// [`number::parse`] of each token, filled in as the recognisers ask (every kind reads
     /// the numbers, most of them at every token).
     nums: std::cell::RefCell<Vec<Option<Option<number::Num>>>>,
+    /// [`number::parse_raw`] of each token, the same way.
+    raws: std::cell::RefCell<Vec<Option<Option<number::Num>>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -115,7 +117,7 @@ impl<'a> Ctx<'a> {
             });
             prev_end = tok.end();
         }
-        let mut ctx = Ctx { text, t, published, nums: std::cell::RefCell::new(Vec::new()) };
+        let mut ctx = Ctx { text, t, published, nums: std::cell::RefCell::new(Vec::new()), raws: std::cell::RefCell::new(Vec::new()) };
         guard::mark(&mut ctx);
         ctx
     }

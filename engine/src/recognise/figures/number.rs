@@ -140,16 +140,23 @@ pub fn parse(c: &Ctx, i: usize) -> Option<Num> {
     if !c.may_number(i) {
         return None;
     }
-    if let Some(known) = c.nums.borrow().get(i).copied().flatten() {
+    memo(&c.nums, c.t.len(), i, || parse_token(c, i))
+}
+
+/// `read()`, kept in `memo` at `i` (of `len` tokens) for the next call: the value of a token
+/// the recognisers ask for again and again.
+fn memo(memo: &std::cell::RefCell<Vec<Option<Option<Num>>>>, len: usize, i: usize, read: impl FnOnce() -> Option<Num>) -> Option<Num> {
+    if let Some(known) = memo.borrow().get(i).copied().flatten() {
         return known;
     }
-    let n = parse_token(c, i);
-    if i < c.t.len() {
-        let mut nums = c.nums.borrow_mut();
-        if nums.len() < c.t.len() {
-            nums.resize(c.t.len(), None);
+    // `read` may fill other tokens' slots (a number reads the ones after it): no borrow held.
+    let n = read();
+    if i < len {
+        let mut m = memo.borrow_mut();
+        if m.len() < len {
+            m.resize(len, None);
         }
-        nums[i] = Some(n);
+        m[i] = Some(n);
     }
     n
 }
@@ -177,6 +184,11 @@ pub fn parse_raw(c: &Ctx, i: usize) -> Option<Num> {
     if !c.may_number(i) {
         return None;
     }
+    memo(&c.raws, c.t.len(), i, || parse_raw_token(c, i))
+}
+
+/// [`parse_raw`] without the per-token memo.
+fn parse_raw_token(c: &Ctx, i: usize) -> Option<Num> {
     let t = c.t.get(i)?;
     if t.blocked {
         return None;

@@ -53,6 +53,12 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
     let n = c.t.len();
     let mut i = 0;
     while i < n {
+        // Every reading opens with a number ([`num`] reads nothing where no number may start)
+        // or "between": a quick no for the other tokens.
+        if !c.may_number(i) && c.l(i) != "between" {
+            i += 1;
+            continue;
+        }
         let start = i;
         // "between 5% and 10%", "between 5 and 10 percent"
         if c.is(i, "between") {
