@@ -77,7 +77,18 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
 ///   ([`class::DATE_START`]: "since", "the", "last", "today", "spring", "nineties"...).
 ///
 /// No other punctuation opens a reading: they all test the kind, the class or the words.
+///
+/// "the", "in" and "on" (frequent words) open a reading only where the next token opens one
+/// too: every reading from "the" goes on with a relative word ("the past two years"), "week"
+/// or "weekend", an ordinal, a number or a point ([`weeks::at`], [`nth_day`], "the 1990s",
+/// "on the 4th"); from "in" with a count of units ([`units`]: "in two weeks"); from "on" with a
+/// weekday ("on Tuesday of next week").
 fn may_start(c: &Ctx, i: usize) -> bool {
+    opens(c, i) && (!matches!(c.l(i), "the" | "in" | "on") || i + 1 < c.t.len() && opens(c, i + 1))
+}
+
+/// [`may_start`] without its look at the next token.
+fn opens(c: &Ctx, i: usize) -> bool {
     let t = &c.t[i];
     const CLASSES: u16 = class::DATE_START | class::ORDINAL | class::HOLIDAY | class::WEEKDAY | class::WEEKDAY_ABBR;
     t.digit || t.kind == TokenKind::Number || t.month != 0 || t.class & CLASSES != 0 || c.may_number(i) && (number::parse(c, i).is_some() || words_99(c, i).is_some())
@@ -1256,7 +1267,10 @@ fn quarter(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     // A year read even inside a chunk ("2019-Q1", "q1-2019" look like identifiers).
     let raw_year = |k: usize| -> Option<i32> {
         let t = c.t.get(k)?;
-        let y: i32 = t.s.parse().ok().filter(|_| t.s.len() == 4 && t.s.bytes().all(|b| b.is_ascii_digit()))?;
+        if t.s.len() != 4 || !t.s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let y: i32 = t.s.parse().ok()?;
         (1000..=2999).contains(&y).then_some(y)
     };
     // 2017-Q1, 2017 Q1, 2019 H2, 2019-H2

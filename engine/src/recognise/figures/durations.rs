@@ -53,7 +53,23 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
 /// Whether [`at`] may read anything from token `i`: every reading starts with a number
 /// ([`term`], [`offset`], [`span_from_now`]), a weekday, or one of the words its cases open
 /// with (a quick no for the other tokens).
+///
+/// Frequent words open a reading only where the next token opens one too: "in" and "for" with
+/// a duration ([`offset`], "for two years"), and "the" with "few" or "couple" ([`term`]),
+/// "first" or "last" ([`part_of`]), a direction or a number ([`span_from_now`]), or "day",
+/// "month", "year" or "hour" (`at`'s own cases: "for the day", "the day before").
 fn may_start(c: &Ctx, i: usize) -> bool {
+    let next = |allowed: &[&str]| i + 1 < c.t.len() && (opens(c, i + 1) || c.any(i + 1, allowed));
+    opens(c, i)
+        && match c.l(i) {
+            "in" | "for" => next(&[]),
+            "the" => next(&["day", "month", "year", "hour"]),
+            _ => true,
+        }
+}
+
+/// [`may_start`] without its look at the next token.
+fn opens(c: &Ctx, i: usize) -> bool {
     c.may_number(i) || c.t[i].class & (super::class::WEEKDAY | super::class::DUR_START) != 0
 }
 

@@ -96,10 +96,12 @@ impl<'a> Ctx<'a> {
                 wide |= b >= 0x80;
                 digit |= b.is_ascii_digit();
             }
-            // Most tokens are lower-case already: no copy for them.
+            // Most tokens are lower-case already: no copy for them (nor for quotation marks and
+            // dashes, whose every character lower-cases to itself).
             let l: Cow<'a, str> = match (upper, wide) {
                 (false, false) => Cow::Borrowed(s),
                 (true, false) => Cow::Owned(s.to_ascii_lowercase()),
+                (_, true) if s.chars().all(lower_already) => Cow::Borrowed(s),
                 (_, true) => Cow::Owned(s.to_lowercase()),
             };
             let word = tok.kind() == TokenKind::Word;
@@ -179,6 +181,16 @@ impl<'a> Ctx<'a> {
     pub fn stop(&self, i: usize) -> bool {
         self.any(i, &[".", "!", "?", ";", "…"])
     }
+}
+
+/// Whether `ch` lower-cases to itself alone (then a text of such characters is its own
+/// [`str::to_lowercase`]: the final-sigma rule there concerns only "Σ", which does not).
+fn lower_already(ch: char) -> bool {
+    if ch.is_ascii() {
+        return !ch.is_ascii_uppercase();
+    }
+    let mut l = ch.to_lowercase();
+    l.next() == Some(ch) && l.next().is_none()
 }
 
 /// A figure found by one of the per-kind recognisers, before the sentence is known.
