@@ -140,10 +140,46 @@ fn nationality_signature(form: &str) -> Option<(String, Vec<String>)> {
 
 /// "Norway’s military intelligence service" -> (Norway, [military, intelligence, service]).
 fn description_signature(form: &str) -> Option<(String, Vec<String>)> {
-    let (place, rest) = form.split_once("’s ").or_else(|| form.split_once("'s "))?;
-    let country = crate::recognise::entities::gazetteer::country_of(place)?;
-    let words: Vec<String> = rest.split(' ').map(str::to_owned).collect();
-    (words.iter().all(|w| w.chars().all(char::is_lowercase)) && !words.is_empty()).then(|| (country.to_owned(), words))
+    let (country, rest) = description_parts(form)?;
+    Some((country.to_owned(), rest.split(' ').map(str::to_owned).collect()))
+}
+
+/// The country and the words after it of a description ("Norway’s military intelligence
+/// service" -> ("Norway", "military intelligence service")): what [`description_signature`]
+/// reads, without a copy.
+fn description_parts(form: &str) -> Option<(&'static str, &str)> {
+    let (place, rest) = possessive_split(form)?;
+    // The words, all lower case (checked first: it is the cheaper test).
+    if !rest.split(' ').all(|w| w.chars().all(char::is_lowercase)) {
+        return None;
+    }
+    Some((crate::recognise::entities::gazetteer::country_of(place)?, rest))
+}
+
+/// Whether `form` is a description rather than a proper name ([`description_signature`]).
+fn is_description(form: &str) -> bool {
+    description_parts(form).is_some()
+}
+
+/// `form` around its first "’s ", else around its first "'s " (as
+/// `split_once("’s ").or_else(|| split_once("'s "))` splits it, without setting up a
+/// substring search for each: most forms hold no "s ").
+fn possessive_split(form: &str) -> Option<(&str, &str)> {
+    let b = form.as_bytes();
+    let mut straight = None;
+    for i in 1..b.len().saturating_sub(1) {
+        if b[i] != b's' || b[i + 1] != b' ' {
+            continue;
+        }
+        // The bytes of ’ (U+2019) are E2 80 99.
+        if i >= 3 && b[i - 3..i] == [0xE2, 0x80, 0x99] {
+            return Some((&form[..i - 3], &form[i + 2..]));
+        }
+        if b[i - 1] == b'\'' && straight.is_none() {
+            straight = Some((&form[..i - 1], &form[i + 2..]));
+        }
+    }
+    straight
 }
 
 impl Index {
@@ -159,23 +195,21 @@ impl Index {
                 best = Some(best.map_or(g, |b: usize| b.min(g)));
             }
         };
-        let words: Vec<&str> = key.split(' ').collect();
+        let (first, last, n_words) = first_last(key);
         let is_person = |g: &usize| self.groups.get(*g).is_some_and(|x| x.label(&self.counts) == Label::Person);
         // The surname or the first and last names of a fuller name seen before.
         if matches!(label, Label::Person | Label::Org | Label::Place) {
-            if words.len() == 1 {
+            if n_words == 1 {
                 consider(first_group(&self.by_last, keys, key).filter(is_person));
-            } else if let (Some(first), Some(last)) = (words.first(), words.last()) {
-                consider(first_group(&self.by_first_last, keys, &format!("{first} {last}")).filter(is_person));
+            } else {
+                consider(first_group(&self.by_first_last, keys, &joined(first, last)).filter(is_person));
             }
         }
         // A fuller name of a name seen before.
-        if label == Label::Person && words.len() >= 2 {
-            if let (Some(first), Some(last)) = (words.first(), words.last()) {
-                consider(first_group(&self.by_key, keys, last).filter(is_person));
-                if words.len() >= 3 {
-                    consider(first_group(&self.by_key, keys, &format!("{first} {last}")).filter(is_person));
-                }
+        if label == Label::Person && n_words >= 2 {
+            consider(first_group(&self.by_key, keys, last).filter(is_person));
+            if n_words >= 3 {
+                consider(first_group(&self.by_key, keys, &joined(first, last)).filter(is_person));
             }
         }
         // Acronyms, either way round.
@@ -184,9 +218,7 @@ impl Index {
         }
         // (No acronym seen yet: no need to work out the initials.)
         if !self.by_acronym.is_empty() {
-            for i in initials(form) {
-                consider(first_group(&self.by_acronym, keys, &i));
-            }
+            each_initials(form, |i| consider(first_group(&self.by_acronym, keys, i)));
         }
         // A description of an organisation named after a nationality, either way round.
         if label == Label::Org {
@@ -219,17 +251,14 @@ impl Index {
         }
         // Where the key stands in `keys`: its last word and its title are pieces of it.
         let at = self.by_key.position(keys, key);
-        let words: Vec<&str> = key.split(' ').collect();
-        if words.len() >= 2 {
-            if let (Some(first), Some(last)) = (words.first(), words.last()) {
-                self.by_last.insert(keys, last, at.map(|at| at + (key.len() - last.len()) as u32), g as u32);
-                if words.len() >= 3 {
-                    self.by_first_last.insert(keys, &format!("{first} {last}"), None, g as u32);
-                }
+        let (first, last, n_words) = first_last(key);
+        if n_words >= 2 {
+            self.by_last.insert(keys, last, at.map(|at| at + (key.len() - last.len()) as u32), g as u32);
+            if n_words >= 3 {
+                self.by_first_last.insert(keys, &joined(first, last), None, g as u32);
             }
-            for i in initials(form) {
-                self.by_initials.insert(keys, &i, None, g as u32);
-            }
+            let by_initials = &mut self.by_initials;
+            each_initials(form, |i| by_initials.insert(keys, i, None, g as u32));
         }
         if let Some(letters) = acronym_letters(form) {
             self.by_acronym.insert(keys, &letters, None, g as u32);
@@ -250,6 +279,29 @@ impl Index {
             }
         }
     }
+}
+
+/// The first and last words of a key and its number of words (words split at each space).
+fn first_last(key: &str) -> (&str, &str, usize) {
+    let (mut first, mut last, mut spaces) = (key.len(), 0, 0);
+    for (i, &b) in key.as_bytes().iter().enumerate() {
+        if b == b' ' {
+            first = first.min(i);
+            last = i + 1;
+            spaces += 1;
+        }
+    }
+    // Spaces are ASCII: both ends are char boundaries.
+    (&key[..first], &key[last..], spaces + 1)
+}
+
+/// `first` and `last` with a space between.
+fn joined(first: &str, last: &str) -> String {
+    let mut s = String::with_capacity(first.len() + 1 + last.len());
+    s.push_str(first);
+    s.push(' ');
+    s.push_str(last);
+    s
 }
 
 /// A key without a trailing year: "focus 2024" -> "focus".
@@ -440,7 +492,7 @@ impl Group {
         let forms = || self.forms.iter().map(|f| Group::form(text, f));
         let canonical_name = forms().find_map(canonical).map(str::to_owned);
         // Proper names before descriptions ("Norway’s military intelligence service").
-        let proper = |f: &str| description_signature(f).is_none();
+        let proper = |f: &str| !is_description(f);
         let any_proper = forms().any(proper);
         let longest = forms()
             .filter(|f| !any_proper || proper(f))
@@ -467,37 +519,52 @@ fn acronym_letters(form: &str) -> Option<String> {
     (2..=8).contains(&n).then(|| form.chars().filter(|c| *c != '.').collect())
 }
 
-/// The initials of a multi-word name, with and without its small words
-/// ("Institute for the Study of War" -> "ISW", "IFTSOW").
-fn initials(long: &str) -> Vec<String> {
-    let words: Vec<&str> = long.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    if words.len() < 2 || words.len() > 12 {
-        return Vec::new();
+/// Calls `found` with the initials of a multi-word name without its small words, then, when
+/// they differ, with all its words ("Institute for the Study of War" -> "ISW", "IFTSOW").
+/// Names of fewer than two or more than twelve words have none.
+fn each_initials(long: &str, mut found: impl FnMut(&str)) {
+    // The upper-cased first letters of the words, without and with the small words, written
+    // on the stack in one pass: at most twelve words of three chars (`to_uppercase` of one
+    // char gives at most three) of four bytes.
+    let (mut a, mut b) = ([0u8; 144], [0u8; 144]);
+    let (mut la, mut lb, mut words) = (0, 0, 0);
+    for w in long.split([' ', '-']).filter(|w| !w.is_empty()) {
+        words += 1;
+        if words > 12 {
+            return;
+        }
+        let small = is_small_word(w);
+        for c in w.chars().next().into_iter().flat_map(char::to_uppercase) {
+            lb += c.encode_utf8(&mut b[lb..]).len();
+            if !small {
+                la += c.encode_utf8(&mut a[la..]).len();
+            }
+        }
     }
-    let make = |skip_small: bool| -> String {
-        words
-            .iter()
-            .filter(|w| !(skip_small && is_small_word(w)))
-            .filter_map(|w| w.chars().next())
-            .flat_map(char::to_uppercase)
-            .collect()
-    };
-    let (a, b) = (make(true), make(false));
-    if a == b {
-        vec![a]
-    } else {
-        vec![a, b]
+    if words < 2 {
+        return;
+    }
+    // Whole chars were written.
+    let (a, b) = (std::str::from_utf8(&a[..la]).unwrap_or_default(), std::str::from_utf8(&b[..lb]).unwrap_or_default());
+    found(a);
+    if a != b {
+        found(b);
     }
 }
 
 fn is_small_word(w: &str) -> bool {
-    ["of", "the", "for", "and", "on", "in", "&", "de", "des", "du", "la"].iter().any(|s| w.eq_ignore_ascii_case(s))
+    // (None is longer than three bytes.)
+    w.len() <= 3 && ["of", "the", "for", "and", "on", "in", "&", "de", "des", "du", "la"].iter().any(|s| w.eq_ignore_ascii_case(s))
 }
 
 /// Whether `short` is the acronym of `long`: "NIS" of "Norwegian Intelligence Service",
 /// "ISW" of "Institute for the Study of War" (small words may be skipped).
 pub fn is_acronym_of(short: &str, long: &str) -> bool {
-    acronym_letters(short).is_some_and(|letters| initials(long).contains(&letters))
+    acronym_letters(short).is_some_and(|letters| {
+        let mut any = false;
+        each_initials(long, |i| any |= i == letters);
+        any
+    })
 }
 
 #[cfg(test)]
@@ -587,6 +654,33 @@ mod tests {
         let text = "Norwegian Intelligence Service. NIS. Norway. Norwegian.";
         let got = names(text, &[("Norwegian Intelligence Service", Label::Org), ("NIS", Label::Org), ("Norway", Label::Place), ("Norwegian", Label::Group)]);
         assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    /// The splits and initials read without copies are those of the plain code they replace.
+    #[test]
+    fn possessives_and_initials_read_as_before() {
+        let forms = [
+            "", "s ", "'s ", "’s ", "Norway’s military intelligence service", "Norway's army", "US's ’s x", "a's b’s c",
+            "Russia", "Institute for the Study of War", "the Ministry-of-Defence", "Xi", "A B C D E F G H I J K L",
+            "A B C D E F G H I J K L M", "élan vital ßtraße", "ǆemal Of", "of the", "Stensønes’ s ",
+        ];
+        for f in forms {
+            assert_eq!(possessive_split(f), f.split_once("’s ").or_else(|| f.split_once("'s ")), "{f:?}");
+            let words: Vec<&str> = f.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+            let make = |skip_small: bool| -> String {
+                let kept = words.iter().filter(|w| !(skip_small && is_small_word(w)));
+                kept.filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect()
+            };
+            let plain = match (make(true), make(false)) {
+                _ if words.len() < 2 || words.len() > 12 => vec![],
+                (a, b) if a == b => vec![a],
+                (a, b) => vec![a, b],
+            };
+            let mut got = Vec::new();
+            each_initials(f, |i| got.push(i.to_owned()));
+            assert_eq!(got, plain, "{f:?}");
+            assert_eq!(first_last(f), (f.split(' ').next().unwrap(), f.rsplit(' ').next().unwrap(), f.split(' ').count()), "{f:?}");
+        }
     }
 
     #[test]
