@@ -325,6 +325,23 @@ pub struct SpanReport {
     pub end: usize,
 }
 
+/// The id of the entity at `index`: `e1` for the first (as `format!("e{}", index + 1)` writes
+/// it, without the formatting machinery).
+fn entity_id(index: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = index + 1;
+    while n > 0 {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push('e');
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
+}
+
 /// Writes whole numbers as JSON integers (118500000000, not 118500000000.0).
 fn number<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match value {
@@ -344,7 +361,7 @@ impl DocumentReport {
             .iter()
             .enumerate()
             .map(|(i, e)| EntityReport {
-                id: format!("e{}", i + 1),
+                id: entity_id(i),
                 label: e.label.as_str().to_owned(),
                 name: e.name.clone(),
                 aliases: e.aliases.clone(),
@@ -374,7 +391,7 @@ impl DocumentReport {
                     iso: f.iso().map(str::to_owned),
                     sentence: f.sentence as usize,
                     subject: f.subject().map(str::to_owned),
-                    about: f.about().map(|e| format!("e{}", e + 1)),
+                    about: f.about().map(entity_id),
                     period: f.period().map(str::to_owned),
                 }
             })
@@ -397,7 +414,7 @@ impl DocumentReport {
                         start,
                         end,
                         text: q.span.of(&a.text).to_owned(),
-                        speaker: q.speaker.map(|e| format!("e{}", e + 1)),
+                        speaker: q.speaker.map(entity_id),
                         cue: q.cue.clone(),
                     }
                 })
@@ -686,6 +703,13 @@ mod tests {
         let failed = Report::new(vec![DocumentReport::from_error("x\u{0}.pdf", "binary \"input\"")]);
         assert_eq!(failed.to_json(), serde_json_of(&failed));
         assert_eq!(Report::new(Vec::new()).to_json(), serde_json_of(&Report::new(Vec::new())));
+    }
+
+    #[test]
+    fn entity_ids_count_from_one() {
+        for i in [0, 1, 8, 9, 10, 99, 12_345, usize::MAX - 1] {
+            assert_eq!(entity_id(i), format!("e{}", i + 1));
+        }
     }
 
     #[test]
