@@ -1284,6 +1284,11 @@ impl Model {
         }
         let shift = 32 - bits;
         let clusters = Clusters::with_shift(&pairs, shift);
+        // The weights in the lanes of their tags (see [`LANE`]), so that emission scores come
+        // out in the lanes the Viterbi passes read.
+        for row in rows.iter_mut() {
+            *row = to_lanes(&row[..TAGS]);
+        }
         let table = Table::new(&keys, &rows);
         let small = Small::new(&table, shift);
         Some(Model { scale, temperature, lattice: Lattice::new(&trans), shift, table, small, clusters })
@@ -1304,9 +1309,15 @@ impl Model {
         self.table.len == 0
     }
 
+    /// The weights of feature `key` in tag order (the table keeps them in [`LANE`] order).
     #[cfg(test)]
-    fn row(&self, key: u32) -> Option<&[i8; 16]> {
-        self.table.row(key >> self.shift)
+    fn row(&self, key: u32) -> Option<[i8; 16]> {
+        let row = self.table.row(key >> self.shift)?;
+        let mut out = [0; 16];
+        for (o, &lane) in out.iter_mut().zip(&LANE) {
+            *o = row[lane];
+        }
+        Some(out)
     }
 
     /// Adds the weights of feature `key` (if the model keeps it) to `acc`.
@@ -1441,11 +1452,42 @@ impl Table {
 }
 
 /// One score per tag, padded to 16 lanes (lane [`TAGS`] is never a tag) so that the Viterbi
-/// loops run over whole vectors.
+/// loops run over whole vectors. The lanes hold the tags in the order of [`LANE`], not in tag
+/// order: the model's rows are laid out that way when it is decoded, so the emission scores
+/// come out in it.
 type Lanes = [f32; LANES];
 
 /// Lanes of [`Lanes`].
 const LANES: usize = 16;
+
+/// Number of labels: a `B-` and an `I-` tag each.
+const LABELS: usize = Label::ALL.len();
+
+/// The first lane of the `I-` tags (lanes `1..I_LANE` hold the `B-` tags, by label).
+const I_LANE: usize = 1 + LABELS;
+
+/// The lane of each tag: `O` first, then the `B-` tags, then the `I-` tags (each in label
+/// order), so that the tags any tag may go to (`O` and `B-`) fill lanes `0..8` and the `I-` tags,
+/// which only their own label's `B-` and `I-` tags may go to, lanes `8..15`: the Viterbi passes
+/// work on the two groups separately, and `I-label` sits [`LABELS`] lanes after `B-label`.
+const LANE: [usize; TAGS] = {
+    let mut lane = [0; TAGS];
+    let mut t = 1;
+    while t < TAGS {
+        lane[t] = if t % 2 == 1 { 1 + (t - 1) / 2 } else { I_LANE + (t - 2) / 2 };
+        t += 1;
+    }
+    lane
+};
+
+/// The weights of `row` (in tag order) moved to their tags' lanes ([`LANE`]).
+fn to_lanes<T: Copy + Default>(row: &[T]) -> [T; LANES] {
+    let mut out = [T::default(); LANES];
+    for (&lane, &w) in LANE.iter().zip(row) {
+        out[lane] = w;
+    }
+    out
+}
 
 /// Scratch buffers for decoding, reused across sentences.
 #[derive(Default)]
@@ -1477,43 +1519,70 @@ const ALLOWED: [[bool; TAGS]; TAGS + 1] = {
     t
 };
 
-/// The transition scores laid out for the Viterbi passes, with the BIO constraints folded in:
-/// a transition [`ALLOWED`] forbids (and every transition to or from the padding lane) scores
-/// minus infinity, which no sum ever lifts above [`NEG`], so the passes need no test for it.
+/// The transition scores laid out for the Viterbi passes (lanes in [`LANE`] order), with the
+/// BIO constraints folded in: a transition [`ALLOWED`] forbids (and every transition to or from
+/// the padding lane) scores minus infinity, which no sum ever lifts above [`NEG`], so the passes
+/// need no test for it.
 struct Lattice {
-    /// `[from][to]`, row [`TAGS`] for the sentence start.
-    fwd: [Lanes; TAGS + 1],
-    /// `[to][from]` (the forward table transposed, without the start row).
-    bwd: [Lanes; TAGS],
+    /// The scores of the sentence start to each lane.
+    start: Lanes,
+    /// `[from lane][to lane]` for the lanes `0..I_LANE` (`O` and `B-`), which every tag may go to.
+    open: [[f32; I_LANE]; LANES],
+    /// By label (lane minus [`I_LANE`]): the score of `B-label` to `I-label`, and of `I-label` to
+    /// `I-label` (the only ways into `I-label`); the last of the 8 is the padding lane's.
+    begin_inside: [f32; I_LANE],
+    inside_inside: [f32; I_LANE],
+    /// `[to lane][from lane]`: every score, transposed.
+    into: [Lanes; LANES],
 }
 
 impl Lattice {
     fn new(trans: &[[f32; TAGS]; TAGS + 1]) -> Lattice {
-        let mut fwd = [[f32::NEG_INFINITY; LANES]; TAGS + 1];
-        let mut bwd = [[f32::NEG_INFINITY; LANES]; TAGS];
+        let mut full = [[f32::NEG_INFINITY; LANES]; LANES + 1];
         for from in 0..=TAGS {
+            let row = if from < TAGS { LANE[from] } else { LANES };
             for to in 0..TAGS {
                 if ALLOWED[from][to] {
-                    fwd[from][to] = trans[from][to];
-                    if from < TAGS {
-                        bwd[to][from] = trans[from][to];
-                    }
+                    full[row][LANE[to]] = trans[from][to];
                 }
             }
         }
-        Lattice { fwd, bwd }
+        let mut open = [[f32::NEG_INFINITY; I_LANE]; LANES];
+        let mut into = [[f32::NEG_INFINITY; LANES]; LANES];
+        for from in 0..LANES {
+            open[from].copy_from_slice(&full[from][..I_LANE]);
+            for to in 0..LANES {
+                into[to][from] = full[from][to];
+            }
+        }
+        let (mut begin_inside, mut inside_inside) = ([f32::NEG_INFINITY; I_LANE], [f32::NEG_INFINITY; I_LANE]);
+        for k in 0..LABELS {
+            begin_inside[k] = full[1 + k][I_LANE + k];
+            inside_inside[k] = full[I_LANE + k][I_LANE + k];
+        }
+        Lattice { start: full[LANES], open, begin_inside, inside_inside, into }
     }
 }
 
-/// Viterbi decoding of emission scores under the transitions of `lat` (which hold the BIO
-/// constraints); the best tags go to `tags`. With `margins`, also runs the backward pass so that
-/// [`span_margin`] can be asked.
+/// `v` if it is greater than `b`, else `b` (the plain loop's comparison).
+#[inline]
+fn keep_max(b: &mut f32, v: f32) {
+    *b = if v > *b { v } else { *b };
+}
+
+/// Viterbi decoding of emission scores (lanes in [`LANE`] order) under the transitions of `lat`
+/// (which hold the BIO constraints); the best tags (in tag order) go to `tags`. With `margins`,
+/// also runs the backward pass so that [`span_margin`] can be asked.
 ///
-/// Every score is the same sum of the same terms in the same order as a plain loop over the
-/// allowed transitions that skips states scored [`NEG`] (unreachable) and keeps the first
-/// `from` of equal scores: the forward and backward loops only run over all 16 lanes at once,
-/// choosing with selects instead of branches, so that they vectorise; the back pointers are
-/// worked out by that plain loop, along the best path only.
+/// Every score is the same sum of the same terms as a plain loop over the allowed transitions
+/// that skips states scored [`NEG`] (unreachable) and keeps the first `from` (in tag order) of
+/// equal scores; a maximum does not depend on the order its terms are met in, so the loops take
+/// them in whatever order vectorises: the forward pass works out the `O` and `B-` lanes (which
+/// every lane may go to) over 8 lanes at once from each lane, and each `I-` lane from its two
+/// sources only (7 of the 15 targets, against 15 sources each in a plain loop); the backward
+/// pass the same way round. A state scored `NEG` need not be skipped: `NEG` plus a transition
+/// score rounds to `NEG` or less and never beats the `NEG` a maximum starts from. The back
+/// pointers are worked out along the best path only, in tag order.
 fn viterbi(emit: &[Lanes], lat: &Lattice, s: &mut Scratch, margins: bool) {
     let n = emit.len();
     s.tags.clear();
@@ -1521,48 +1590,65 @@ fn viterbi(emit: &[Lanes], lat: &Lattice, s: &mut Scratch, margins: bool) {
     if n == 0 {
         return;
     }
-    let mut first = [NEG; LANES];
-    for t in 0..TAGS {
-        if ALLOWED[TAGS][t] {
-            first[t] = lat.fwd[TAGS][t] + emit[0][t];
-        }
+    // Every row is written below: the first from the start, the others from the row before.
+    s.fwd.resize(n, [NEG; LANES]);
+    for ((f, &t), &e) in s.fwd[0].iter_mut().zip(&lat.start).zip(&emit[0]).take(I_LANE) {
+        *f = t + e;
     }
-    s.fwd.push(first);
-    for e in &emit[1..] {
-        let prev = s.fwd[s.fwd.len() - 1];
-        let mut best = [NEG; LANES];
-        for (&p, row) in prev.iter().zip(&lat.fwd[..TAGS]) {
-            if p <= NEG {
-                continue;
-            }
-            for (b, &t) in best.iter_mut().zip(row) {
-                let v = p + t;
-                *b = if v > *b { v } else { *b };
+    for i in 1..n {
+        let (done, rest) = s.fwd.split_at_mut(i);
+        let (prev, cur, e) = (&done[i - 1], &mut rest[0], &emit[i]);
+        let mut open = [NEG; I_LANE];
+        for (&p, row) in prev.iter().zip(&lat.open) {
+            for (b, &t) in open.iter_mut().zip(row) {
+                keep_max(b, p + t);
             }
         }
-        let mut cur = [NEG; LANES];
-        for ((c, &b), &x) in cur.iter_mut().zip(&best).zip(e) {
-            *c = if b > NEG { b + x } else { NEG };
+        let mut inside = [NEG; I_LANE];
+        for (k, b) in inside.iter_mut().enumerate() {
+            keep_max(b, prev[1 + k] + lat.begin_inside[k]);
+            keep_max(b, prev[I_LANE + k] + lat.inside_inside[k]);
         }
-        s.fwd.push(cur);
+        let (cur_open, cur_inside) = cur.split_at_mut(I_LANE);
+        let (e_open, e_inside) = e.split_at(I_LANE);
+        for (part, (c, x)) in [open, inside].iter().zip([(cur_open, e_open), (cur_inside, e_inside)]) {
+            for ((c, &b), &x) in c.iter_mut().zip(part).zip(x) {
+                *c = if b > NEG { b + x } else { NEG };
+            }
+        }
     }
-    let last = s.fwd[n - 1];
-    let mut t = (0..TAGS).fold(0, |b, t| if last[t] > last[b] { t } else { b });
+    let last = &s.fwd[n - 1];
+    let mut t = (0..TAGS).fold(0, |b, t| if last[LANE[t]] > last[LANE[b]] { t } else { b });
     s.tags.resize(n, 0);
     for i in (1..n).rev() {
         s.tags[i] = t;
-        // The back pointer of tag `t` at `i`: the first `from` of the best score.
+        // The back pointer of tag `t` at `i`: the first `from` (in tag order) of the best score.
         let prev = &s.fwd[i - 1];
+        let to = LANE[t];
+        let mut score = [0.0; LANES];
+        for ((v, &p), &x) in score.iter_mut().zip(prev).zip(&lat.into[to]) {
+            *v = p + x;
+        }
         let mut best = NEG;
         let mut arg = 0;
-        for (from, &p) in prev.iter().enumerate().take(TAGS) {
-            if p <= NEG {
-                continue;
+        if to >= I_LANE {
+            // Only `B-label` (the tag before `I-label`) and `I-label` itself come before it.
+            for (from, lane) in [(t - 1, to - LABELS), (t, to)] {
+                if score[lane] > best {
+                    best = score[lane];
+                    arg = from;
+                }
             }
-            let v = p + lat.fwd[from][t];
-            if v > best {
-                best = v;
-                arg = from;
+        } else {
+            // The best score (a maximum in any order), then the first tag that has it.
+            let mut m = [NEG; I_LANE];
+            for (m, (&a, &b)) in m.iter_mut().zip(score[..I_LANE].iter().zip(&score[I_LANE..])) {
+                *m = if b > a { b } else { a };
+            }
+            let m = m.iter().fold(NEG, |m, &x| if x > m { x } else { m });
+            if m > NEG {
+                best = m;
+                arg = LANE.iter().position(|&lane| score[lane] == m).unwrap_or(0);
             }
         }
         t = if best > NEG { arg } else { 0 };
@@ -1578,16 +1664,18 @@ fn viterbi(emit: &[Lanes], lat: &Lattice, s: &mut Scratch, margins: bool) {
             let next = s.bwd[i + 1];
             let e = &emit[i + 1];
             let mut best = [NEG; LANES];
-            for to in 0..TAGS {
-                let nx = next[to];
-                if nx <= NEG {
-                    continue;
+            // Into `O` and the `B-` tags, from every lane.
+            for ((&nx, &et), col) in next.iter().zip(e).zip(&lat.into).take(I_LANE) {
+                for (b, &t) in best.iter_mut().zip(col) {
+                    keep_max(b, t + et + nx);
                 }
-                let et = e[to];
-                for (b, &t) in best.iter_mut().zip(&lat.bwd[to]) {
-                    let v = t + et + nx;
-                    *b = if v > *b { v } else { *b };
-                }
+            }
+            // Into `I-label`, from `B-label` and `I-label`.
+            let (begins, insides) = best[1..].split_at_mut(LABELS);
+            for (k, (b, i)) in begins.iter_mut().zip(insides.iter_mut()).enumerate() {
+                let (et, nx) = (e[I_LANE + k], next[I_LANE + k]);
+                keep_max(b, lat.begin_inside[k] + et + nx);
+                keep_max(i, lat.inside_inside[k] + et + nx);
             }
             s.bwd[i] = best;
         }
@@ -1599,11 +1687,7 @@ fn viterbi(emit: &[Lanes], lat: &Lattice, s: &mut Scratch, margins: bool) {
 pub fn best_tags<'s>(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], s: &'s mut Scratch) -> &'s [usize] {
     let mut lanes = std::mem::take(&mut s.emit);
     lanes.clear();
-    lanes.extend(emit.iter().map(|e| {
-        let mut l = [0f32; LANES];
-        l[..TAGS].copy_from_slice(e);
-        l
-    }));
+    lanes.extend(emit.iter().map(|e| to_lanes(e)));
     viterbi(&lanes, &Lattice::new(trans), s, false);
     s.emit = lanes;
     &s.tags
@@ -1614,11 +1698,12 @@ pub fn best_tags<'s>(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], s: &
 /// the best score of an analysis that tags some token of the span otherwise.
 fn span_margin(s: &Scratch, a: usize, b: usize) -> f32 {
     let n = s.tags.len();
-    let best = (0..TAGS).map(|t| s.fwd[n - 1][t]).fold(NEG, f32::max);
+    let best = s.fwd[n - 1][..TAGS].iter().fold(NEG, |m, &x| m.max(x));
     let mut margin = f32::INFINITY;
     for i in a..b.min(n) {
-        let chosen = s.tags[i];
-        let alt = (0..TAGS).filter(|&t| t != chosen).map(|t| s.fwd[i][t] + s.bwd[i][t]).fold(NEG, f32::max);
+        let chosen = LANE[s.tags[i]];
+        let (fwd, bwd) = (&s.fwd[i][..TAGS], &s.bwd[i][..TAGS]);
+        let alt = (0..TAGS).filter(|&l| l != chosen).map(|l| fwd[l] + bwd[l]).fold(NEG, f32::max);
         margin = margin.min(best - alt);
     }
     // The token after the span continuing it (an I- tag there) would also change the span.
@@ -1626,7 +1711,8 @@ fn span_margin(s: &Scratch, a: usize, b: usize) -> f32 {
         if let Some((l, _)) = label_of(s.tags[a]) {
             let i_tag = tag_of(l, false);
             if s.tags[b] != i_tag {
-                margin = margin.min(best - (s.fwd[b][i_tag] + s.bwd[b][i_tag]));
+                let lane = LANE[i_tag];
+                margin = margin.min(best - (s.fwd[b][lane] + s.bwd[b][lane]));
             }
         }
     }
