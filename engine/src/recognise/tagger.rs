@@ -489,6 +489,46 @@ impl Words {
         id
     }
 
+    /// Merges the document evidence of the words by lower-cased form ("The" and "the"): each
+    /// word's [`SEEN_LOWER`] and [`SEEN_CAPITALISED`] go, as its evidence, to every word of its
+    /// form. Every word has its id by now, so the table that found them is done with: it is
+    /// cleared and keyed by form instead (the first word of each form gathers the evidence of
+    /// all, then each word reads it back), then freed; the same bits as sorting the words
+    /// by form and merging each run, without the sort.
+    fn merge_evidence(&mut self) {
+        let mut slots = std::mem::take(&mut self.slots);
+        slots.fill(0);
+        let bits = slots.len().trailing_zeros();
+        let mask = slots.len().wrapping_sub(1);
+        let list = &mut self.list;
+        // The index of the first word of `lower`'s form, or the empty slot it would take.
+        let find = |list: &[Word], slots: &[u32], lower: u64| -> Result<usize, usize> {
+            let mut s = (lower.wrapping_mul(K) >> (64 - bits)) as usize;
+            loop {
+                match slots.get(s) {
+                    Some(&0) | None => return Err(s),
+                    Some(&e) if list[e as usize].lower == lower => return Ok(e as usize),
+                    _ => s = (s + 1) & mask,
+                }
+            }
+        };
+        for i in 1..list.len() {
+            let seen = (list[i].flags & (SEEN_LOWER | SEEN_CAPITALISED)) << EV_SHIFT;
+            match find(list, &slots, list[i].lower) {
+                Ok(first) => list[first].flags |= seen,
+                Err(s) => {
+                    slots[s] = i as u32;
+                    list[i].flags |= seen;
+                }
+            }
+        }
+        for i in 1..list.len() {
+            if let Ok(first) = find(list, &slots, list[i].lower) {
+                list[i].flags |= list[first].flags & (SEEN_LOWER | SEEN_CAPITALISED) << EV_SHIFT;
+            }
+        }
+    }
+
     /// Doubles the table.
     fn grow(&mut self, text: &str) {
         let cap = self.slots.len() * 2;
@@ -560,8 +600,6 @@ impl<'t> Featurizer<'t> {
     pub fn new(text: &'t str, segments: &Segments, clusters: &Clusters) -> Featurizer<'t> {
         let mut words = Words::new();
         let ids: Vec<u32> = segments.tokens.iter().map(|t| words.id(text, t, clusters)).collect();
-        // Every word has its id: the table that found them is done with.
-        words.slots = Vec::new();
         for s in &segments.sentences {
             let body = s.kind == SentenceKind::Body;
             let mut first_word = true;
@@ -579,16 +617,7 @@ impl<'t> Featurizer<'t> {
                 }
             }
         }
-        // Merge the evidence of the words by lower-cased form ("The" and "the").
-        let mut by_lower: Vec<(u64, u32)> = words.list.iter().enumerate().skip(1).map(|(i, w)| (w.lower, i as u32)).collect();
-        by_lower.sort_unstable();
-        for group in by_lower.chunk_by(|a, b| a.0 == b.0) {
-            let seen = group.iter().fold(0, |f, &(_, i)| f | words.list[i as usize].flags);
-            let ev_code = (seen & (SEEN_LOWER | SEEN_CAPITALISED)) << EV_SHIFT;
-            for &(_, i) in group {
-                words.list[i as usize].flags |= ev_code;
-            }
-        }
+        words.merge_evidence();
         Featurizer { text, words, ids }
     }
 
