@@ -1627,23 +1627,24 @@ fn viterbi(emit: &[Lanes], lat: &Lattice, s: &mut Scratch, margins: bool) {
     for i in 1..n {
         let (done, rest) = s.fwd.split_at_mut(i);
         let (prev, cur, e) = (&done[i - 1], &mut rest[0], &emit[i]);
-        let mut open = [NEG; I_LANE];
+        let mut best = [NEG; LANES];
+        let (open, inside) = best.split_at_mut(I_LANE);
         for (&p, row) in prev.iter().zip(&lat.open) {
             for (b, &t) in open.iter_mut().zip(row) {
                 keep_max(b, p + t);
             }
         }
-        let mut inside = [NEG; I_LANE];
         for (k, b) in inside.iter_mut().enumerate() {
-            keep_max(b, prev[1 + k] + lat.begin_inside[k]);
-            keep_max(b, prev[I_LANE + k] + lat.inside_inside[k]);
+            // The larger of the two sources, then not below `NEG`: the same value as taking
+            // them one after the other from `NEG` on, in a form that vectorises.
+            let (from_begin, from_inside) = (prev[1 + k] + lat.begin_inside[k], prev[I_LANE + k] + lat.inside_inside[k]);
+            let m = if from_inside > from_begin { from_inside } else { from_begin };
+            *b = if m > NEG { m } else { NEG };
         }
-        let (cur_open, cur_inside) = cur.split_at_mut(I_LANE);
-        let (e_open, e_inside) = e.split_at(I_LANE);
-        for (part, (c, x)) in [open, inside].iter().zip([(cur_open, e_open), (cur_inside, e_inside)]) {
-            for ((c, &b), &x) in c.iter_mut().zip(part).zip(x) {
-                *c = if b > NEG { b + x } else { NEG };
-            }
+        // A lane no tag reaches keeps `NEG`: `NEG` plus an emission score (far below 1e22 in
+        // size) rounds back to `NEG`, so the sum needs no test.
+        for ((c, &b), &x) in cur.iter_mut().zip(&best).zip(e) {
+            *c = b + x;
         }
     }
     let last = &s.fwd[n - 1];
@@ -1670,11 +1671,17 @@ fn viterbi(emit: &[Lanes], lat: &Lattice, s: &mut Scratch, margins: bool) {
             }
         } else {
             // The best score (a maximum in any order), then the first tag that has it.
-            let mut m = [NEG; I_LANE];
-            for (m, (&a, &b)) in m.iter_mut().zip(score[..I_LANE].iter().zip(&score[I_LANE..])) {
-                *m = if b > a { b } else { a };
+            // Halved and halved again (lanes in pairs), so that it vectorises.
+            let max = |a: f32, b: f32| if b > a { b } else { a };
+            let mut m8 = [NEG; 8];
+            for k in 0..8 {
+                m8[k] = max(score[k], score[8 + k]);
             }
-            let m = m.iter().fold(NEG, |m, &x| if x > m { x } else { m });
+            let mut m4 = [NEG; 4];
+            for k in 0..4 {
+                m4[k] = max(m8[k], m8[4 + k]);
+            }
+            let m = max(max(m4[0], m4[2]), max(m4[1], m4[3]));
             if m > NEG {
                 best = m;
                 arg = LANE.iter().position(|&lane| score[lane] == m).unwrap_or(0);
