@@ -178,6 +178,14 @@ fn cue_of(word: &str) -> u64 {
 }
 
 fn hash_token(word: &str, kind: TokenKind) -> TokenHashes {
+    hash_text::<true>(word, kind)
+}
+
+/// [`hash_token`], or with `FULL` false only the hashes that [`Word`] does not keep (form,
+/// lower-cased form, prefixes and suffixes): the shape, class and cue are left as for a word of
+/// no letters, for the caller to take from its [`Word`] (the same loop, less of it).
+#[inline]
+fn hash_text<const FULL: bool>(word: &str, kind: TokenKind) -> TokenHashes {
     let mut lower = 0x1234u64;
     let mut form = 0x5678u64;
     let mut shape = 0x9abcu64;
@@ -194,19 +202,21 @@ fn hash_token(word: &str, kind: TokenKind) -> TokenHashes {
     for c in word.chars() {
         form = mix(form, c as u64);
         let ascii = c.is_ascii();
-        let code = if ascii { ASCII_SHAPE[c as usize] } else { shape_code(c) };
-        if code == last_code {
-            run = run.saturating_add(1);
-        } else {
-            run = 0;
+        if FULL {
+            let code = if ascii { ASCII_SHAPE[c as usize] } else { shape_code(c) };
+            if code == last_code {
+                run = run.saturating_add(1);
+            } else {
+                run = 0;
+            }
+            // Shape: runs longer than 2 collapse, at most 8 codes.
+            if run < 2 && shape_len < 8 {
+                shape = mix(shape, code as u64);
+                shape_len += 1;
+            }
+            last_code = code;
         }
-        // Shape: runs longer than 2 collapse, at most 8 codes.
-        if run < 2 && shape_len < 8 {
-            shape = mix(shape, code as u64);
-            shape_len += 1;
-        }
-        last_code = code;
-        if c.is_alphabetic() {
+        if FULL && c.is_alphabetic() {
             letters += 1;
             if c.is_uppercase() {
                 upper += 1;
@@ -243,7 +253,7 @@ fn hash_token(word: &str, kind: TokenKind) -> TokenHashes {
         *s = h;
     }
     let class = Class::of(kind, letters, upper, first_upper);
-    let cue = if kind != TokenKind::Word || !first_upper { 0 } else { cue_of(word) };
+    let cue = if !FULL || kind != TokenKind::Word || !first_upper { 0 } else { cue_of(word) };
     TokenHashes { lower, form, shape, prefix, suffix, class, cluster: NO_CLUSTER, cue }
 }
 
@@ -627,8 +637,9 @@ impl<'t> Featurizer<'t> {
         if id == EDGE {
             return BOUNDARY;
         }
-        let mut h = hash_token(w.text(self.text), w.kind);
-        h.cluster = u64::from(w.cluster);
+        // The hashes the word keeps are not worked out again.
+        let mut h = hash_text::<false>(w.text(self.text), w.kind);
+        (h.shape, h.class, h.cue, h.cluster) = (w.shape, w.class, u64::from(w.cue), u64::from(w.cluster));
         h
     }
 
