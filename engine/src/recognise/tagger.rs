@@ -1453,7 +1453,15 @@ impl Table {
             for (a, &w) in acc.iter_mut().zip(row) {
                 *a += i16::from(w & m);
             }
-            rest |= u64::from(k != key && k != EMPTY || key == EMPTY) << i;
+            // Without short cuts: both tests are cheap, a branch between them is not.
+            rest |= u64::from((k != key) & (k != EMPTY)) << i;
+        }
+        // The key EMPTY (only whole 32-bit keys can be it) is kept aside: an empty home slot
+        // "matched" it above, and added that slot's zeros.
+        if shift == 0 {
+            for (i, &key) in keys.iter().enumerate() {
+                rest |= u64::from(key == EMPTY) << i;
+            }
         }
         while rest != 0 {
             let i = rest.trailing_zeros() as usize;
@@ -2211,6 +2219,18 @@ mod tests {
             }
         }
         assert_eq!(Table::new(&[], &[]).row(5), None);
+        // add_all adds what add does, a chunk of keys (kept ones, EMPTY among them, and others)
+        // at a time.
+        let mut asked: Vec<u32> = keys.iter().flat_map(|&k| [k, k ^ 0x0200_0000]).collect();
+        asked.push(EMPTY);
+        for chunk in asked.chunks(FEATURES) {
+            let (mut all, mut each) = ([0i16; LANES], [0i32; LANES]);
+            t.add_all(&mut all, chunk, 0);
+            for &k in chunk {
+                t.add(&mut each, k);
+            }
+            assert_eq!(all.map(i32::from), each, "{chunk:x?}");
+        }
     }
 
     #[test]
