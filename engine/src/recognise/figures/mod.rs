@@ -246,19 +246,32 @@ fn all(ctx: &Ctx) -> Vec<Figure> {
 }
 
 /// Keeps the longest of overlapping figures (earlier kinds win ties), in text order.
+///
+/// `resolve::choose` works on the stretch of `text` the figures cover, not the whole text: it
+/// keeps a bitmap of its text's bytes, which for a window of a long document would cost the
+/// whole document's length per window. The choice is the same: spans shift by the stretch's
+/// start, which is a char boundary (else the whole text is used), so their lengths in
+/// characters, their order and which of them lie on char boundaries or overlap stay as they
+/// were; a span reaching past the text reaches past the stretch too.
 fn longest(text: &str, mut found: Vec<Figure>) -> Vec<Figure> {
+    let lo = found.iter().map(|f| f.span.start()).min().unwrap_or(0);
+    let hi = found.iter().map(|f| f.span.end()).max().unwrap_or(0).min(text.len());
+    let (lo, part) = match text.get(lo..hi) {
+        Some(part) if lo <= hi => (lo, part),
+        _ => (0, text),
+    };
     let items: Vec<crate::resolve::Item> = found
         .iter()
         .enumerate()
         .map(|(i, f)| crate::resolve::Item {
-            span: f.span,
+            span: Span::new(f.span.start() - lo, f.span.end().saturating_sub(lo)),
             // Earlier proposals win ties: a tiny score penalty by order keeps the choice
             // deterministic.
             score: 1.0 - (i as f32 * 1e-7).min(1e-3),
             rank: 0,
         })
         .collect();
-    let keep = crate::resolve::choose(text, &items);
+    let keep = crate::resolve::choose(part, &items);
     let mut k = keep.iter();
     found.retain(|_| k.next().copied().unwrap_or(false));
     found.sort_unstable_by_key(|f| (f.span.start(), f.span.end())); // kept spans are distinct
