@@ -150,8 +150,13 @@ fn to_text(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
         enc
     } else if let Some(enc) = utf16_without_bom(bytes) {
         enc
-    } else if std::str::from_utf8(bytes).is_ok() {
-        UTF_8
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        // Valid UTF-8 without a byte-order mark: `UTF_8.decode` would check it again and
+        // borrow it unchanged, so copy it as it is.
+        if is_binary(text) {
+            return Err(DecodeError::Binary { looks_like: "binary data" });
+        }
+        return Ok((text.to_owned(), "UTF-8"));
     } else {
         WINDOWS_1252
     };
@@ -178,7 +183,8 @@ fn to_text(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
 /// UTF-16 without a byte-order mark: mostly-ASCII text where every other byte is NUL.
 fn utf16_without_bom(b: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let n = b.len().min(4096) & !1;
-    if n < 8 {
+    // Either guess needs NUL bytes in nine pairs out of ten (and at least four pairs).
+    if n < 8 || !b[..n].contains(&0) {
         return None;
     }
     let (mut even_nul, mut odd_nul) = (0, 0);
@@ -198,23 +204,58 @@ fn utf16_without_bom(b: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 
 /// Text with NUL characters, or where over a tenth of the characters are control characters
 /// other than tab, line feed, form feed and carriage return.
+///
+/// Read byte by byte: a character is a byte that is no UTF-8 continuation byte (`10xxxxxx`);
+/// the control characters are the bytes below 0x20 and 0x7F, and U+0080 to U+009F, whose
+/// UTF-8 is 0xC2 followed by 0x80 to 0x9F. Eight bytes at a time, a word of printable ASCII
+/// (no byte below 0x20, none 0x7F, none from 0x80) is eight characters and no control.
 fn is_binary(text: &str) -> bool {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = text.as_bytes();
     let mut total = 0usize;
     let mut control = 0usize;
-    for c in text.chars() {
-        if c == '\0' {
-            return true;
+    let mut k = 0;
+    while k < b.len() {
+        let end = (k + 8).min(b.len());
+        if let Some(word) = b.get(k..end).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+            let w = u64::from_le_bytes(word);
+            // A byte below 0x20 borrows into its high bit (Mycroft's "has less"); 0x7F is a
+            // zero byte of `w ^ 0x7F..`; bytes from 0x80 have their high bit.
+            let below_space = w.wrapping_sub(LOW * 0x20) & !w & HIGH;
+            let x = w ^ (LOW * 0x7F);
+            let delete = x.wrapping_sub(LOW) & !x & HIGH;
+            if below_space | delete | (w & HIGH) == 0 {
+                total += 8;
+                k = end;
+                continue;
+            }
         }
-        total += 1;
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C' | '\u{85}') {
-            control += 1;
+        for i in k..end {
+            let c = b[i];
+            match c {
+                0 => return true,
+                0x80..=0xBF => {}
+                _ => {
+                    total += 1;
+                    let c1 = c == 0xC2 && matches!(b.get(i + 1), Some(0x80..=0x84 | 0x86..=0x9F));
+                    if c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0C) || c == 0x7F || c1 {
+                        control += 1;
+                    }
+                }
+            }
         }
+        k = end;
     }
     control * 10 > total
 }
 
 /// Whether plain text is in fact an HTML document.
 fn looks_like_html(text: &str) -> bool {
+    // Every form below starts with `<`.
+    if !text.trim_start().starts_with('<') {
+        return false;
+    }
     let head: String = text.trim_start().chars().take(1024).collect::<String>().to_ascii_lowercase();
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
@@ -251,6 +292,40 @@ mod tests {
         assert_eq!(decode(b" \n\t ", ""), Err(DecodeError::Empty));
         let msg = decode(b"%PDF-1.7", "x.pdf").unwrap_err().to_string();
         assert!(msg.contains("PDF"), "{msg}");
+    }
+
+    /// The definition `is_binary` reads byte by byte.
+    fn is_binary_by_chars(text: &str) -> bool {
+        let mut total = 0usize;
+        let mut control = 0usize;
+        for c in text.chars() {
+            if c == '\0' {
+                return true;
+            }
+            total += 1;
+            if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C' | '\u{85}') {
+                control += 1;
+            }
+        }
+        control * 10 > total
+    }
+
+    #[test]
+    fn binary_by_bytes_is_binary_by_characters() {
+        let pieces = ["a", " ", "\t", "\n", "\r", "\x0C", "\x01", "\x1F", "\x7F", "\0", "\u{80}", "\u{85}", "\u{9F}", "\u{A0}", "é", "’", "😀", "abcdefgh"];
+        let mut seed = 7u64;
+        for len in 0..60 {
+            for _ in 0..200 {
+                let mut t = String::new();
+                for _ in 0..len {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    // Mostly printable text, so that both sides of the line are reached.
+                    let k = (seed >> 33) as usize % (pieces.len() * 3);
+                    t.push_str(pieces.get(k).copied().unwrap_or("x"));
+                }
+                assert_eq!(is_binary(&t), is_binary_by_chars(&t), "{t:?}");
+            }
+        }
     }
 
     #[test]

@@ -20,11 +20,12 @@ pub fn find(text: &str) -> Option<Date> {
     let lines: Vec<&str> = head.lines().take(12).collect();
     // 1. Labelled dates.
     for line in &lines {
-        let lower = line.trim().to_ascii_lowercase();
-        for label in LABELS {
-            if let Some(pos) = lower.find(label) {
-                let before_ok = pos == 0 || !lower.as_bytes()[pos - 1].is_ascii_alphabetic();
-                let rest = &line.trim()[pos + label.len()..];
+        let line = line.trim();
+        let found = first_labels(line.as_bytes());
+        for (label, at) in LABELS.iter().zip(found) {
+            if let Some(pos) = at {
+                let before_ok = pos == 0 || !line.as_bytes()[pos - 1].is_ascii_alphabetic();
+                let rest = &line[pos + label.len()..];
                 let rest = rest.trim_start_matches([':', ' ', '\t']);
                 let rest = rest.strip_prefix("on ").unwrap_or(rest);
                 if before_ok {
@@ -38,8 +39,33 @@ pub fn find(text: &str) -> Option<Date> {
     // 2. A date alone on a line.
     lines.iter().find_map(|line| {
         let t = line.trim();
-        date_at_start(t).filter(|_| t.len() <= 40)
+        if t.len() <= 40 {
+            date_at_start(t)
+        } else {
+            None
+        }
     })
+}
+
+/// Where each of the [`LABELS`] first occurs in `line`, in any case: what `find` would say of
+/// the line in lower case, in one pass. (Lower-casing ASCII keeps every byte where it is, and
+/// an ASCII label can only match at a character boundary.)
+fn first_labels(line: &[u8]) -> [Option<usize>; LABELS.len()] {
+    let mut found = [None; LABELS.len()];
+    for i in 0..line.len() {
+        // Every label starts with one of these letters (`| 0x20` is the lower case of a letter).
+        let lower = line[i] | 0x20;
+        if !matches!(lower, b'd' | b'p' | b'u' | b'f' | b'l') {
+            continue;
+        }
+        for (k, label) in LABELS.iter().enumerate() {
+            let l = label.as_bytes();
+            if found[k].is_none() && l[0] == lower && line.get(i..i + l.len()).is_some_and(|w| w.eq_ignore_ascii_case(l)) {
+                found[k] = Some(i);
+            }
+        }
+    }
+    found
 }
 
 /// The largest char boundary of `text` at or below `at`.
@@ -92,6 +118,15 @@ fn is_weekday(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_are_found_where_the_lower_case_line_has_them() {
+        for line in ["Published: x", "LAST UPDATED, first published, Date", "dateline", "Ünïcode date é", "up-dated posted POSTED", "", "d", "fIrSt PuBlIsHeD"] {
+            let lower = line.to_ascii_lowercase();
+            let want: Vec<Option<usize>> = LABELS.iter().map(|l| lower.find(l)).collect();
+            assert_eq!(first_labels(line.as_bytes()).to_vec(), want, "{line:?}");
+        }
+    }
 
     #[test]
     fn finds_stated_dates() {

@@ -97,6 +97,11 @@ const PRODUCT_NOUNS: &[&str] = &[
 
 const ROMAN: &[&str] = &["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
+/// In `Doc::single`, past the gazetteer's lists (bits 0 to [`Lists::COUNT`] - 1): the token
+/// is a word that starts with a capital letter and is on no [`Lists::NEVER`] list, as
+/// [`Doc::is_cap`] reads it.
+const CAP: u32 = 1 << 31;
+
 /// No gazetteer name starts at this token (in `Doc::name_idx`).
 const NO_NAME: u32 = u32::MAX;
 
@@ -148,7 +153,8 @@ struct Doc<'a> {
     text: &'a str,
     tokens: &'a [Token],
     segments: &'a Segments,
-    /// Per token: the lists of the gazetteer entry of the token alone (4 bytes a token).
+    /// Per token: the lists of the gazetteer entry of the token alone, and [`CAP`] for a
+    /// capitalised word (4 bytes a token).
     single: Vec<Lists>,
     /// Per token: the index in `names` of the longest gazetteer name starting there, or
     /// `NO_NAME` (4 bytes a token; names are few).
@@ -180,6 +186,16 @@ impl<'a> Doc<'a> {
                 crate::grow::push(&mut names, (m.tokens.end, m.entry), 64);
             }
         });
+        // Whether each word is capitalised, once (the rules ask it of most tokens several times).
+        for (slot, t) in single.iter_mut().zip(tokens) {
+            let upper = match text.as_bytes().get(t.start()) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text.get(t.start()..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase),
+            };
+            if upper && t.kind() == TokenKind::Word && !slot.has(Lists::NEVER) {
+                slot.0 |= CAP;
+            }
+        }
         Doc { text, tokens, segments, single, name_idx, names, props: Vec::new(), deferred: Vec::new(), acronyms: HashMap::default() }
     }
 
@@ -188,7 +204,7 @@ impl<'a> Doc<'a> {
     }
 
     fn lists(&self, i: usize) -> Lists {
-        self.single.get(i).copied().unwrap_or_default()
+        self.single.get(i).map_or(Lists::default(), |l| Lists(l.0 & !CAP))
     }
 
     /// The longest gazetteer name starting at token `i`: its end token and entry.
@@ -199,9 +215,7 @@ impl<'a> Doc<'a> {
 
     /// A word that starts with a capital letter (and is no month or day).
     fn is_cap(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind() == TokenKind::Word)
-            && self.word(i).chars().next().is_some_and(char::is_uppercase)
-            && !self.lists(i).has(Lists::NEVER)
+        self.single.get(i).is_some_and(|l| l.0 & CAP != 0)
     }
 
     /// An acronym: two to six capitals ("NIS", "BI", "U.S.").
@@ -217,10 +231,9 @@ impl<'a> Doc<'a> {
         if i == 0 || i >= self.tokens.len() {
             return None;
         }
-        let g = &self.text[self.tokens[i - 1].end()..self.tokens[i].start()];
-        match g {
-            "" => Some(false),
-            " " | "\u{a0}" | "  " => Some(true),
+        match self.text.as_bytes().get(self.tokens[i - 1].end()..self.tokens[i].start()) {
+            Some(b"") => Some(false),
+            Some(b" " | b"\xC2\xA0" | b"  ") => Some(true), // a space, a no-break space, two spaces
             _ => None,
         }
     }
@@ -471,9 +484,11 @@ impl<'a> Doc<'a> {
         let n = b - a;
         let text_initial = self.initial(a, start);
         let weak = text_initial || kind != SentenceKind::Body;
-        let words: Vec<usize> = (a..b).filter(|&k| self.is_cap(k)).collect();
-        let all = |f: &dyn Fn(usize) -> bool| words.iter().all(|&k| f(k));
-        let any = |f: &dyn Fn(usize) -> bool| words.iter().any(|&k| f(k));
+        // The capitalised words of the run (as it stands here: `a` may move below).
+        let (first, end) = (a, b);
+        let words = || (first..end).filter(|&k| self.is_cap(k));
+        let all = |f: &dyn Fn(usize) -> bool| words().all(f);
+        let any = |f: &dyn Fn(usize) -> bool| words().any(f);
         let known = self.name_at(a).filter(|&(end, e)| end == b && e.label().is_some());
         let covered = self.covered_by_names(a, b);
 

@@ -467,12 +467,20 @@ pub fn each_match(text: &str, tokens: &[Token], found: impl FnMut(Match)) {
 pub(crate) fn scan(text: &str, tokens: &[Token], mut single: impl FnMut(usize, Entry), mut found: impl FnMut(Match)) {
     let t = table();
     let mut key = String::new();
+    // The first curly apostrophe at or after the start of the last token that asked (one
+    // search of the text in all, where each token would search itself).
+    let mut next_curly = text.find('’').unwrap_or(usize::MAX);
     for i in 0..tokens.len() {
         let first = tokens[i].span().of(text);
         if first.len() > MAX_FORM_BYTES || !first.chars().next().is_some_and(char::is_alphanumeric) {
             continue;
         }
-        let curly = has_curly(first);
+        let start = tokens[i].start();
+        if next_curly < start {
+            next_curly = text.get(start..).and_then(|rest| rest.find('’')).map_or(usize::MAX, |k| start + k);
+        }
+        // (Tokens end on character boundaries: a curly apostrophe that starts in one is in it.)
+        let curly = next_curly < tokens[i].end();
         let slot = if curly {
             key.clear();
             push_straight(&mut key, first);
