@@ -296,6 +296,7 @@ fn possessive_stem(word: &str) -> Option<&str> {
 /// before and the cut after any other character (an accent that combines, an emoji, a
 /// Hebrew letter) is cut by `unicode-segmentation`.
 fn word_pieces(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    use wb::TABLE;
     let b = text.as_bytes();
     let mut pos = 0;
     // The next stretch for `unicode-segmentation`, from a cut (or the start) to a cut (or the end).
@@ -324,10 +325,16 @@ fn word_pieces(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
             slow = slow_stretch(b, pos);
             continue;
         }
+        // White space before `slow.start` stands alone or in a run of white space, a piece
+        // that is no token: ASCII white space is skipped here, the no-break space below.
+        while pos < slow.start && b[pos] <= b' ' && TABLE[b[pos] as usize] == wb::WHITE {
+            pos += 1;
+        }
+        if pos >= slow.start {
+            continue;
+        }
         let (class, len) = known_class(b, pos);
         if class == wb::WHITE {
-            // White space before `slow.start` stands alone or in a run of white space, a
-            // piece that is no token.
             pos += len;
             continue;
         }
