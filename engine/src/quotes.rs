@@ -257,20 +257,19 @@ fn find_marks(text: &str, paragraphs: &[Span]) -> Vec<Raw> {
                 open = None;
             }
         }
-        let mut prev: Option<char> = None;
-        let mut chars = s.char_indices().peekable();
-        if skip_first {
-            prev = chars.next().map(|(_, c)| c);
-        }
-        while let Some((i, c)) = chars.next() {
-            if c.is_ascii() && c != '"' {
-                // No mark but the straight double quote is ASCII: nothing opens or closes.
-                prev = Some(c);
-                continue;
-            }
+        let bytes = s.as_bytes();
+        let mut i = if skip_first { s.chars().next().map_or(0, char::len_utf8) } else { 0 };
+        // No mark but the straight double quote is ASCII: nothing opens or closes at the other
+        // ASCII bytes, which are passed over without being decoded.
+        while let Some(k) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| b == b'"' || b >= 0x80)) {
+            i += k;
+            let Some(c) = s[i..].chars().next() else { break };
+            let after = i + c.len_utf8();
+            // The chars around it in the paragraph.
+            let prev = s[..i].chars().next_back();
+            let next = s[after..].chars().next();
+            let next2 = || s[after..].chars().nth(1);
             let at = p.start() + i;
-            let next = chars.peek().map(|&(_, n)| n);
-            let next2 = || s.get(i + c.len_utf8()..).and_then(|r| r.chars().nth(1));
             match open {
                 None => {
                     if opens(c, prev, next) {
@@ -287,7 +286,7 @@ fn find_marks(text: &str, paragraphs: &[Span]) -> Vec<Raw> {
                     }
                 }
             }
-            prev = Some(c);
+            i = after;
         }
         last_end = p.end();
     }

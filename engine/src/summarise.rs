@@ -53,7 +53,8 @@ pub fn summarise_owned(text: &str, segments: &Segments, entities: Vec<Entity>, f
             (score, i)
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    // The indexes break every tie: an unstable sort (which allocates nothing) gives the one order.
+    scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let top = scored.first().map_or(1.0, |s| s.0.max(f64::MIN_POSITIVE));
     let mut entities = entities;
     for &(score, i) in &scored {
@@ -119,7 +120,7 @@ fn pick_sentences(text: &str, segments: &Segments, entities: &[Entity], mentions
             k += 1;
         }
         // (Words are counted for body sentences only, and only up to one past the limit.)
-        if s.kind != SentenceKind::Body || !(6..=60).contains(&s.span.of(text).split_whitespace().take(61).count()) {
+        if s.kind != SentenceKind::Body || !(6..=60).contains(&words_up_to(s.span.of(text), 61)) {
             continue;
         }
         score += match i {
@@ -129,8 +130,49 @@ fn pick_sentences(text: &str, segments: &Segments, entities: &[Entity], mentions
         };
         scores.push((score, i));
     }
-    scores.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    // The indexes break every tie: an unstable sort (which allocates nothing) gives the one order.
+    scores.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut chosen: Vec<usize> = scores.iter().take(SUMMARY_SENTENCES).map(|&(_, i)| i).collect();
     chosen.sort_unstable();
     chosen.into_iter().map(|i| segments.sentences[i].span).collect()
+}
+
+/// The number of words of `s` as `s.split_whitespace().take(limit).count()` counts them, with
+/// ASCII read a byte at a time rather than decoded as chars.
+fn words_up_to(s: &str, limit: usize) -> usize {
+    let bytes = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() && words < limit {
+        let b = bytes[i];
+        let (space, len) = if b < 0x80 {
+            // `char::is_whitespace` of ASCII: the space and U+0009 to U+000D.
+            (b == b' ' || (0x09..=0x0D).contains(&b), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+        }
+        i += len;
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words_up_to;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let texts = ["", " ", "a", " a b ", "one\ttwo\nthree\u{b}four\u{c}five\rsix", "a\u{a0}b\u{2003}c\u{3000} d\u{85}e", "x\u{1c}y", "Stensønes’ “view” — here"];
+        for t in texts {
+            for limit in [0, 1, 2, 3, 61] {
+                assert_eq!(words_up_to(t, limit), t.split_whitespace().take(limit).count(), "{t:?} {limit}");
+            }
+        }
+    }
 }
