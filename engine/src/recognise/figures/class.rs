@@ -114,20 +114,16 @@ const DATE_WORDS: &[&str] = &[
     "workweek", "x", "xmas", "y", "year", "years", "yesterday", "yr", "yrs",
 ];
 
-/// The words and their classes: an open-addressed table keyed by the word's bytes packed into
-/// one integer (every listed word has at most [`LONGEST`] bytes), with a quick no for many
-/// other words.
+/// The words and their classes: a hash table keyed by the word's bytes packed into one integer
+/// (every listed word has at most [`LONGEST`] bytes), with a quick no for many other words.
 struct Table {
-    /// (key, length, classes) of each slot; length 0 marks an empty slot.
-    slots: Vec<(u128, u8, u16)>,
+    /// (key, length, classes) of each listed word.
+    words: hashbrown::HashTable<(u128, u8, u16)>,
     /// By first byte, the lengths of the listed words that start with it (bit `len`).
     first: [u32; 256],
     /// By last byte, the lengths of the listed words that end with it.
     last: [u32; 256],
 }
-
-/// log2 of the number of slots: four times the words listed, so probes stay short.
-const SLOT_BITS: u32 = 11;
 
 /// The bytes of `b` (1 to [`LONGEST`] of them) as one integer, first byte lowest.
 fn key(b: &[u8]) -> u128 {
@@ -136,10 +132,10 @@ fn key(b: &[u8]) -> u128 {
     u128::from_le_bytes(k)
 }
 
-/// The first slot to probe for a key and length.
-fn slot(k: u128, len: usize) -> usize {
-    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29) ^ len as u64;
-    (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - SLOT_BITS)) as usize
+/// The hash of a key and length (the lists are fixed, so no seed is needed).
+fn hash(k: u128, len: u8) -> u64 {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29) ^ u64::from(len);
+    x.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 impl Table {
@@ -148,42 +144,22 @@ impl Table {
     /// the look-up is skipped for it.
     fn get(&self, w: &str) -> u16 {
         let b = w.as_bytes();
-        let bit = 1u32 << b.len();
-        if self.first[usize::from(b[0])] & self.last[usize::from(b[b.len() - 1])] & bit == 0 {
+        if self.first[usize::from(b[0])] & self.last[usize::from(b[b.len() - 1])] & (1u32 << b.len()) == 0 {
             return 0;
         }
-        let k = key(b);
-        let mask = self.slots.len() - 1;
-        let mut s = slot(k, b.len());
-        loop {
-            let (sk, sl, class) = self.slots[s];
-            if sl == 0 {
-                return 0;
-            }
-            if sk == k && usize::from(sl) == b.len() {
-                return class;
-            }
-            s = (s + 1) & mask;
-        }
+        let (k, len) = (key(b), b.len() as u8);
+        self.words.find(hash(k, len), |e| e.0 == k && e.1 == len).map_or(0, |e| e.2)
     }
 
     /// Adds `class` to the classes of `w`.
     fn add(&mut self, w: &'static str, class: u16) {
         let b = w.as_bytes();
-        let k = key(b);
-        let mask = self.slots.len() - 1;
-        let mut s = slot(k, b.len());
-        loop {
-            let (sk, sl, _) = self.slots[s];
-            if sl == 0 {
-                self.slots[s] = (k, b.len() as u8, class);
-                break;
+        let (k, len) = (key(b), b.len() as u8);
+        match self.words.find_mut(hash(k, len), |e| e.0 == k && e.1 == len) {
+            Some(e) => e.2 |= class,
+            None => {
+                self.words.insert_unique(hash(k, len), (k, len, class), |e| hash(e.0, e.1));
             }
-            if sk == k && usize::from(sl) == b.len() {
-                self.slots[s].2 |= class;
-                break;
-            }
-            s = (s + 1) & mask;
         }
         self.first[usize::from(b[0])] |= 1 << b.len();
         self.last[usize::from(b[b.len() - 1])] |= 1 << b.len();
@@ -196,7 +172,7 @@ const LONGEST: usize = 16;
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = Table { slots: vec![(0, 0, 0); 1 << SLOT_BITS], first: [0; 256], last: [0; 256] };
+        let mut t = Table { words: hashbrown::HashTable::new(), first: [0; 256], last: [0; 256] };
         for (words, class) in
             [(NUM_WORDS, NUM_START), (WEEKDAYS, WEEKDAY), (WEEKDAY_ABBRS, WEEKDAY_ABBR), (HOLIDAY_HEADS, HOLIDAY), (ORDINALS, ORDINAL), (DATE_WORDS, DATE_WORD), (DUR_STARTS, DUR_START), (DATE_STARTS, DATE_START)]
         {
