@@ -17,6 +17,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::span::first_non_ascii;
 use crate::Span;
 
 /// What a token is made of.
@@ -361,20 +362,6 @@ fn slow_stretch(b: &[u8], from: usize) -> Range<usize> {
         }
     }
     b.len()..b.len()
-}
-
-/// The index of the first byte of `b` past ASCII at or after `from`: eight bytes at a time.
-fn first_non_ascii(b: &[u8], from: usize) -> Option<usize> {
-    let rest = b.get(from..)?;
-    let mut k = 0;
-    for word in rest.chunks_exact(8) {
-        let word: [u8; 8] = word.try_into().ok()?;
-        if u64::from_le_bytes(word) & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        k += 8;
-    }
-    rest.get(k..)?.iter().position(|&x| !x.is_ascii()).map(|p| from + k + p)
 }
 
 /// Word break classes (UAX #29, WordBreakProperty) of ASCII characters and of the other

@@ -107,6 +107,20 @@ impl From<Range<usize>> for Span {
     }
 }
 
+/// The index of the first byte of `b` past ASCII at or after `from`: eight bytes at a time.
+pub(crate) fn first_non_ascii(b: &[u8], from: usize) -> Option<usize> {
+    let rest = b.get(from..)?;
+    let mut k = 0;
+    for word in rest.chunks_exact(8) {
+        let word: [u8; 8] = word.try_into().ok()?;
+        if u64::from_le_bytes(word) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        k += 8;
+    }
+    rest.get(k..)?.iter().position(|&x| !x.is_ascii()).map(|p| from + k + p)
+}
+
 /// Converts byte offsets of one text to Unicode code point offsets, in one pass over the text.
 ///
 /// Offsets must be asked for in any order; each lookup is `O(log n)` over the text's
@@ -124,27 +138,14 @@ impl CharIndex {
     pub fn new(text: &str) -> CharIndex {
         let mut wide = Vec::new();
         let mut extra = 0;
-        let bytes = text.as_bytes();
-        // Eight bytes at a time past ASCII (most of news text), then byte by byte: a byte from
-        // 0xC0 starts a char of two, three or four bytes.
+        // ASCII is skipped eight bytes at a time (most of news text); the byte found past it
+        // starts a character, since only ASCII lay between it and the last one.
         let mut i = 0;
-        while i < bytes.len() {
-            if let Some(chunk) = bytes.get(i..i + 8) {
-                let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    i += 8;
-                    continue;
-                }
-            }
-            let b = bytes[i];
-            if b >= 0xC0 {
-                let n = if b >= 0xF0 { 4 } else if b >= 0xE0 { 3 } else { 2 };
-                extra += n - 1;
-                wide.push((i, extra));
-                i += n;
-            } else {
-                i += 1;
-            }
+        while let Some(at) = first_non_ascii(text.as_bytes(), i) {
+            let n = text[at..].chars().next().map_or(1, char::len_utf8);
+            extra += n - 1;
+            wide.push((at, extra));
+            i = at + n;
         }
         CharIndex { wide }
     }
