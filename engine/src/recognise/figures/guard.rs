@@ -59,8 +59,24 @@ pub fn mark(c: &mut Ctx) {
     let mut phone_open = false;
     while a < n {
         let mut b = a + 1;
+        let mut odd = c.t[a].digit || c.t[a].odd;
         while b < n && !c.t[b].gap {
+            odd |= c.t[b].digit || c.t[b].odd;
             b += 1;
+        }
+        // Most chunks hold no digit, "@" or ":" and open with none of "#", "www.", "isbn":
+        // then only an ISBN before them blocks them (each test below needs one of those).
+        let first = &c.t[a];
+        if !odd && !first.s.starts_with('#') && !first.l.starts_with("www.") && !first.l.starts_with("isbn") {
+            if isbn_next {
+                for t in &mut c.t[a..b] {
+                    t.blocked = true;
+                }
+            }
+            isbn_next = false;
+            phone_open = false;
+            a = b;
+            continue;
         }
         let chunk = &c.text[c.t[a].span.start()..c.t[b - 1].span.end()];
         // One pass: digits, "@", "://".

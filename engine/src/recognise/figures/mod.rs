@@ -59,6 +59,8 @@ pub struct Tok<'a> {
     pub month: u8,
     /// Whether it holds an ASCII digit.
     pub digit: bool,
+    /// Whether it holds an "@" or a ":" (what [`guard`] looks for in a chunk besides digits).
+    pub odd: bool,
 }
 
 /// The tokens of a text with what the recognisers need to know about them.
@@ -89,12 +91,13 @@ impl<'a> Ctx<'a> {
         let mut t: Vec<Tok<'a>> = Vec::with_capacity(tokens.len());
         for tok in tokens {
             let s = tok.span().of(text);
-            // One pass over the bytes: capitals, anything outside ASCII, digits.
-            let (mut upper, mut wide, mut digit) = (false, false, false);
+            // One pass over the bytes: capitals, anything outside ASCII, digits, "@" and ":".
+            let (mut upper, mut wide, mut digit, mut odd) = (false, false, false, false);
             for &b in s.as_bytes() {
                 upper |= b.is_ascii_uppercase();
                 wide |= b >= 0x80;
                 digit |= b.is_ascii_digit();
+                odd |= b == b'@' || b == b':';
             }
             // Most tokens are lower-case already: no copy for them (nor for quotation marks and
             // dashes, whose every character lower-cases to itself).
@@ -111,6 +114,7 @@ impl<'a> Ctx<'a> {
                 class: if digit { 0 } else { class::of(&l) },
                 month: if word { crate::date::month_from_name(s).unwrap_or(0) } else { 0 },
                 digit,
+                odd,
                 l,
                 span: tok.span(),
                 kind: tok.kind(),
