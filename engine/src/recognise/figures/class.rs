@@ -31,8 +31,20 @@ pub const DUR_START: u16 = 1 << 6;
 /// first token with).
 pub const DATE_START: u16 = 1 << 7;
 
+/// The month (1-12) a month name or abbreviation names, in the top four bits: the words and
+/// dots [`crate::date::month_from_name`] reads ("january", "jan", "sept", "Feb."); [`month`]
+/// reads it.
+pub const MONTH: u16 = 0xf000;
+
 /// The classes that also hold with dots after the word.
 const DOTTED: u16 = WEEKDAY_ABBR;
+
+/// The month names and abbreviations with their months.
+const MONTHS: &[(&str, u16)] = &[
+    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4),
+    ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9),
+    ("sep", 9), ("sept", 9), ("october", 10), ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+];
 
 const NUM_WORDS: &[&str] = &[
     // units and tens
@@ -181,24 +193,34 @@ fn table() -> &'static Table {
                 t.add(w, class);
             }
         }
+        for &(w, m) in MONTHS {
+            t.add(w, m << MONTH.trailing_zeros());
+        }
         t
     })
 }
 
-/// The classes of a token whose lower-cased text is `l`.
+/// The classes of a token whose lower-cased text is `l`, with the month it names in
+/// [`MONTH`] (any number of dots after it). Words longer than [`LONGEST`] have no class.
 pub fn of(l: &str) -> u16 {
-    if l.is_empty() || l.len() > LONGEST {
+    if l.is_empty() {
         return 0;
     }
     let t = table();
-    let mut class = t.get(l);
+    let short = l.len() <= LONGEST;
+    let mut class = if short { t.get(l) } else { 0 };
     if l.ends_with('.') {
         let bare = l.trim_end_matches('.');
-        if !bare.is_empty() {
-            class |= t.get(bare) & DOTTED;
+        if !bare.is_empty() && bare.len() <= LONGEST {
+            class |= t.get(bare) & if short { DOTTED | MONTH } else { MONTH };
         }
     }
     class
+}
+
+/// The month (1-12) in `class` ([`MONTH`]), 0 for none.
+pub fn month(class: u16) -> u8 {
+    (class >> MONTH.trailing_zeros()) as u8
 }
 
 #[cfg(test)]
@@ -232,6 +254,14 @@ mod tests {
             for w in literals(src) {
                 assert!(of(&w) & DATE_WORD != 0, "{w:?} is missing from DATE_WORDS");
             }
+        }
+    }
+
+    #[test]
+    fn months_as_month_from_name() {
+        for w in ["January", "jan", "JAN.", "Jan...", "Sept", "sept.", "Sep", "May", "may.", "MARCH", "Marc", "Janu", "Septe", "Ja", "Decembers", "december", "Dec", "Dece", "Mayday", "june.........", "sept.................", "mon.................", "jun", "Julyy"] {
+            let l = w.to_lowercase();
+            assert_eq!(month(of(&l)), crate::date::month_from_name(w).unwrap_or(0), "{w:?}");
         }
     }
 }

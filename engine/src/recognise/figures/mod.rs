@@ -108,11 +108,14 @@ impl<'a> Ctx<'a> {
                 (_, true) => Cow::Owned(s.to_lowercase()),
             };
             let word = tok.kind() == TokenKind::Word;
+            // No class word or month name holds a digit.
+            let class = if digit { 0 } else { class::of(&l) };
             t.push(Tok {
                 s,
-                // No class word holds a digit.
-                class: if digit { 0 } else { class::of(&l) },
-                month: if word { crate::date::month_from_name(s).unwrap_or(0) } else { 0 },
+                class: class & !class::MONTH,
+                // As `month_from_name(s)`: months are ASCII, so `l` is `s` lower-cased letter by
+                // letter wherever one is named.
+                month: if word { class::month(class) } else { 0 },
                 digit,
                 odd,
                 l,
