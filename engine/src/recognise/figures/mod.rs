@@ -92,13 +92,8 @@ impl<'a> Ctx<'a> {
         for tok in tokens {
             let s = tok.span().of(text);
             // One pass over the bytes: capitals, anything outside ASCII, digits, "@" and ":".
-            let (mut upper, mut wide, mut digit, mut odd) = (false, false, false, false);
-            for &b in s.as_bytes() {
-                upper |= b.is_ascii_uppercase();
-                wide |= b >= 0x80;
-                digit |= b.is_ascii_digit();
-                odd |= b == b'@' || b == b':';
-            }
+            let seen = s.bytes().fold(0, |seen, b| seen | BYTE[usize::from(b)]);
+            let (upper, wide, digit, odd) = (seen & UPPER != 0, seen & WIDE != 0, seen & DIGIT != 0, seen & ODD != 0);
             // Most tokens are lower-case already: no copy for them (nor for quotation marks and
             // dashes, whose every character lower-cases to itself).
             let l: Cow<'a, str> = match (upper, wide) {
@@ -189,6 +184,37 @@ impl<'a> Ctx<'a> {
         self.any(i, &[".", "!", "?", ";", "…"])
     }
 }
+
+/// [`BYTE`]: an ASCII capital.
+const UPPER: u8 = 1;
+/// [`BYTE`]: a byte outside ASCII.
+const WIDE: u8 = 2;
+/// [`BYTE`]: an ASCII digit.
+const DIGIT: u8 = 4;
+/// [`BYTE`]: "@" or ":" ([`Tok::odd`]).
+const ODD: u8 = 8;
+
+/// What [`Ctx`] notes of each byte of a token: one look-up a byte instead of four tests.
+static BYTE: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        t[b] = if x.is_ascii_uppercase() {
+            UPPER
+        } else if x >= 0x80 {
+            WIDE
+        } else if x.is_ascii_digit() {
+            DIGIT
+        } else if x == b'@' || x == b':' {
+            ODD
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Whether `ch` lower-cases to itself alone (then a text of such characters is its own
 /// [`str::to_lowercase`]: the final-sigma rule there concerns only "Σ", which does not).
