@@ -129,15 +129,15 @@ fn month(c: &Ctx, i: usize) -> Option<(u8, bool)> {
     // Lower-case month names count too ("in august"), but not the words "may" and "march",
     // unless after "in" at the end of a clause ("it may be in may").
     let clause_end = c.t.get(i + 1).is_none_or(|n| n.kind == TokenKind::Punct);
-    let lower_ok = i > 0 && c.is(i - 1, "in") && clause_end && matches!(t.l.as_ref(), "may" | "march");
-    if t.kind != TokenKind::Word || (!c.capitalised(i) && !lower_ok && matches!(t.l.as_ref(), "may" | "march" | "mar" | "sept")) {
+    let lower_ok = i > 0 && c.is(i - 1, "in") && clause_end && matches!(t.l, "may" | "march");
+    if t.kind != TokenKind::Word || (!c.capitalised(i) && !lower_ok && matches!(t.l, "may" | "march" | "mar" | "sept")) {
         return None;
     }
     if !c.capitalised(i) && t.s.chars().any(char::is_uppercase) {
         return None;
     }
     let m = t.month;
-    let full = t.l.trim_end_matches('.').len() > 4 || matches!(t.l.as_ref(), "may" | "june" | "july");
+    let full = t.l.trim_end_matches('.').len() > 4 || matches!(t.l, "may" | "june" | "july");
     Some((m, full))
 }
 
@@ -389,7 +389,7 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
         }
         // "12-2015", "3/2016": month and year
         if let Some(m) = two_digits(c, i).filter(|m| (1..=12).contains(m)) {
-            let sep = c.t.get(i + 1).is_some_and(|t| guard::is_hyphen(&t.l) || t.s == "/");
+            let sep = c.t.get(i + 1).is_some_and(|t| guard::is_hyphen(t.l) || t.s == "/");
             if sep && c.glued(i + 1) && c.glued(i + 2) && !c.glued(i + 3) {
                 if let Some((y, e)) = year(c, i + 2) {
                     return Some((e, P::Month(y, m)));
@@ -398,7 +398,7 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
             // "05-Aug-2016"
             if sep && c.glued(i + 1) && c.glued(i + 2) {
                 if let Some((mo, _)) = month(c, i + 2) {
-                    if c.t.get(i + 3).is_some_and(|t| guard::is_hyphen(&t.l) || t.s == "/") && c.glued(i + 3) && c.glued(i + 4) {
+                    if c.t.get(i + 3).is_some_and(|t| guard::is_hyphen(t.l) || t.s == "/") && c.glued(i + 3) && c.glued(i + 4) {
                         if let Some((y, e)) = year(c, i + 4) {
                             if let Some(d) = Date::new(y, mo, two_digits(c, i)?) {
                                 return Some((e, P::Day(d)));
@@ -492,7 +492,7 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
                 return Some((k + 3, resolve_md(c, a, b, future(c, i))));
             }
         }
-        let dash_after = c.t.get(k + 1).is_some_and(|t| guard::is_hyphen(&t.l) || t.s == "/" || t.s == ".");
+        let dash_after = c.t.get(k + 1).is_some_and(|t| guard::is_hyphen(t.l) || t.s == "/" || t.s == ".");
         if let Some((d, e)) = day(c, k).filter(|_| !dash_after && !c.t.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word && !c.stop(k + 1))) {
             return Some((e, weekday_day(c, wd, d, future(c, i))));
         }
@@ -516,7 +516,7 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
         }
         return Some((e, holiday_near(c, h, if future(c, i) { 1 } else { -1 }, false)));
     }
-    match t.l.as_ref() {
+    match t.l {
         "today" | "tonight" => return Some((i + 1, day_offset(c, 0))),
         "yesterday" => return Some((i + 1, day_offset(c, -1))),
         "tomorrow" => return Some((i + 1, day_offset(c, 1))),
@@ -565,7 +565,7 @@ fn point(c: &Ctx, i: usize) -> Option<(usize, P)> {
         }
         // "2000 soldiers" counts; "2024 election" is a year.
         if let Some(next) = c.t.get(k) {
-            let l = next.l.as_ref();
+            let l = next.l;
             let plural_noun = next.kind == TokenKind::Word && l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") && !matches!(l, "was" | "has" | "is" | "this" | "its" | "as");
             if plural_noun && !prep && next.s.chars().next().is_some_and(char::is_lowercase) {
                 return None;
@@ -1369,7 +1369,7 @@ fn same_kind(a: &P, b: &P) -> bool {
 fn fixed(c: &Ctx, a: usize, b: usize) -> bool {
     (a..b.min(c.t.len())).any(|k| {
         let t = &c.t[k];
-        (t.kind == TokenKind::Number && t.s.len() == 4) || matches!(t.l.as_ref(), "this" | "next" | "last" | "previous" | "coming" | "today" | "tomorrow" | "yesterday" | "now" | "current" | "date")
+        (t.kind == TokenKind::Number && t.s.len() == 4) || matches!(t.l, "this" | "next" | "last" | "previous" | "coming" | "today" | "tomorrow" | "yesterday" | "now" | "current" | "date")
     })
 }
 

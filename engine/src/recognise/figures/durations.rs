@@ -205,7 +205,7 @@ fn term(c: &Ctx, i: usize) -> Option<(Option<f64>, &'static str, usize, u8)> {
     if t.blocked {
         return None;
     }
-    let l = t.l.as_ref();
+    let l = t.l;
     // Vague counts: "few", "some", "several" are marked vague (their iso says `X`, not the three
     // Recognizers-Text reads); "couple" is two.
     let k = if matches!(l, "a" | "the") && c.any(i + 1, &["few", "couple"]) { i + 1 } else { i };

@@ -134,8 +134,8 @@ fn identifier(c: &Ctx, a: usize, b: usize) -> bool {
     let has_number = c.t[a..b].iter().any(|x| x.kind == TokenKind::Number);
     for k in a..b {
         let t = &c.t[k];
-        if t.kind == TokenKind::Word && k + 2 < b && is_hyphen(&c.t[k + 1].l) && c.t[k + 2].kind == TokenKind::Number {
-            let w = t.l.as_ref();
+        if t.kind == TokenKind::Word && k + 2 < b && is_hyphen(c.t[k + 1].l) && c.t[k + 2].kind == TokenKind::Number {
+            let w = t.l;
             if !["mid", "pre", "post", "early", "late", "end", "start", "under", "over"].contains(&w) {
                 return true;
             }
@@ -145,7 +145,7 @@ fn identifier(c: &Ctx, a: usize, b: usize) -> bool {
             return true;
         }
         // Digits directly followed by a hyphen and a code in capitals: "136-A", "2S-19".
-        if t.kind == TokenKind::Number && k + 2 < b && is_hyphen(&c.t[k + 1].l) && c.t[k + 2].kind == TokenKind::Word {
+        if t.kind == TokenKind::Number && k + 2 < b && is_hyphen(c.t[k + 1].l) && c.t[k + 2].kind == TokenKind::Word {
             let w = c.t[k + 2].s;
             if w.chars().count() <= 2 && w.chars().all(|ch| ch.is_uppercase() || ch.is_ascii_digit()) {
                 return true;

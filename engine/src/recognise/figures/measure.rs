@@ -295,7 +295,7 @@ pub fn unit_after(c: &Ctx, start: usize, k: usize, all: bool) -> Option<Unit> {
     let name: String = if let Some(prefix) = lookup(PREFIXES, w) {
         // "square meters", "sq km", "cubic feet", "nautical miles", "metric tons"
         let n = c.t.get(e)?;
-        let b = base(n.s).filter(|_| n.kind == TokenKind::Word && !AMBIGUOUS.contains(&n.l.as_ref()) || n.s == "m")?;
+        let b = base(n.s).filter(|_| n.kind == TokenKind::Word && !AMBIGUOUS.contains(&n.l) || n.s == "m")?;
         e += 1;
         format!("{prefix} {}", singular(b))
     } else {
@@ -332,7 +332,7 @@ pub fn unit_after(c: &Ctx, start: usize, k: usize, all: bool) -> Option<Unit> {
 /// the "m" before them is a million rather than metres.
 fn next_counts(c: &Ctx, k: usize) -> bool {
     c.t.get(k).is_some_and(|t| {
-        t.kind == TokenKind::Word && (t.l.len() > 3 && t.l.ends_with('s') || matches!(t.l.as_ref(), "people" | "euros" | "dollars" | "pounds" | "usd"))
+        t.kind == TokenKind::Word && (t.l.len() > 3 && t.l.ends_with('s') || matches!(t.l, "people" | "euros" | "dollars" | "pounds" | "usd"))
     })
 }
 
@@ -367,7 +367,7 @@ pub fn bare(c: &Ctx, k: usize) -> Option<Unit> {
     if t.kind != TokenKind::Word || t.blocked {
         return None;
     }
-    let w = t.l.as_ref();
+    let w = t.l;
     let mk = |end: usize, name: &str, measure: Measure| Some(Unit { end, text: text(c, k, end), name: name.to_owned(), measure, plus: 0.0 });
     if matches!(w, "degree" | "degrees") {
         let scale = lookup(SCALES, c.l(k + 1)).filter(|_| c.l(k + 1).len() > 1)?;

@@ -36,15 +36,15 @@ pub mod times;
 use super::{Candidate, Source, What};
 use crate::segment::{self, Segments, Token, TokenKind};
 use crate::{Date, Figure, FigureKind, Span};
-use std::borrow::Cow;
 
 /// A token as the figure recognisers see it.
 #[derive(Clone, Debug)]
 pub struct Tok<'a> {
     /// Its text.
     pub s: &'a str,
-    /// Its text, lower-cased (borrowed from the text where it already is).
-    pub l: Cow<'a, str>,
+    /// Its text, lower-cased: the text itself where it already is, else a copy in the buffer
+    /// the [`Ctx`] was given.
+    pub l: &'a str,
     /// Where it stands.
     pub span: Span,
     /// What it is made of.
@@ -80,15 +80,20 @@ pub struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    /// The view of `tokens` of `text`.
-    pub fn new(text: &'a str, tokens: &[Token], published: Option<Date>) -> Ctx<'a> {
-        Ctx::after(text, tokens, 0, published)
+    /// The view of `tokens` of `text`; `lower` (cleared first) receives the lower-cased copies
+    /// of the tokens that are not lower-case already.
+    pub fn new(text: &'a str, tokens: &[Token], published: Option<Date>, lower: &'a mut String) -> Ctx<'a> {
+        Ctx::after(text, tokens, 0, published, lower)
     }
 
     /// The view of `tokens` of `text`, a part of the text's tokens that follows a token ending
-    /// at byte `prev_end` (0 for the first).
-    fn after(text: &'a str, tokens: &[Token], mut prev_end: usize, published: Option<Date>) -> Ctx<'a> {
+    /// at byte `prev_end` (0 for the first), as [`Ctx::new`].
+    fn after(text: &'a str, tokens: &[Token], mut prev_end: usize, published: Option<Date>, lower: &'a mut String) -> Ctx<'a> {
         let mut t: Vec<Tok<'a>> = Vec::with_capacity(tokens.len());
+        // (token, start, end) of each lower-cased copy in `lower`: one buffer for them all
+        // instead of a string each; the tokens take their copies once it is complete.
+        let mut copies: Vec<(usize, usize, usize)> = Vec::new();
+        lower.clear();
         for tok in tokens {
             let s = tok.span().of(text);
             // One pass over the bytes: capitals, anything outside ASCII, digits, "@" and ":".
@@ -96,15 +101,28 @@ impl<'a> Ctx<'a> {
             let (upper, wide, digit, odd) = (seen & UPPER != 0, seen & WIDE != 0, seen & DIGIT != 0, seen & ODD != 0);
             // Most tokens are lower-case already: no copy for them (nor for quotation marks and
             // dashes, whose every character lower-cases to itself).
-            let l: Cow<'a, str> = match (upper, wide) {
-                (false, false) => Cow::Borrowed(s),
-                (true, false) => Cow::Owned(s.to_ascii_lowercase()),
-                (_, true) if s.chars().all(lower_already) => Cow::Borrowed(s),
-                (_, true) => Cow::Owned(s.to_lowercase()),
+            let copy = match (upper, wide) {
+                (false, false) => None,
+                (true, false) => {
+                    let a = lower.len();
+                    lower.push_str(s);
+                    lower[a..].make_ascii_lowercase();
+                    Some(a)
+                }
+                (_, true) if s.chars().all(lower_already) => None,
+                (_, true) => {
+                    let a = lower.len();
+                    lower.push_str(&s.to_lowercase());
+                    Some(a)
+                }
             };
+            let l = copy.map_or(s, |a| &lower[a..]);
             let word = tok.kind() == TokenKind::Word;
             // No class word or month name holds a digit.
-            let class = if digit { 0 } else { class::of(&l) };
+            let class = if digit { 0 } else { class::of(l) };
+            if let Some(a) = copy {
+                copies.push((t.len(), a, lower.len()));
+            }
             t.push(Tok {
                 s,
                 class: class & !class::MONTH,
@@ -113,13 +131,18 @@ impl<'a> Ctx<'a> {
                 month: if word { class::month(class) } else { 0 },
                 digit,
                 odd,
-                l,
+                // Its copy's place in `lower` is known, but not yet where `lower` will lie.
+                l: s,
                 span: tok.span(),
                 kind: tok.kind(),
                 gap: tok.start() == 0 || tok.start() > prev_end,
                 blocked: false,
             });
             prev_end = tok.end();
+        }
+        let lower: &'a str = lower;
+        for (k, a, b) in copies {
+            t[k].l = &lower[a..b];
         }
         let mut ctx = Ctx { text, t, published, nums: std::cell::RefCell::new(Vec::new()), raws: std::cell::RefCell::new(Vec::new()) };
         guard::mark(&mut ctx);
@@ -128,7 +151,7 @@ impl<'a> Ctx<'a> {
 
     /// The lower-cased text of token `i`, or "" past the end.
     pub fn l(&self, i: usize) -> &str {
-        self.t.get(i).map_or("", |t| &*t.l)
+        self.t.get(i).map_or("", |t| t.l)
     }
 
     /// Whether token `i` is (case-insensitively) `word`.
@@ -245,9 +268,10 @@ pub fn recognise(text: &str, segments: &Segments, published: Option<Date>, out: 
 /// The figures [`recognise`] proposes, in text order.
 pub fn document(text: &str, segments: &Segments, published: Option<Date>) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
+    let mut lower = String::new();
     for w in segments.windows(text, WINDOW) {
         let prev_end = w.start.checked_sub(1).map_or(0, |p| segments.tokens[p].end());
-        let ctx = Ctx::after(text, &segments.tokens[w], prev_end, published);
+        let ctx = Ctx::after(text, &segments.tokens[w], prev_end, published, &mut lower);
         let found = all(&ctx);
         if out.capacity() - out.len() < found.len() {
             // A quarter more at a time: the figures are the largest thing a document's
@@ -311,18 +335,19 @@ fn longest(text: &str, mut found: Vec<Figure>) -> Vec<Figure> {
     found
 }
 
-fn ctx_of(text: &str, published: Option<Date>) -> Ctx<'_> {
-    Ctx::new(text, &segment::tokenize(text), published)
+fn ctx_of<'a>(text: &'a str, published: Option<Date>, lower: &'a mut String) -> Ctx<'a> {
+    Ctx::new(text, &segment::tokenize(text), published, lower)
 }
 
 /// All figures of `text`, as [`recognise`] proposes them (non-overlapping, text order).
 pub fn figures(text: &str, published: Option<Date>) -> Vec<Figure> {
-    all(&ctx_of(text, published))
+    all(&ctx_of(text, published, &mut String::new()))
 }
 
 /// The MONEY figures of `text` alone (for per-kind evaluation).
 pub fn money(text: &str) -> Vec<Figure> {
-    let ctx = ctx_of(text, None);
+    let mut lower = String::new();
+    let ctx = ctx_of(text, None, &mut lower);
     let mut out = Vec::new();
     money::find(&ctx, &mut out);
     longest(text, out)
@@ -331,7 +356,8 @@ pub fn money(text: &str) -> Vec<Figure> {
 /// The PERCENT figures of `text` alone, with the percent words that stand without a number
 /// ([`percent::alone`]; for per-kind evaluation).
 pub fn percent(text: &str) -> Vec<Figure> {
-    let ctx = ctx_of(text, None);
+    let mut lower = String::new();
+    let ctx = ctx_of(text, None, &mut lower);
     let mut out = Vec::new();
     percent::find(&ctx, &mut out);
     let mut alone = Vec::new();
@@ -344,7 +370,8 @@ pub fn percent(text: &str) -> Vec<Figure> {
 /// (for per-kind evaluation; the page shows only numbers that count something or stand as
 /// digits).
 pub fn quantity(text: &str) -> Vec<Figure> {
-    let ctx = ctx_of(text, None);
+    let mut lower = String::new();
+    let ctx = ctx_of(text, None, &mut lower);
     let mut out = Vec::new();
     quantity::find(&ctx, &mut out, quantity::Mode::All);
     longest(text, out)
@@ -358,7 +385,8 @@ pub fn quantity(text: &str) -> Vec<Figure> {
 /// comma ("1,3", "1.111,11"), numbers listed with commas alone ("22,24,26,31"), and no
 /// "1m" (a metre as much as a million).
 pub fn numbers(text: &str) -> Vec<Figure> {
-    let ctx = ctx_of(text, None);
+    let mut lower = String::new();
+    let ctx = ctx_of(text, None, &mut lower);
     let mut out = Vec::new();
     let mut i = 0;
     while i < ctx.t.len() {
@@ -455,7 +483,8 @@ fn other_digits(s: &str, at: usize) -> Vec<(Span, f64)> {
 /// figures whose `iso` holds the interval in Recognizers-Text's notation ("[20,30)", "(40,)"),
 /// for per-kind evaluation; the page does not show them apart from their numbers.
 pub fn number_ranges(text: &str) -> Vec<Figure> {
-    let ctx = ctx_of(text, None);
+    let mut lower = String::new();
+    let ctx = ctx_of(text, None, &mut lower);
     let mut out = Vec::new();
     ranges::find(&ctx, &mut out);
     longest(text, out)
@@ -468,7 +497,8 @@ pub fn number_ranges(text: &str) -> Vec<Figure> {
 /// ("convert 10 celsius to fahrenheit") are reported too, without a value. The page reads
 /// the same units but leaves `iso` empty and bare units out.
 pub fn measures(text: &str) -> Vec<Figure> {
-    let ctx = ctx_of(text, None);
+    let mut lower = String::new();
+    let ctx = ctx_of(text, None, &mut lower);
     let mut out = Vec::new();
     quantity::find(&ctx, &mut out, quantity::Mode::Measures);
     longest(text, out)
@@ -476,7 +506,8 @@ pub fn measures(text: &str) -> Vec<Figure> {
 
 /// The DATE figures of `text` alone, resolved against `published` (for per-kind evaluation).
 pub fn dates(text: &str, published: Option<Date>) -> Vec<Figure> {
-    let ctx = ctx_of(text, published);
+    let mut lower = String::new();
+    let ctx = ctx_of(text, published, &mut lower);
     let mut out = Vec::new();
     durations::find(&ctx, &mut out);
     dates::find(&ctx, &mut out);
@@ -488,7 +519,8 @@ pub fn dates(text: &str, published: Option<Date>) -> Vec<Figure> {
 /// the date and duration unit tests).
 #[cfg(test)]
 fn test_isos(text: &str, find: fn(&Ctx, &mut Vec<Figure>)) -> Vec<(String, Option<String>)> {
-    let ctx = Ctx::new(text, &segment::tokenize(text), Date::new(2024, 2, 14));
+    let mut lower = String::new();
+    let ctx = Ctx::new(text, &segment::tokenize(text), Date::new(2024, 2, 14), &mut lower);
     let mut out = Vec::new();
     find(&ctx, &mut out);
     out.into_iter().map(|f| (f.span.of(text).to_owned(), f.iso().map(String::from))).collect()

@@ -197,7 +197,7 @@ pub(super) fn before(c: &Ctx, i: usize) -> Option<(&'static str, usize)> {
     let p = &c.t[i - 1];
     if let Some(code) = symbol(p.s) {
         if p.s == "$" && i >= 2 {
-            let w = c.t[i - 2].l.as_ref();
+            let w = c.t[i - 2].l;
             if let Some(pre) = dollar_prefix(w).filter(|_| c.t[i - 2].kind == TokenKind::Word && (!p.gap || prefix_may_float(w))) {
                 return Some((pre, i - 2));
             }
@@ -224,7 +224,7 @@ fn after(c: &Ctx, k: usize, num: &Num) -> Option<(&'static str, usize, f64)> {
         return None;
     }
     // "12-cent", "one-yen"
-    if super::guard::is_hyphen(&t.l) && !t.gap && c.glued(k + 1) && c.t.get(k + 1).is_some_and(|n| word(&n.l).is_some()) {
+    if super::guard::is_hyphen(t.l) && !t.gap && c.glued(k + 1) && c.t.get(k + 1).is_some_and(|n| word(n.l).is_some()) {
         k += 1;
         t = &c.t[k];
     }
@@ -233,7 +233,7 @@ fn after(c: &Ctx, k: usize, num: &Num) -> Option<(&'static str, usize, f64)> {
     }
     if let Some(code) = code(t.s).or_else(|| code_any_case(t.s)) {
         // "75 USD million"
-        if let Some(s) = c.t.get(k + 1).and_then(|n| number::scale(&n.l, false)).filter(|_| !num.scaled) {
+        if let Some(s) = c.t.get(k + 1).and_then(|n| number::scale(n.l, false)).filter(|_| !num.scaled) {
             return Some((code, k + 2, s));
         }
         return Some((code, k + 1, 1.0));
@@ -245,7 +245,7 @@ fn after(c: &Ctx, k: usize, num: &Num) -> Option<(&'static str, usize, f64)> {
     let mut j = k;
     let mut adj: Option<&str> = None;
     for width in [2usize, 1] {
-        if let Some(w) = c.t.get(k + width).map(|t| t.l.as_ref()).and_then(word) {
+        if let Some(w) = c.t.get(k + width).map(|t| t.l).and_then(word) {
             let a = c.l(k + width - 1);
             if let Some(n) = national(a, w) {
                 adj = Some(n);
@@ -311,7 +311,7 @@ fn may_start(c: &Ctx, i: usize) -> bool {
     t.digit
         || c.may_number(i)
         || symbol(t.s).is_some()
-        || (t.kind == TokenKind::Word && (&*t.l == "between" || c.is(i + 1, "$") || code(t.s).is_some() || million_code(t.s).is_some()))
+        || (t.kind == TokenKind::Word && (t.l == "between" || c.is(i + 1, "$") || code(t.s).is_some() || million_code(t.s).is_some()))
 }
 
 /// One amount starting with the number at token `i`: (start token, value, code, end token).
@@ -334,7 +334,7 @@ fn amount(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usize,
         let mut value = num.value;
         // Short scale forms after a currency: "$5 m", "$2.5 bn" (handled), "€3 m".
         if !num.scaled {
-            if let Some(s) = c.t.get(end).filter(|t| t.kind == TokenKind::Word).and_then(|t| number::scale(&t.l, true)) {
+            if let Some(s) = c.t.get(end).filter(|t| t.kind == TokenKind::Word).and_then(|t| number::scale(t.l, true)) {
                 value = value.map(|v| v * s);
                 end += 1;
             }
@@ -382,7 +382,7 @@ fn cents(c: &Ctx, k: usize) -> Option<(f64, usize)> {
     }
     // Without "cents": only where no other noun follows ("15 dollars 50.").
     let next = c.t.get(n.end);
-    if next.is_none_or(|t| t.kind != TokenKind::Word || matches!(t.l.as_ref(), "and" | "more" | "less" | "extra")) && !c.any(n.end, &["%", "$", "€", "£", "-", "/", "."]) || c.stop(n.end) {
+    if next.is_none_or(|t| t.kind != TokenKind::Word || matches!(t.l, "and" | "more" | "less" | "extra")) && !c.any(n.end, &["%", "$", "€", "£", "-", "/", "."]) || c.stop(n.end) {
         return Some((v / 100.0, n.end));
     }
     None
@@ -437,7 +437,7 @@ fn amount_at(c: &Ctx, i: usize) -> Option<(usize, Option<f64>, &'static str, usi
     if let Some(g) = glued_code(c, i) {
         return Some(g);
     }
-    let pre = c.is(i + 1, "$") && t.kind == TokenKind::Word && dollar_prefix(&t.l).is_some() && (c.glued(i + 1) || prefix_may_float(&t.l));
+    let pre = c.is(i + 1, "$") && t.kind == TokenKind::Word && dollar_prefix(t.l).is_some() && (c.glued(i + 1) || prefix_may_float(t.l));
     if pre {
         return amount(c, i + 2).filter(|a| a.0 == i);
     }

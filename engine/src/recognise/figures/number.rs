@@ -206,7 +206,7 @@ fn parse_raw_token(c: &Ctx, i: usize) -> Option<Num> {
     }
     // A scale word after: "118.5 billion", "two million", "a hundred thousand".
     let mut k = n.end;
-    while let (Some(v), Some(s)) = (n.value, c.t.get(k).and_then(|t| scale(&t.l, false))) {
+    while let (Some(v), Some(s)) = (n.value, c.t.get(k).and_then(|t| scale(t.l, false))) {
         if c.t[k].kind != TokenKind::Word || (n.scaled && s <= 1e3 && n.value.unwrap_or(0.0) >= 1e6) {
             break;
         }
@@ -232,7 +232,7 @@ fn parse_raw_token(c: &Ctx, i: usize) -> Option<Num> {
                 let year_like = d.plain && (1000.0..=2100.0).contains(&den);
                 let then_word = c.t.get(d.end).is_some_and(|t| t.kind == TokenKind::Word);
                 let over_ok = !c.is(n.end, "over") || !then_word;
-                let time = c.t.get(d.end).is_some_and(|t| super::quantity::TIME_UNITS.contains(&t.l.as_ref()));
+                let time = c.t.get(d.end).is_some_and(|t| super::quantity::TIME_UNITS.contains(&t.l));
                 // "2000 over 3" may be improper
                 let proper = den > num || (c.is(n.end, "over") && den > 0.0);
                 if !d.ordinal && !d.fraction && proper && num > 0.0 && !year_like && over_ok && !time {
@@ -277,7 +277,7 @@ fn smaller_parts(c: &Ctx, n: &mut Num) {
     let mut value = n.value.unwrap_or(0.0);
     // digits and a smaller scale: "4 thousand 3 hundred"
     while let Some(d) = whole_digits(c, n.end).filter(|d| *d >= 1.0 && *d < 1000.0) {
-        let Some(s) = c.t.get(n.end + 1).filter(|t| t.kind == TokenKind::Word).and_then(|t| scale(&t.l, false)).filter(|s| *s < least) else { break };
+        let Some(s) = c.t.get(n.end + 1).filter(|t| t.kind == TokenKind::Word).and_then(|t| scale(t.l, false)).filter(|s| *s < least) else { break };
         value += d * s;
         least = s;
         n.end += 2;
@@ -851,7 +851,8 @@ mod tests {
     use crate::segment::tokenize;
 
     fn num(s: &str) -> Option<(Option<f64>, usize)> {
-        let ctx = Ctx::new(s, &tokenize(s), None);
+        let mut lower = String::new();
+        let ctx = Ctx::new(s, &tokenize(s), None, &mut lower);
         parse(&ctx, 0).map(|n| (n.value, n.end))
     }
 

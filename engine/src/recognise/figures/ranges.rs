@@ -230,7 +230,7 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, String)> {
     }
     if c.any(k, &["-", "–", "~", "through"]) {
         if let Some((b, e)) = value(c, k + 1) {
-            let joined_date = guard::is_hyphen(c.l(k)) && c.t.get(e).is_some_and(|t| guard::is_hyphen(&t.l));
+            let joined_date = guard::is_hyphen(c.l(k)) && c.t.get(e).is_some_and(|t| guard::is_hyphen(t.l));
             if a < b && !joined_date {
                 return Some((e, notation(Some((a, true)), Some((b, false)))));
             }

@@ -39,7 +39,7 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
         let t = &c.t[i];
         // "at noon", "by midnight": the word alone, after a word that opens a time.
         if t.kind == TokenKind::Word {
-            let iso = match &*t.l {
+            let iso = match t.l {
                 "noon" | "midday" => Some("T12:00"),
                 "midnight" => Some("T00:00"),
                 _ => None,
@@ -169,7 +169,7 @@ fn zone(c: &Ctx, k: usize) -> Option<(usize, Option<&'static str>)> {
     if !t.s.bytes().all(|b| b.is_ascii_uppercase()) || t.s == "Z" && t.gap {
         return None;
     }
-    ZONES.iter().find(|(name, _)| *name == &*t.l).map(|&(_, offset)| (k + 1, offset))
+    ZONES.iter().find(|(name, _)| *name == t.l).map(|&(_, offset)| (k + 1, offset))
 }
 
 /// The time of day starting at token `i` (a number): its end and ISO value.
@@ -285,7 +285,8 @@ mod tests {
     use super::*;
 
     fn times(text: &str) -> Vec<(String, String)> {
-        let c = ctx_of(text, None);
+        let mut lower = String::new();
+        let c = ctx_of(text, None, &mut lower);
         let mut out = Vec::new();
         find(&c, &mut out);
         out.into_iter().map(|f| (f.span.of(text).to_owned(), f.iso().map(String::from).unwrap_or_default())).collect()
