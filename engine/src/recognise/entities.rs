@@ -30,7 +30,7 @@
 pub mod gazetteer;
 
 use super::{Candidate, Source, What};
-use crate::resolve::aliases::{fold, is_acronym_of};
+use crate::resolve::aliases::{fold_into, is_acronym_of};
 use crate::resolve::fast_hash::{Map as HashMap, StrVotes, Strings};
 use crate::segment::{SentenceKind, Segments, Token, TokenKind};
 use crate::{Label, Span};
@@ -788,9 +788,14 @@ impl<'a> Doc<'a> {
     // -----------------------------------------------------------------------------------------
     // Document-level consistency
 
-    fn key(&self, first: usize, end: usize) -> String {
-        let (Some(a), Some(b)) = (self.tokens.get(first), self.tokens.get(end.wrapping_sub(1))) else { return String::new() };
-        fold(&self.text[a.start()..b.end()])
+    /// The folded text of tokens `first..end` (empty if there are none), into `key`: one
+    /// buffer serves every key of [`Doc::consistency`].
+    fn key<'k>(&self, key: &'k mut String, first: usize, end: usize) -> &'k str {
+        match (self.tokens.get(first), self.tokens.get(end.wrapping_sub(1))) {
+            (Some(a), Some(b)) => fold_into(key, &self.text[a.start()..b.end()]),
+            _ => key.clear(),
+        }
+        key
     }
 
     /// "Norway’s military intelligence service" when the document names the "Norwegian
@@ -843,23 +848,25 @@ impl<'a> Doc<'a> {
         let mut evidence = StrVotes::default();
         // The last words of confident names of people.
         let mut surnames: Strings<()> = Strings::default();
+        // The keys, one at a time.
+        let mut buf = String::new();
         for p in &self.props {
             if p.score < 0.5 {
                 continue;
             }
-            let k = self.key(p.first(), p.end());
             let slot = Label::ALL.iter().position(|&l| l == p.label).unwrap_or(0);
-            evidence.add(&k, slot, p.score);
+            evidence.add(self.key(&mut buf, p.first(), p.end()), slot, p.score);
             if p.label == Label::Person && p.end() - p.first() >= 2 && self.is_cap(p.end() - 1) {
-                let last = fold(self.word(p.end() - 1));
-                if !surnames.contains(&last) {
-                    surnames.insert_new(&last, ());
+                fold_into(&mut buf, self.word(p.end() - 1));
+                if !surnames.contains(&buf) {
+                    surnames.insert_new(&buf, ());
                 }
             }
         }
         for (acronym, label) in &self.acronyms {
             let slot = Label::ALL.iter().position(|l| l == label).unwrap_or(0);
-            evidence.add(&fold(acronym), slot, 1.0);
+            fold_into(&mut buf, acronym);
+            evidence.add(&buf, slot, 1.0);
         }
         let best = |ev: &[f32; 7]| -> Option<(Label, f32)> {
             let (k, w) = ev.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(&a.0)))?;
@@ -871,7 +878,7 @@ impl<'a> Doc<'a> {
             if p.source != Source::Rules || p.score >= 0.8 {
                 continue;
             }
-            if let Some((l, _)) = evidence.get(self.key(p.first(), p.end()).as_str()).as_ref().and_then(best) {
+            if let Some((l, _)) = evidence.get(self.key(&mut buf, p.first(), p.end())).as_ref().and_then(best) {
                 if l != p.label {
                     relabelled.push((n, l));
                 }
@@ -885,32 +892,30 @@ impl<'a> Doc<'a> {
         for d in deferred {
             // "Focus" + "2024" when "Focus 2024" is known.
             if self.tokens.get(d.end()).is_some_and(|t| t.kind() == TokenKind::Number) && self.gap(d.end()) == Some(true) {
-                if let Some((l, _)) = evidence.get(self.key(d.first(), d.end() + 1).as_str()).as_ref().and_then(best) {
+                if let Some((l, _)) = evidence.get(self.key(&mut buf, d.first(), d.end() + 1)).as_ref().and_then(best) {
                     self.push(d.first(), d.end() + 1, l, 0.7, Source::Rules);
                     continue;
                 }
             }
-            let k = self.key(d.first(), d.end());
-            if let Some((l, _)) = evidence.get(k.as_str()).as_ref().and_then(best) {
+            let k = self.key(&mut buf, d.first(), d.end());
+            if let Some((l, _)) = evidence.get(k).as_ref().and_then(best) {
                 self.push(d.first(), d.end(), l, 0.65, Source::Rules);
-            } else if d.end() - d.first() == 1 && surnames.contains(&k) {
+            } else if d.end() - d.first() == 1 && surnames.contains(k) {
                 self.push(d.first(), d.end(), Label::Person, 0.65, Source::Rules);
             } else if let Some((l, s)) = d.fallback {
                 self.push(d.first(), d.end(), l, s, Source::Rules);
             }
         }
         // Single-word person guesses that are the surname of a full name: people.
-        let surname_fix: Vec<usize> = self
-            .props
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.source == Source::Rules && p.end() - p.first() == 1 && p.label != Label::Person && p.score < 0.6)
-            .filter(|(_, p)| surnames.contains(&fold(self.word(p.first()))))
-            .map(|(n, _)| n)
-            .collect();
-        for n in surname_fix {
-            self.props[n].label = Label::Person;
-            self.props[n].score = 0.65;
+        for n in 0..self.props.len() {
+            let p = self.props[n];
+            if p.source == Source::Rules && p.end() - p.first() == 1 && p.label != Label::Person && p.score < 0.6 {
+                fold_into(&mut buf, self.word(p.first()));
+                if surnames.contains(&buf) {
+                    self.props[n].label = Label::Person;
+                    self.props[n].score = 0.65;
+                }
+            }
         }
     }
 }

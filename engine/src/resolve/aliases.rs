@@ -343,6 +343,13 @@ pub fn key(form: &str) -> String {
 /// Lower case, without diacritics, periods or repeated spaces.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(&mut out, s);
+    out
+}
+
+/// [`fold`] into `out`, which is emptied first: one buffer for many keys.
+pub(crate) fn fold_into(out: &mut String, s: &str) {
+    out.clear();
     for c in s.chars() {
         if c.is_ascii() {
             // The common case, without the tables below.
@@ -364,14 +371,13 @@ pub fn fold(s: &str) -> String {
                     out.push(' ');
                 }
             }
-            c => push_folded(&mut out, c),
+            c => push_folded(out, c),
         }
     }
     // Only a space can end it: no lower-case letter is white space.
     if out.ends_with(' ') {
         out.pop();
     }
-    out
 }
 
 /// Pushes `c` lower-cased and without its diacritic.
