@@ -31,6 +31,10 @@ pub const DUR_START: u16 = 1 << 6;
 /// first token with).
 pub const DATE_START: u16 = 1 << 7;
 
+/// A word some recogniser opens a figure with that no class above covers ("twice", "age",
+/// "noon": [`super::quantity`], [`super::times`]).
+pub const OPENER: u16 = 1 << 8;
+
 /// The month (1-12) a month name or abbreviation names, in the top four bits: the words and
 /// dots [`crate::date::month_from_name`] reads ("january", "jan", "sept", "Feb."); [`month`]
 /// reads it.
@@ -38,6 +42,8 @@ pub const MONTH: u16 = 0xf000;
 
 /// The classes that also hold with dots after the word.
 const DOTTED: u16 = WEEKDAY_ABBR;
+
+const OPENERS: &[&str] = &["twice", "thrice", "age", "aged", "noon", "midday", "midnight"];
 
 /// The month names and abbreviations with their months.
 const MONTHS: &[(&str, u16)] = &[
@@ -186,7 +192,7 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let mut t = Table { words: hashbrown::HashTable::new(), first: [0; 256], last: [0; 256] };
         for (words, class) in
-            [(NUM_WORDS, NUM_START), (WEEKDAYS, WEEKDAY), (WEEKDAY_ABBRS, WEEKDAY_ABBR), (HOLIDAY_HEADS, HOLIDAY), (ORDINALS, ORDINAL), (DATE_WORDS, DATE_WORD), (DUR_STARTS, DUR_START), (DATE_STARTS, DATE_START)]
+            [(NUM_WORDS, NUM_START), (WEEKDAYS, WEEKDAY), (WEEKDAY_ABBRS, WEEKDAY_ABBR), (HOLIDAY_HEADS, HOLIDAY), (ORDINALS, ORDINAL), (DATE_WORDS, DATE_WORD), (DUR_STARTS, DUR_START), (DATE_STARTS, DATE_START), (OPENERS, OPENER)]
         {
             for w in words {
                 debug_assert!(!w.is_empty() && w.len() <= LONGEST);

@@ -36,6 +36,11 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
     let n = c.t.len();
     let mut i = 0;
     while i < n {
+        // [`Tok::quiet`]: a quick no.
+        if c.t[i].quiet {
+            i += 1;
+            continue;
+        }
         if !may_start(c, i) {
             i += 1;
             continue;

@@ -61,6 +61,12 @@ pub struct Tok<'a> {
     pub digit: bool,
     /// Whether it holds an "@" or a ":" (what [`guard`] looks for in a chunk besides digits).
     pub odd: bool,
+    /// Whether no recogniser of the page ([`all`]) opens a figure at it, so that each passes
+    /// over it with one test: no digit, no number token, no class but [`class::DATE_WORD`]
+    /// (which no recogniser reads), no month, not a "." (which may open a number), not before
+    /// a "$" (a prefix, "US $"), not a "$" or a token whose first byte lies outside ASCII (a
+    /// currency symbol), not three or four letters with a capital (a currency code, "MUSD").
+    pub quiet: bool,
 }
 
 /// The tokens of a text with what the recognisers need to know about them.
@@ -123,6 +129,18 @@ impl<'a> Ctx<'a> {
             if let Some(a) = copy {
                 copies.push((t.len(), a, lower.len()));
             }
+            let quiet = !digit
+                && tok.kind() != TokenKind::Number
+                && class & !class::DATE_WORD == 0
+                && s.as_bytes().first().is_some_and(u8::is_ascii)
+                && s != "$"
+                && s != "."
+                && !(upper && (3..=4).contains(&s.len()));
+            if s == "$" {
+                if let Some(p) = t.last_mut() {
+                    p.quiet = false;
+                }
+            }
             t.push(Tok {
                 s,
                 class: class & !class::MONTH,
@@ -131,6 +149,7 @@ impl<'a> Ctx<'a> {
                 month: if word { class::month(class) } else { 0 },
                 digit,
                 odd,
+                quiet,
                 // Its copy's place in `lower` is known, but not yet where `lower` will lie.
                 l: s,
                 span: tok.span(),

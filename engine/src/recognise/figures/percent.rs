@@ -53,6 +53,11 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
     let n = c.t.len();
     let mut i = 0;
     while i < n {
+        // [`Tok::quiet`]: a quick no.
+        if c.t[i].quiet {
+            i += 1;
+            continue;
+        }
         // Every reading opens with a number ([`num`] reads nothing where no number may start)
         // or "between": a quick no for the other tokens.
         if !c.may_number(i) && c.l(i) != "between" {
