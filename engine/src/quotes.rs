@@ -261,8 +261,8 @@ fn find_marks(text: &str, paragraphs: &[Span]) -> Vec<Raw> {
         let mut i = if skip_first { s.chars().next().map_or(0, char::len_utf8) } else { 0 };
         // No mark but the straight double quote is ASCII: nothing opens or closes at the other
         // ASCII bytes, which are passed over without being decoded.
-        while let Some(k) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| b == b'"' || b >= 0x80)) {
-            i += k;
+        while let Some(k) = next_mark(bytes, i) {
+            i = k;
             let Some(c) = s[i..].chars().next() else { break };
             let after = i + c.len_utf8();
             // The chars around it in the paragraph.
@@ -294,6 +294,27 @@ fn find_marks(text: &str, paragraphs: &[Span]) -> Vec<Raw> {
         out.push(Raw { open: at, inner: Span::new(inner, last_end.max(inner)), close_end: last_end.max(inner), close: None });
     }
     out
+}
+
+/// The first byte at or after `from` that is a straight double quote or past ASCII (where a
+/// quote mark can stand), with eight bytes passed over at a time.
+fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let rest = bytes.get(from..)?;
+    let mut k = 0;
+    for chunk in rest.chunks_exact(8) {
+        let x = chunk.try_into().map_or(HIGH, u64::from_le_bytes);
+        // The high bit of each byte equal to `"` (0x22): `y` is zero there, and `(y & 0x7F) +
+        // 0x7F` has its high bit clear only there (the sum cannot carry into the next byte).
+        let y = x ^ (u64::from(b'"') * ONES);
+        let quote = !(((y & !HIGH) + 0x7F * ONES) | y) & HIGH;
+        if x & HIGH != 0 || quote != 0 {
+            break;
+        }
+        k += 8;
+    }
+    rest.get(k..)?.iter().position(|&b| b == b'"' || b >= 0x80).map(|p| from + k + p)
 }
 
 /// The inner text trimmed of white space and of a trailing comma, colon or semicolon.
