@@ -203,6 +203,28 @@ impl<'a> Doc<'a> {
         self.tokens.get(i).map_or("", |t| t.span().of(self.text))
     }
 
+    /// The bytes of token `i` (empty past the end): what the passes over every token compare,
+    /// without the char-boundary checks of slicing a `str`.
+    fn bytes(&self, i: usize) -> &'a [u8] {
+        self.tokens.get(i).and_then(|t| self.text.as_bytes().get(t.start()..t.end())).unwrap_or_default()
+    }
+
+    /// Whether token `i` starts with a lower-case letter and holds a capital ("iPhone"), as
+    /// `w.starts_with(|c: char| c.is_lowercase() && w.chars().any(char::is_uppercase))` reads
+    /// it, with ASCII read as bytes.
+    fn lower_camel(&self, i: usize) -> bool {
+        let b = self.bytes(i);
+        match b.first() {
+            Some(f) if f.is_ascii() => {
+                f.is_ascii_lowercase() && (b.iter().any(u8::is_ascii_uppercase) || !b.is_ascii() && self.word(i).chars().any(char::is_uppercase))
+            }
+            _ => {
+                let w = self.word(i);
+                w.starts_with(|c: char| c.is_lowercase() && w.chars().any(char::is_uppercase))
+            }
+        }
+    }
+
     fn lists(&self, i: usize) -> Lists {
         self.single.get(i).map_or(Lists::default(), |l| Lists(l.0 & !CAP))
     }
@@ -667,7 +689,7 @@ impl<'a> Doc<'a> {
     /// "the West": the geopolitical region.
     fn the_west(&mut self, start: usize, stop: usize) {
         for i in start + 1..stop {
-            if self.word(i) == "West" && self.word(i - 1) == "the" && !self.is_cap(i + 1) {
+            if self.bytes(i) == b"West" && self.bytes(i - 1) == b"the" && !self.is_cap(i + 1) {
                 self.push(i, i + 1, Label::Place, 0.7, Source::Rules);
             }
         }
@@ -677,7 +699,9 @@ impl<'a> Doc<'a> {
     fn quoted_works(&mut self, start: usize, stop: usize) {
         let mut i = start;
         while i < stop {
-            if !matches!(self.word(i), "“" | "\"" | "«") || !self.is_cap(i + 1) {
+            let w = self.bytes(i);
+            let opening = w == "“".as_bytes() || w == b"\"" || w == "«".as_bytes();
+            if !opening || !self.is_cap(i + 1) {
                 i += 1;
                 continue;
             }
@@ -746,7 +770,7 @@ impl<'a> Doc<'a> {
     /// II", "Shahed drones".
     fn products(&mut self) {
         for i in 0..self.tokens.len() {
-            if !self.is_cap(i) && !self.word(i).starts_with(|c: char| c.is_lowercase() && self.word(i).chars().any(char::is_uppercase)) {
+            if !self.is_cap(i) && !self.lower_camel(i) {
                 continue;
             }
             let l = self.lists(i);
@@ -822,7 +846,8 @@ impl<'a> Doc<'a> {
             return;
         }
         for i in 0..self.tokens.len() {
-            if !matches!(self.word(i + 1), "’s" | "'s") || self.gap(i + 1) != Some(false) {
+            let next = self.bytes(i + 1);
+            if !(next == "’s".as_bytes() || next == b"'s") || self.gap(i + 1) != Some(false) {
                 continue;
             }
             let Some(country) = gazetteer::country_of(self.word(i)) else { continue };
