@@ -505,7 +505,10 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
             return Some((e, x.map(|x| on_weekday(x, wd).to_string())));
         }
     }
-    if let Some((e, x)) = offset(c, i) {
+    // The duration at `i`, read once for the offset and the bare duration below ("in" opens
+    // an offset with the duration after it).
+    let own = if l == "in" { None } else { dur(c, i) };
+    if let Some((e, x)) = offset_with(c, i, own.as_ref()) {
         // "in 3 days on Friday", "two months from today on Tuesday"
         if c.is(e, "on") {
             if let Some(wd) = weekday(c, e + 1) {
@@ -522,7 +525,7 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
     if let Some(r) = span_from_now(c, i) {
         return Some(r);
     }
-    let (d, e) = dur(c, i)?;
+    let (d, e) = if l == "in" { dur(c, i)? } else { own? };
     // "a week starting tomorrow", "3 days starting from next monday" (not the rate in "a
     // million barrels a day, beginning December first")
     if let Some(r) = starting(c, &d, e, false).filter(|_| !matches!(l, "a" | "an")) {
@@ -542,6 +545,12 @@ fn at(c: &Ctx, i: usize) -> Option<(usize, Option<String>)> {
 /// "2 weeks and 2 days ago", "3 weeks later", "two days after today", "3 days from Tuesday":
 /// the token after and the day (`None` when it cannot be resolved).
 fn offset(c: &Ctx, i: usize) -> Option<(usize, Option<Date>)> {
+    let own = if c.is(i, "in") { None } else { dur(c, i) };
+    offset_with(c, i, own.as_ref())
+}
+
+/// [`offset`] given [`dur`] at `i` (`own`, not read after "in").
+fn offset_with(c: &Ctx, i: usize, own: Option<&(Dur, usize)>) -> Option<(usize, Option<Date>)> {
     let published = c.published;
     if c.is(i, "in") {
         let (d, e) = dur(c, i + 1)?;
@@ -560,7 +569,8 @@ fn offset(c: &Ctx, i: usize) -> Option<(usize, Option<Date>)> {
         }
         return Some((e, published.and_then(|p| d.shift(p, 1))));
     }
-    let (d, e) = dur(c, i)?;
+    let (d, e) = own?;
+    let e = *e;
     if !d.days_only() {
         return None;
     }
