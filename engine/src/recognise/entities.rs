@@ -32,7 +32,7 @@ pub mod gazetteer;
 use super::{Candidate, Source, What};
 use crate::resolve::aliases::{fold_into, is_acronym_of};
 use crate::resolve::fast_hash::{Map as HashMap, StrVotes, Strings};
-use crate::segment::{SentenceKind, Segments, Token, TokenKind};
+use crate::segment::{FirstLetters, SentenceKind, Segments, Token, TokenKind};
 use crate::{Label, Span};
 use gazetteer::{Entry, Lists};
 
@@ -96,6 +96,18 @@ const PRODUCT_NOUNS: &[&str] = &[
 ];
 
 const ROMAN: &[&str] = &["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+
+/// The lengths and first letters of the [`SPEECH_VERBS`]: most words are none by these alone.
+const SPEECH_FIRSTS: FirstLetters<13> = FirstLetters::of(SPEECH_VERBS);
+/// The lengths and first letters of the [`PARTICLES`].
+const PARTICLE_FIRSTS: FirstLetters<6> = FirstLetters::of(PARTICLES);
+/// The lengths and first letters of the [`COMPANY_SUFFIXES`].
+const SUFFIX_FIRSTS: FirstLetters<6> = FirstLetters::of(COMPANY_SUFFIXES);
+
+/// Whether `w` is on `list` (case-sensitively), asking `firsts` (its sketch) first.
+fn listed<const N: usize>(firsts: &FirstLetters<N>, list: &[&str], w: &str) -> bool {
+    firsts.may_hold(w) && list.contains(&w)
+}
 
 /// In `Doc::single`, past the gazetteer's lists (bits 0 to [`Lists::COUNT`] - 1): the token
 /// is a word that starts with a capital letter and is on no [`Lists::NEVER`] list, as
@@ -388,14 +400,14 @@ impl<'a> Doc<'a> {
                 }
                 Some(true) => {
                     let w = self.word(j);
-                    let particle = PARTICLES.contains(&w) && self.gap(j + 1) == Some(true) && self.is_cap(j + 1);
+                    let particle = listed(&PARTICLE_FIRSTS, PARTICLES, w) && self.gap(j + 1) == Some(true) && self.is_cap(j + 1);
                     // ("Montreal Hockey Club on May ..." stops before a common word.)
                     let connector = cue
                         && matches!(w, "of" | "for" | "on" | "&")
                         && self.gap(j + 1) == Some(true)
                         && !self.lists(j + 1).has(Lists::COMMON.with(Lists::NEVER));
                     // "el-Sisi", "al-Assad"
-                    let hyphened = PARTICLES.contains(&w)
+                    let hyphened = listed(&PARTICLE_FIRSTS, PARTICLES, w)
                         && matches!(self.word(j + 1), "-" | "‐")
                         && self.gap(j + 1) == Some(false)
                         && self.gap(j + 2) == Some(false)
@@ -435,7 +447,7 @@ impl<'a> Doc<'a> {
             return; // no name is this long: a list or a shouted line
         }
         // A company suffix ends the company: "Apple Inc. CEO Tim Cook".
-        if let Some(k) = (a..b.saturating_sub(1)).find(|&k| COMPANY_SUFFIXES.contains(&self.word(k))) {
+        if let Some(k) = (a..b.saturating_sub(1)).find(|&k| listed(&SUFFIX_FIRSTS, COMPANY_SUFFIXES, self.word(k))) {
             self.run(a, k + 1, start, kind);
             self.run(k + 1, b, start, kind);
             return;
@@ -563,13 +575,13 @@ impl<'a> Doc<'a> {
             let title_before = self.title_before(a);
             let apposition = self.apposition_person(b);
             let given = (2..=4).contains(&n) && self.lists(a).has(Lists::GIVEN_NAME) && all(&|k| !self.is_acronym(k));
-            let speaks = SPEECH_VERBS.contains(&self.word(b)) && self.gap(b) == Some(true)
+            let speaks = listed(&SPEECH_FIRSTS, SPEECH_VERBS, self.word(b)) && self.gap(b) == Some(true)
                 || a >= 1
-                    && SPEECH_VERBS.contains(&self.word(a - 1))
+                    && listed(&SPEECH_FIRSTS, SPEECH_VERBS, self.word(a - 1))
                     && self.gap(a) == Some(true)
                     && !self.is_acronym(a)
                     && !self.tokens.get(b).is_some_and(|t| t.kind() == TokenKind::Number) // "said Focus 2024"
-                || self.word(b) == "’" && SPEECH_VERBS.contains(&self.word(b + 1));
+                || self.word(b) == "’" && listed(&SPEECH_FIRSTS, SPEECH_VERBS, self.word(b + 1));
             if titled || title_before {
                 label = Some((Label::Person, 0.8));
             } else if given || apposition {
