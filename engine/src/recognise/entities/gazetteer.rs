@@ -382,9 +382,11 @@ pub fn lookup(form: &str) -> Option<Entry> {
         return Some(e);
     }
     // The key below is `form` itself when it is ASCII with single spaces between words.
+    // (Two spaces found by comparing each byte with the one before: `contains("  ")` sets up
+    // a substring search for each form.)
     let b = form.as_bytes();
     let plain = b.iter().all(|&c| c.is_ascii_graphic() || c == b' ')
-        && !form.contains("  ")
+        && !b.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
         && b.first() != Some(&b' ')
         && b.last() != Some(&b' ');
     if plain {
