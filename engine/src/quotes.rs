@@ -299,22 +299,15 @@ fn find_marks(text: &str, paragraphs: &[Span]) -> Vec<Raw> {
 /// The first byte at or after `from` that is a straight double quote or past ASCII (where a
 /// quote mark can stand), with eight bytes passed over at a time.
 fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    use crate::span::HIGH;
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let rest = bytes.get(from..)?;
-    let mut k = 0;
-    for chunk in rest.chunks_exact(8) {
-        let x = chunk.try_into().map_or(HIGH, u64::from_le_bytes);
-        // The high bit of each byte equal to `"` (0x22): `y` is zero there, and `(y & 0x7F) +
-        // 0x7F` has its high bit clear only there (the sum cannot carry into the next byte).
+    // The high bit of each byte equal to `"` (0x22): `y` is zero there, and `(y & 0x7F) + 0x7F`
+    // has its high bit clear only there (the sum cannot carry into the next byte).
+    let quote = |x: u64| {
         let y = x ^ (u64::from(b'"') * ONES);
-        let quote = !(((y & !HIGH) + 0x7F * ONES) | y) & HIGH;
-        if x & HIGH != 0 || quote != 0 {
-            break;
-        }
-        k += 8;
-    }
-    rest.get(k..)?.iter().position(|&b| b == b'"' || b >= 0x80).map(|p| from + k + p)
+        !(((y & !HIGH) + 0x7F * ONES) | y) & HIGH
+    };
+    crate::span::first_byte(bytes, from, |x| x & HIGH != 0 || quote(x) != 0, |b| b == b'"' || b >= 0x80)
 }
 
 /// The inner text trimmed of white space and of a trailing comma, colon or semicolon.

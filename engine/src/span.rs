@@ -109,16 +109,27 @@ impl From<Range<usize>> for Span {
 
 /// The index of the first byte of `b` past ASCII at or after `from`: eight bytes at a time.
 pub(crate) fn first_non_ascii(b: &[u8], from: usize) -> Option<usize> {
+    first_byte(b, from, |word| word & HIGH != 0, |x| !x.is_ascii())
+}
+
+/// The high bit of each byte of a little-endian `u64`.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The first byte at or after `from` for which `stop` holds, eight bytes at a time passed over
+/// while `may_stop` is false of them as a little-endian `u64` (it must be true of any eight
+/// bytes that hold a byte `stop` is true of).
+#[inline]
+pub(crate) fn first_byte(b: &[u8], from: usize, may_stop: impl Fn(u64) -> bool, stop: impl Fn(u8) -> bool) -> Option<usize> {
     let rest = b.get(from..)?;
     let mut k = 0;
     for word in rest.chunks_exact(8) {
         let word: [u8; 8] = word.try_into().ok()?;
-        if u64::from_le_bytes(word) & 0x8080_8080_8080_8080 != 0 {
+        if may_stop(u64::from_le_bytes(word)) {
             break;
         }
         k += 8;
     }
-    rest.get(k..)?.iter().position(|&x| !x.is_ascii()).map(|p| from + k + p)
+    rest.get(k..)?.iter().position(|&x| stop(x)).map(|p| from + k + p)
 }
 
 /// Converts byte offsets of one text to Unicode code point offsets, in one pass over the text.
