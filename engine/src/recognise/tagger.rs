@@ -603,6 +603,8 @@ struct Context {
     first: bool,
     /// The kind of its sentence: 1 body, 2 heading, 3 credit.
     kind: u64,
+    /// Its index in the document's tokens.
+    at: usize,
 }
 
 impl<'t> Featurizer<'t> {
@@ -684,7 +686,7 @@ impl<'t> Featurizer<'t> {
                 *seen_word = true;
             }
             let before = |k: usize| i.checked_sub(k).map_or(EDGE, at);
-            each(&Context { p2: before(2), p1: before(1), c, n1: at(i + 1), n2: at(i + 2), first, kind });
+            each(&Context { p2: before(2), p1: before(1), c, n1: at(i + 1), n2: at(i + 2), first, kind, at: i });
         }
     }
 
@@ -809,10 +811,17 @@ impl Featurizer<'_> {
         s: usize,
         chunk: Range<usize>,
         seen_word: &mut bool,
+        quiet: &[bool],
         out: &mut Vec<Lanes>,
     ) {
         out.clear();
+        let first = chunk.start;
         self.contexts(segments, s, chunk, seen_word, |x| {
+            // A quiet token is `O` without being scored (see [`quiet_tokens`]).
+            if quiet.get(x.at - first) == Some(&true) {
+                out.push(QUIET);
+                return;
+            }
             let body = x.kind == 1 && !x.first;
             let mut acc = [0i16; LANES];
             let add = |acc: &mut [i16; LANES], part: &[i16; LANES]| {
@@ -1541,6 +1550,9 @@ fn to_lanes<T: Copy + Default>(row: &[T]) -> [T; LANES] {
 #[derive(Default)]
 pub struct Scratch {
     emit: Vec<Lanes>,
+    /// Whether each token of the chunk is quiet ([`quiet_tokens`]), and its scratch space.
+    quiet: Vec<bool>,
+    plain: Vec<bool>,
     fwd: Vec<Lanes>,
     bwd: Vec<Lanes>,
     tags: Vec<usize>,
@@ -1832,7 +1844,8 @@ pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span
         if chunk.start == segments.sentences[k].tokens.start {
             seen_word = false;
         }
-        featurizer.emissions(model, &own, segments, k, chunk.clone(), &mut seen_word, &mut s.emit);
+        quiet_tokens(text, &segments.tokens, segments.sentences[k].tokens.clone(), chunk.clone(), &mut s.plain, &mut s.quiet);
+        featurizer.emissions(model, &own, segments, k, chunk.clone(), &mut seen_word, &s.quiet, &mut s.emit);
         let emit = std::mem::take(&mut s.emit);
         viterbi(&emit, &model.lattice, &mut s, true);
         s.emit = emit;
@@ -1905,6 +1918,48 @@ pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span
     drop((own, featurizer, s));
     consistent(text, segments, &mut out);
     out
+}
+
+/// How many tokens on each side of a token must be plain too for it to be quiet
+/// ([`quiet_tokens`]).
+const QUIET_REACH: usize = 1;
+
+/// The emission scores of a quiet token: `O` scores 0, every other tag far below anything a
+/// sum of weights reaches (but far above [`NEG`], so no score of the passes overflows).
+const QUIET: Lanes = {
+    let mut lanes = [-1.0e6; LANES];
+    lanes[0] = 0.0;
+    lanes
+};
+
+/// Whether a token is plain: a word of lower-case ASCII letters only ("the", "said") or one of
+/// the marks `,` `.` `;` `:` `(` `)`.
+fn is_plain(t: Token, text: &str) -> bool {
+    let w = t.span().of(text).as_bytes();
+    match t.kind() {
+        TokenKind::Word => w.iter().all(u8::is_ascii_lowercase),
+        TokenKind::Punct => matches!(w, b"," | b"." | b";" | b":" | b"(" | b")"),
+        _ => false,
+    }
+}
+
+/// Writes to `quiet` whether each token of `chunk` (a part of the tokens `sentence`) is quiet:
+/// plain ([`is_plain`]), and so are the tokens up to [`QUIET_REACH`] away on each side in the
+/// sentence. A quiet token is tagged `O` without its features being looked up (DESIGN.md,
+/// "Quiet tokens"): a name has a capital, a digit or a quote mark in it or next to it, so what a
+/// token far from all of those adds is lookups (a third to a half of all of them in news) and
+/// no names. `plain` is scratch space.
+fn quiet_tokens(text: &str, tokens: &[Token], sentence: Range<usize>, chunk: Range<usize>, plain: &mut Vec<bool>, quiet: &mut Vec<bool>) {
+    let from = chunk.start.saturating_sub(QUIET_REACH).max(sentence.start);
+    let to = (chunk.end + QUIET_REACH).min(sentence.end).min(tokens.len());
+    plain.clear();
+    plain.extend(tokens.get(from..to).unwrap_or_default().iter().map(|&t| is_plain(t, text)));
+    quiet.clear();
+    quiet.extend(chunk.map(|i| {
+        let a = i.saturating_sub(QUIET_REACH).max(from) - from;
+        let b = (i + QUIET_REACH + 1).min(to).saturating_sub(from);
+        plain.get(a..b).is_some_and(|p| !p.contains(&false))
+    }));
 }
 
 /// Document-level consistency: every mention of a string takes the label its mentions vote for
@@ -2096,7 +2151,7 @@ mod tests {
                 for a in (r.start..r.end).step_by(step) {
                     let chunk = a..(a + step).min(r.end);
                     fz.chunk(&segments, k, chunk.clone(), &mut seen_a, &mut feats);
-                    fz.emissions(model, &own, &segments, k, chunk, &mut seen_b, &mut emit);
+                    fz.emissions(model, &own, &segments, k, chunk, &mut seen_b, &[], &mut emit);
                     assert_eq!(feats.len(), emit.len() * FEATURES);
                     for (tf, e) in feats.chunks_exact(FEATURES).zip(&emit) {
                         let mut acc = [0i32; LANES];
@@ -2131,6 +2186,26 @@ mod tests {
         for (span, _, score) in tag_document(m, text, &crate::segment::segment(text)) {
             assert!((0.0..=1.0).contains(&score), "{span:?} {score}");
         }
+    }
+
+    #[test]
+    fn quiet_tokens_are_plain_words_away_from_capitals_digits_and_quotes() {
+        let text = "the talks went on , and then Nils Stensønes said that 3 of them left \"quietly\" in the end .";
+        let segments = crate::segment::segment(text);
+        let all = 0..segments.tokens.len();
+        let (mut plain, mut quiet) = (Vec::new(), Vec::new());
+        quiet_tokens(text, &segments.tokens, all.clone(), all.clone(), &mut plain, &mut quiet);
+        let words: Vec<&str> = segments.tokens.iter().map(|t| t.span().of(text)).collect();
+        let got: Vec<&str> = words.iter().zip(&quiet).filter(|(_, &q)| q).map(|(w, _)| *w).collect();
+        // Not quiet: a capitalised word, a number or a quote mark, and the tokens next to them
+        // (the sentence's edges count as plain).
+        assert_eq!(got, ["the", "talks", "went", "on", ",", "and", "them", "the", "end", "."], "{words:?}");
+        // A chunk in the middle reads its neighbours across the chunk's edges.
+        quiet_tokens(text, &segments.tokens, all, 1..4, &mut plain, &mut quiet);
+        assert_eq!(quiet, [true, true, true]);
+        // Every tag of a quiet token is O.
+        let m = model().expect("the compiled-in model decodes");
+        assert!(tag_document(m, text, &segments).iter().all(|(span, _, _)| span.of(text).contains("Stensønes")));
     }
 
     #[test]
