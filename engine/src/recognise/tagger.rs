@@ -1643,7 +1643,11 @@ fn keep_max(b: &mut f32, v: f32) {
 /// pass the same way round. A state scored `NEG` need not be skipped: `NEG` plus a transition
 /// score rounds to `NEG` or less and never beats the `NEG` a maximum starts from. The back
 /// pointers are worked out along the best path only, in tag order.
-fn viterbi(emit: &[Lanes], lat: &Lattice, s: &mut Scratch, margins: bool) {
+///
+/// `after_o`: the tokens follow a token tagged `O` (a quiet one) instead of the sentence start;
+/// `before_o`: a token tagged `O` follows them, so that each tag at the end also scores its
+/// transition to `O` (at the sentence end nothing is added).
+fn viterbi(emit: &[Lanes], lat: &Lattice, s: &mut Scratch, margins: bool, after_o: bool, before_o: bool) {
     let n = emit.len();
     s.tags.clear();
     s.fwd.clear();
@@ -1652,9 +1656,11 @@ fn viterbi(emit: &[Lanes], lat: &Lattice, s: &mut Scratch, margins: bool) {
     }
     // Every row is written below: the first from the start, the others from the row before.
     s.fwd.resize(n, [NEG; LANES]);
-    for ((f, &t), &e) in s.fwd[0].iter_mut().zip(&lat.start).zip(&emit[0]).take(I_LANE) {
+    let start = if after_o { &lat.open[LANE[0]][..] } else { &lat.start[..I_LANE] };
+    for ((f, &t), &e) in s.fwd[0].iter_mut().zip(start).zip(&emit[0]) {
         *f = t + e;
     }
+    let end = if before_o { lat.into[LANE[0]] } else { [0.0; LANES] };
     for i in 1..n {
         let (done, rest) = s.fwd.split_at_mut(i);
         let (prev, cur, e) = (&done[i - 1], &mut rest[0], &emit[i]);
@@ -1679,7 +1685,8 @@ fn viterbi(emit: &[Lanes], lat: &Lattice, s: &mut Scratch, margins: bool) {
         }
     }
     let last = &s.fwd[n - 1];
-    let mut t = (0..TAGS).fold(0, |b, t| if last[LANE[t]] > last[LANE[b]] { t } else { b });
+    let score = |t: usize| last[LANE[t]] + end[LANE[t]];
+    let mut t = (0..TAGS).fold(0, |b, t| if score(t) > score(b) { t } else { b });
     s.tags.resize(n, 0);
     for i in (1..n).rev() {
         s.tags[i] = t;
@@ -1726,6 +1733,7 @@ fn viterbi(emit: &[Lanes], lat: &Lattice, s: &mut Scratch, margins: bool) {
         // end down to the first token not tagged O (those before it are left at zero).
         s.bwd.clear();
         s.bwd.resize(n, [0.0; LANES]);
+        s.bwd[n - 1] = end;
         let Some(first) = s.tags.iter().position(|&t| t != 0) else { return };
         for i in (first..n - 1).rev() {
             let next = s.bwd[i + 1];
@@ -1755,7 +1763,7 @@ pub fn best_tags<'s>(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], s: &
     let mut lanes = std::mem::take(&mut s.emit);
     lanes.clear();
     lanes.extend(emit.iter().map(|e| to_lanes(e)));
-    viterbi(&lanes, &Lattice::new(trans), s, false);
+    viterbi(&lanes, &Lattice::new(trans), s, false, false, false);
     s.emit = lanes;
     &s.tags
 }
@@ -1765,7 +1773,7 @@ pub fn best_tags<'s>(emit: &[[f32; TAGS]], trans: &[[f32; TAGS]; TAGS + 1], s: &
 /// the best score of an analysis that tags some token of the span otherwise.
 fn span_margin(s: &Scratch, a: usize, b: usize) -> f32 {
     let n = s.tags.len();
-    let best = s.fwd[n - 1][..TAGS].iter().fold(NEG, |m, &x| m.max(x));
+    let best = s.fwd[n - 1][..TAGS].iter().zip(&s.bwd[n - 1]).fold(NEG, |m, (&f, &b)| m.max(f + b));
     let mut margin = f32::INFINITY;
     for i in a..b.min(n) {
         let chosen = LANE[s.tags[i]];
@@ -1847,77 +1855,96 @@ pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span
         quiet_tokens(text, &segments.tokens, segments.sentences[k].tokens.clone(), chunk.clone(), &mut s.plain, &mut s.quiet);
         featurizer.emissions(model, &own, segments, k, chunk.clone(), &mut seen_word, &s.quiet, &mut s.emit);
         let emit = std::mem::take(&mut s.emit);
-        viterbi(&emit, &model.lattice, &mut s, true);
-        s.emit = emit;
+        // Each stretch of tokens between quiet ones is decoded on its own: a quiet token is
+        // tagged `O` whatever its neighbours, so the best analysis of the chunk (and each span's
+        // margin) is that of each stretch after and before an `O` (DESIGN.md, "Speed").
         let tokens = &segments.tokens[chunk];
-        let n = s.tags.len().min(tokens.len());
-        let mut i = 0;
-        while i < n {
-            let Some((label, _)) = label_of(s.tags[i]) else {
-                i += 1;
-                continue;
-            };
-            let i_tag = tag_of(label, false);
-            let mut j = i + 1;
-            while j < n && s.tags[j] == i_tag {
-                j += 1;
-            }
-            let end = j;
-            // Names start and end with a word or a number, not with an emoji or a dash.
-            let wordlike = |t: &Token| matches!(t.kind(), TokenKind::Word | TokenKind::Number);
-            while i < j && !wordlike(&tokens[i]) {
-                i += 1;
-            }
-            while j > i && !wordlike(&tokens[j - 1]) {
-                j -= 1;
-            }
-            if i == j {
-                i = end;
+        let n = emit.len().min(tokens.len());
+        let mut a = 0;
+        while a < n {
+            if s.quiet.get(a) == Some(&true) {
+                a += 1;
                 continue;
             }
-            // Titles are no part of a person's name: "Ross Hoyt" of "General Ross Hoyt".
-            if label == Label::Person {
-                while i + 1 < j && is_title(tokens[i].span().of(text)) {
-                    i += 1;
-                }
-            }
-            // Lower-case words neither start nor end a name: "F-16" of "flies F-16",
-            // "Leopard 2" of "Leopard 2 tanks" (particles such as "al-" and "de" stay).
-            while i + 1 < j && is_lower_word(tokens[i], text) && !PARTICLES.contains(&tokens[i].span().of(text)) {
-                i += 1;
-            }
-            // Lower-case words do not end a name: "Leopard 2" of "Leopard 2 tanks".
-            while j > i + 1 && tokens[j - 1].kind() == TokenKind::Word && tokens[j - 1].span().of(text).starts_with(char::is_lowercase) {
-                j -= 1;
-            }
-            // Words the gazetteers call no names by themselves ("AIDS", "Officials", "Monday").
-            if j == i + 1 {
-                if let Some(e) = gazetteer::lookup_token(tokens[i].span().of(text)) {
-                    if e.lists.has(Lists::COMMON.with(Lists::NEVER)) && !e.lists.has(Lists::NAMES) {
-                        i = end;
-                        continue;
-                    }
-                }
-            }
-            // A possessive ends the name: "Florida" of "Florida's Gulf Coast".
-            if let Some(p) = (i + 1..j).find(|&k| matches!(tokens[k].span().of(text), "'s" | "’s" | "'S" | "’S")) {
-                let margin = span_margin(&s, i, j);
-                let confidence = 0.5 / (1.0 + (-margin / model.temperature.max(1e-6)).exp());
-                out.push((Span::new(tokens[i].start(), tokens[p - 1].end()), label, confidence));
-                i = end;
-                continue;
-            }
-            let margin = span_margin(&s, i, j);
-            let confidence = 1.0 / (1.0 + (-margin / model.temperature.max(1e-6)).exp());
-            let span = Span::new(tokens[i].start(), tokens[j - 1].end());
-            out.push((span, label, confidence));
-            i = end;
+            let b = (a..n).find(|&i| s.quiet.get(i) == Some(&true)).unwrap_or(n);
+            viterbi(&emit[a..b], &model.lattice, &mut s, true, a > 0, b < n);
+            read_spans(model, text, &tokens[a..b], &s, &mut out);
+            a = b;
         }
+        s.emit = emit;
     }
     // The word table is done with: give it back before the consistency pass' maps.
     drop((own, featurizer, s));
     consistent(text, segments, &mut out);
     out
+}
+
+/// Reads the spans of the tags `s` holds for `tokens` (decoded with margins) into `out`, as
+/// (span, label, confidence).
+fn read_spans(model: &Model, text: &str, tokens: &[Token], s: &Scratch, out: &mut Vec<(Span, Label, f32)>) {
+    let n = s.tags.len().min(tokens.len());
+    let mut i = 0;
+    while i < n {
+        let Some((label, _)) = label_of(s.tags[i]) else {
+            i += 1;
+            continue;
+        };
+        let i_tag = tag_of(label, false);
+        let mut j = i + 1;
+        while j < n && s.tags[j] == i_tag {
+            j += 1;
+        }
+        let end = j;
+        // Names start and end with a word or a number, not with an emoji or a dash.
+        let wordlike = |t: &Token| matches!(t.kind(), TokenKind::Word | TokenKind::Number);
+        while i < j && !wordlike(&tokens[i]) {
+            i += 1;
+        }
+        while j > i && !wordlike(&tokens[j - 1]) {
+            j -= 1;
+        }
+        if i == j {
+            i = end;
+            continue;
+        }
+        // Titles are no part of a person's name: "Ross Hoyt" of "General Ross Hoyt".
+        if label == Label::Person {
+            while i + 1 < j && is_title(tokens[i].span().of(text)) {
+                i += 1;
+            }
+        }
+        // Lower-case words neither start nor end a name: "F-16" of "flies F-16",
+        // "Leopard 2" of "Leopard 2 tanks" (particles such as "al-" and "de" stay).
+        while i + 1 < j && is_lower_word(tokens[i], text) && !PARTICLES.contains(&tokens[i].span().of(text)) {
+            i += 1;
+        }
+        // Lower-case words do not end a name: "Leopard 2" of "Leopard 2 tanks".
+        while j > i + 1 && tokens[j - 1].kind() == TokenKind::Word && tokens[j - 1].span().of(text).starts_with(char::is_lowercase) {
+            j -= 1;
+        }
+        // Words the gazetteers call no names by themselves ("AIDS", "Officials", "Monday").
+        if j == i + 1 {
+            if let Some(e) = gazetteer::lookup_token(tokens[i].span().of(text)) {
+                if e.lists.has(Lists::COMMON.with(Lists::NEVER)) && !e.lists.has(Lists::NAMES) {
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        // A possessive ends the name: "Florida" of "Florida's Gulf Coast".
+        if let Some(p) = (i + 1..j).find(|&k| matches!(tokens[k].span().of(text), "'s" | "’s" | "'S" | "’S")) {
+            let margin = span_margin(s, i, j);
+            let confidence = 0.5 / (1.0 + (-margin / model.temperature.max(1e-6)).exp());
+            out.push((Span::new(tokens[i].start(), tokens[p - 1].end()), label, confidence));
+            i = end;
+            continue;
+        }
+        let margin = span_margin(s, i, j);
+        let confidence = 1.0 / (1.0 + (-margin / model.temperature.max(1e-6)).exp());
+        let span = Span::new(tokens[i].start(), tokens[j - 1].end());
+        out.push((span, label, confidence));
+        i = end;
+    }
 }
 
 /// How many tokens on each side of a token must be plain too for it to be quiet
