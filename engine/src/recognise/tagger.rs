@@ -368,9 +368,9 @@ struct Word {
     cue: u8,
     class: Class,
     kind: TokenKind,
-    /// [`SEEN_LOWER`], [`SEEN_CAPITALISED`], [`OPENER`], and in [`EV_SHIFT`].. the document
-    /// evidence of its lower-cased form as features read it (bit 0: written in lower case
-    /// somewhere; bit 1: capitalised inside a sentence somewhere).
+    /// [`SEEN_LOWER`], [`SEEN_CAPITALISED`], [`OPENER`], in the two bits from [`EV_SHIFT`] the
+    /// document evidence of its lower-cased form as features read it (bit 0: written in lower
+    /// case somewhere; bit 1: capitalised inside a sentence somewhere), and [`PLAIN`].
     flags: u8,
     /// How often it occurs, up to 255 (the edge word counts as often met).
     count: u8,
@@ -385,6 +385,8 @@ const SEEN_CAPITALISED: u8 = 2;
 const OPENER: u8 = 4;
 /// [`Word::flags`]: where the document evidence of its lower-cased form starts (two bits).
 const EV_SHIFT: u8 = 3;
+/// [`Word::flags`]: a plain token ([`is_plain`]).
+const PLAIN: u8 = 1 << 5;
 
 /// How often a word must occur to have its weights kept ([`Weights`]): a word met twice costs
 /// one more weighing where it is met than 192 bytes of kept sums save.
@@ -411,7 +413,7 @@ impl Word {
     /// The document evidence of its lower-cased form, as features read it.
     #[inline]
     fn ev_code(&self) -> u64 {
-        u64::from(self.flags >> EV_SHIFT)
+        u64::from((self.flags >> EV_SHIFT) & 3)
     }
 
     /// Its text: one of its occurrences in `text`.
@@ -491,7 +493,11 @@ impl Words {
         let id = self.list.len() as u32;
         // A quarter more at a time: text of distinct names has a new word every 13 bytes, and
         // doubling would leave up to half of the list unused (and hold both lists meanwhile).
-        crate::grow::push(&mut self.list, Word::new(t.start(), word.len(), t.kind(), &h, opener), 64);
+        let mut w = Word::new(t.start(), word.len(), t.kind(), &h, opener);
+        if is_plain(word, t.kind()) {
+            w.flags |= PLAIN;
+        }
+        crate::grow::push(&mut self.list, w, 64);
         self.slots[s] = id + 1;
         if self.list.len() * 2 > self.slots.len() {
             self.grow(text);
@@ -631,6 +637,20 @@ impl<'t> Featurizer<'t> {
         }
         words.merge_evidence();
         Featurizer { text, words, ids }
+    }
+
+    /// Writes to `quiet` whether each token of `chunk` (a part of sentence `s`'s tokens) is
+    /// quiet: plain ([`is_plain`]), and so are the tokens up to [`QUIET_REACH`] away on each
+    /// side in the sentence. A quiet token is tagged `O` without its features being looked up
+    /// (DESIGN.md, "Speed"): a name has a capital, a digit or a quote mark in it or next to it,
+    /// so what a token far from all of those adds is look-ups (half of an article's) and no
+    /// names.
+    fn quiet(&self, segments: &Segments, s: usize, chunk: Range<usize>, quiet: &mut Vec<bool>) {
+        quiet.clear();
+        let Some(sentence) = segments.sentences.get(s) else { return };
+        let (from, to) = (sentence.tokens.start, sentence.tokens.end.min(self.ids.len()));
+        let plain = |j: usize| self.words.list[self.ids[j] as usize].flags & PLAIN != 0;
+        quiet.extend(chunk.map(|i| (i.saturating_sub(QUIET_REACH).max(from)..(i + QUIET_REACH + 1).min(to)).all(plain)));
     }
 
     /// The hashes of word `id`, worked out again from its text (what [`Words::id`] worked out).
@@ -817,7 +837,7 @@ impl Featurizer<'_> {
         out.clear();
         let first = chunk.start;
         self.contexts(segments, s, chunk, seen_word, |x| {
-            // A quiet token is `O` without being scored (see [`quiet_tokens`]).
+            // A quiet token is `O` without being scored (see [`Featurizer::quiet`]).
             if quiet.get(x.at - first) == Some(&true) {
                 out.push(QUIET);
                 return;
@@ -1550,9 +1570,8 @@ fn to_lanes<T: Copy + Default>(row: &[T]) -> [T; LANES] {
 #[derive(Default)]
 pub struct Scratch {
     emit: Vec<Lanes>,
-    /// Whether each token of the chunk is quiet ([`quiet_tokens`]), and its scratch space.
+    /// Whether each token of the chunk is quiet ([`Featurizer::quiet`]).
     quiet: Vec<bool>,
-    plain: Vec<bool>,
     fwd: Vec<Lanes>,
     bwd: Vec<Lanes>,
     tags: Vec<usize>,
@@ -1852,7 +1871,7 @@ pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span
         if chunk.start == segments.sentences[k].tokens.start {
             seen_word = false;
         }
-        quiet_tokens(text, &segments.tokens, segments.sentences[k].tokens.clone(), chunk.clone(), &mut s.plain, &mut s.quiet);
+        featurizer.quiet(segments, k, chunk.clone(), &mut s.quiet);
         featurizer.emissions(model, &own, segments, k, chunk.clone(), &mut seen_word, &s.quiet, &mut s.emit);
         let emit = std::mem::take(&mut s.emit);
         // Each stretch of tokens between quiet ones is decoded on its own: a quiet token is
@@ -1948,7 +1967,7 @@ fn read_spans(model: &Model, text: &str, tokens: &[Token], s: &Scratch, out: &mu
 }
 
 /// How many tokens on each side of a token must be plain too for it to be quiet
-/// ([`quiet_tokens`]).
+/// ([`Featurizer::quiet`]).
 const QUIET_REACH: usize = 1;
 
 /// The emission scores of a quiet token: `O` scores 0, every other tag far below anything a
@@ -1961,32 +1980,13 @@ const QUIET: Lanes = {
 
 /// Whether a token is plain: a word of lower-case ASCII letters only ("the", "said") or one of
 /// the marks `,` `.` `;` `:` `(` `)`.
-fn is_plain(t: Token, text: &str) -> bool {
-    let w = t.span().of(text).as_bytes();
-    match t.kind() {
+fn is_plain(word: &str, kind: TokenKind) -> bool {
+    let w = word.as_bytes();
+    match kind {
         TokenKind::Word => w.iter().all(u8::is_ascii_lowercase),
         TokenKind::Punct => matches!(w, b"," | b"." | b";" | b":" | b"(" | b")"),
         _ => false,
     }
-}
-
-/// Writes to `quiet` whether each token of `chunk` (a part of the tokens `sentence`) is quiet:
-/// plain ([`is_plain`]), and so are the tokens up to [`QUIET_REACH`] away on each side in the
-/// sentence. A quiet token is tagged `O` without its features being looked up (DESIGN.md,
-/// "Quiet tokens"): a name has a capital, a digit or a quote mark in it or next to it, so what a
-/// token far from all of those adds is lookups (a third to a half of all of them in news) and
-/// no names. `plain` is scratch space.
-fn quiet_tokens(text: &str, tokens: &[Token], sentence: Range<usize>, chunk: Range<usize>, plain: &mut Vec<bool>, quiet: &mut Vec<bool>) {
-    let from = chunk.start.saturating_sub(QUIET_REACH).max(sentence.start);
-    let to = (chunk.end + QUIET_REACH).min(sentence.end).min(tokens.len());
-    plain.clear();
-    plain.extend(tokens.get(from..to).unwrap_or_default().iter().map(|&t| is_plain(t, text)));
-    quiet.clear();
-    quiet.extend(chunk.map(|i| {
-        let a = i.saturating_sub(QUIET_REACH).max(from) - from;
-        let b = (i + QUIET_REACH + 1).min(to).saturating_sub(from);
-        plain.get(a..b).is_some_and(|p| !p.contains(&false))
-    }));
 }
 
 /// Document-level consistency: every mention of a string takes the label its mentions vote for
@@ -2220,18 +2220,19 @@ mod tests {
         let text = "the talks went on , and then Nils Stensønes said that 3 of them left \"quietly\" in the end .";
         let segments = crate::segment::segment(text);
         let all = 0..segments.tokens.len();
-        let (mut plain, mut quiet) = (Vec::new(), Vec::new());
-        quiet_tokens(text, &segments.tokens, all.clone(), all.clone(), &mut plain, &mut quiet);
+        let m = model().expect("the compiled-in model decodes");
+        let fz = Featurizer::new(text, &segments, &m.clusters);
+        let mut quiet = Vec::new();
+        fz.quiet(&segments, 0, all, &mut quiet);
         let words: Vec<&str> = segments.tokens.iter().map(|t| t.span().of(text)).collect();
         let got: Vec<&str> = words.iter().zip(&quiet).filter(|(_, &q)| q).map(|(w, _)| *w).collect();
         // Not quiet: a capitalised word, a number or a quote mark, and the tokens next to them
         // (the sentence's edges count as plain).
         assert_eq!(got, ["the", "talks", "went", "on", ",", "and", "them", "the", "end", "."], "{words:?}");
         // A chunk in the middle reads its neighbours across the chunk's edges.
-        quiet_tokens(text, &segments.tokens, all, 1..4, &mut plain, &mut quiet);
+        fz.quiet(&segments, 0, 1..4, &mut quiet);
         assert_eq!(quiet, [true, true, true]);
         // Every tag of a quiet token is O.
-        let m = model().expect("the compiled-in model decodes");
         assert!(tag_document(m, text, &segments).iter().all(|(span, _, _)| span.of(text).contains("Stensønes")));
     }
 
