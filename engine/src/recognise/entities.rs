@@ -74,6 +74,14 @@ const SPEECH_VERBS: &[&str] = &[
     "emphasized", "emphasised", "acknowledged", "admitted", "denied", "confirmed", "suggested", "predicted", "recalled",
 ];
 
+/// Lower-case nouns after an acronym that say it is an organisation: its people, forces and
+/// hold ("AU troops", "IS control", "MONUC peacekeepers").
+const ORG_NOUNS: &[&str] = &[
+    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "chief", "chiefs", "leader", "leaders", "head",
+    "member", "members", "staff", "forces", "troops", "soldiers", "fighters", "militants", "peacekeepers", "commanders",
+    "control", "stronghold", "strongholds", "territory", "headquarters", "envoy", "delegation", "mission",
+];
+
 /// Lower-case words inside a name: particles of people's names and the small words of
 /// organisation and place names.
 const PARTICLES: &[&str] = &[
@@ -621,7 +629,7 @@ impl<'a> Doc<'a> {
             }
             None if known.is_some() || covered => {}
             None if weak => {
-                if kind == SentenceKind::Body && n == 1 && self.is_acronym(a) {
+                if kind == SentenceKind::Body && n == 1 && self.is_acronym(a) && self.org_noun_after(b) {
                     self.push(a, b, Label::Org, 0.5, Source::Rules);
                 } else {
                     self.deferred.push(Deferred::new(a, b, None));
@@ -633,7 +641,7 @@ impl<'a> Doc<'a> {
                 // locative preposition were a place at 0.45 too: "in Economy", "to Internet",
                 // "to Elizabeth", "on Nickelodeon" made it right about one time in fifteen on
                 // UNER, WNUT-17 and re3d, and a few times in ten on GMB news.)
-                let fallback = if n == 1 && self.is_acronym(a) {
+                let fallback = if n == 1 && self.is_acronym(a) && self.org_noun_after(b) {
                     Some((Label::Org, 0.5))
                 } else {
                     None
@@ -662,6 +670,11 @@ impl<'a> Doc<'a> {
             let l = self.lists(k);
             l.has(Lists::GIVEN_NAME) || !l.has(cues.with(places))
         })
+    }
+
+    /// Whether a noun of an organisation's people, forces or hold ([`ORG_NOUNS`]) stands at `b`.
+    fn org_noun_after(&self, b: usize) -> bool {
+        self.gap(b) == Some(true) && ORG_NOUNS.contains(&self.word(b))
     }
 
     /// Whether the words from `b` read as the pronoun "I"'s verb: a lower-case word or a
@@ -1054,6 +1067,13 @@ mod tests {
             assert!(!person(s), "{s}: {got:?}");
         }
         assert!(!got.iter().any(|(t, _)| t == "Economy"), "{got:?}");
+    }
+
+    #[test]
+    fn an_acronym_alone_is_no_organisation() {
+        let got = found("Please call the vet ASAP, it is VERY urgent.\nThe town is under IS control and AU troops patrol it.");
+        assert!(has(&got, "IS", Label::Org) && has(&got, "AU", Label::Org), "{got:?}");
+        assert!(!got.iter().any(|(t, _)| t == "ASAP" || t == "VERY"), "{got:?}");
     }
 
     #[test]
