@@ -229,7 +229,15 @@ def main():
     # US states and big provinces stay ("Florida", "Georgia").
     write("regions.tsv", (f"{f}\t{t}" for f, t in sorted(regions.items()) if f not in countries and not common_word(f) and (t == 1 or f not in given and f.lower() not in common)))
     write("demonyms.tsv", (f"{f}\t{c}" for f, (c, _) in sorted(demonyms.items())))
-    write("given_names.txt", sorted(given))
+    # Given names that news writes in lower case more often than capitalised inside a sentence
+    # ("Will", "Star", "Job", "Worth", "Bear") are left out: as evidence of a person they mislead
+    # more than they help (the tagger still finds "Will Smith"). The other lists above still
+    # read the full set.
+    def lower_word(name):
+        n = lower.get(name.lower(), 0)
+        return n >= 3 and n > capital.get(name, 0)
+
+    write("given_names.txt", sorted(g for g in given if not lower_word(g)))
 
 
 if __name__ == "__main__":
