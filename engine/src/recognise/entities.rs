@@ -82,6 +82,13 @@ const ORG_NOUNS: &[&str] = &[
     "control", "stronghold", "strongholds", "territory", "headquarters", "envoy", "delegation", "mission",
 ];
 
+/// Verdicts that open the headings of reviews and posts ("Great Service", "Bad Service",
+/// "Excellent Food"): capitalised there, and no part of a name.
+const EVALUATIVE: &[&str] = &[
+    "Great", "Good", "Best", "Bad", "Poor", "Worst", "Excellent", "Awesome", "Terrible", "Horrible", "Amazing", "Fantastic",
+    "Wonderful", "Fake", "GREAT", "BEST", "BAD",
+];
+
 /// Lower-case words inside a name: particles of people's names and the small words of
 /// organisation and place names.
 const PARTICLES: &[&str] = &[
@@ -471,7 +478,13 @@ impl<'a> Doc<'a> {
                 && ["ed", "ly"].iter().any(|x| self.word(a).ends_with(x));
             // A greeting before a name: "Hi David", "Dear Amitabh" ("Hi" is a given name too).
             let greeting = matches!(self.word(a), "Hi" | "Hello" | "Hey" | "Dear");
-            if l.has(Lists::COMMON) && !gaz_name || opener || greeting {
+            // A verdict opening a heading or sentence before a cue word: "Great Service", "Bad
+            // Service" are no organisations.
+            let verdict = EVALUATIVE.contains(&self.word(a))
+                && self.name_at(a).is_none_or(|(end, _)| end == a + 1)
+                && (a + 1..b).any(|k| self.lists(k).has(Lists::ORG_CUE))
+                && (kind != SentenceKind::Body || self.initial(a, start));
+            if l.has(Lists::COMMON) && !gaz_name || opener || greeting || verdict {
                 a += 1;
             } else if let Some(t) = self.title_at(a, b) {
                 if (a..b).any(|k| self.lists(k).has(Lists::ORG_CUE)) {
@@ -810,7 +823,10 @@ impl<'a> Doc<'a> {
                 match self.name_at(j) {
                     Some((end, e)) if e.label().is_some() && end <= stop => j = end,
                     _ => {
-                        self.push(j, j + 1, Label::Org, 0.6, Source::Rules);
+                        // ("By Deb Price / The Detroit News": "The" is no agency.)
+                        if !self.lists(j).has(Lists::COMMON) {
+                            self.push(j, j + 1, Label::Org, 0.6, Source::Rules);
+                        }
                         j += 1;
                     }
                 }
@@ -1067,6 +1083,12 @@ mod tests {
             assert!(!person(s), "{s}: {got:?}");
         }
         assert!(!got.iter().any(|(t, _)| t == "Economy"), "{got:?}");
+    }
+
+    #[test]
+    fn verdicts_and_articles_are_no_organisations() {
+        let got = found("Great Service\n\nThey fixed it in a day.\n\nPhoto: Deb Price/The Detroit News\n\nMore text here.");
+        assert!(!got.iter().any(|(t, _)| t.contains("Great") || t == "The"), "{got:?}");
     }
 
     #[test]
