@@ -477,7 +477,8 @@ impl Words {
                 break;
             }
             let w = &mut self.list[e as usize - 1];
-            if w.kind == t.kind() && w.text(text) == word {
+            // Lengths first, then bytes (no char-boundary checks: `start` and `len` are a token's).
+            if w.len as usize == word.len() && w.kind == t.kind() && text.as_bytes().get(w.start as usize..).is_some_and(|b| b.starts_with(word.as_bytes())) {
                 w.count = w.count.saturating_add(1);
                 return e - 1;
             }
