@@ -222,7 +222,8 @@ def main():
             for line in lines:
                 f.write(line + "\n")
 
-    write("countries.tsv", (f"{f}\t{'' if c == f else c}" for f, c in sorted(countries.items()) if f == c or not common_word(f)))
+    # A variant that is a nationality ("Thai", "Togolese") is the nationality, not the country.
+    write("countries.tsv", (f"{f}\t{'' if c == f else c}" for f, c in sorted(countries.items()) if f == c or not common_word(f) and f not in demonyms))
     write("capitals.txt", sorted(capitals))
     write("cities.tsv", (f"{f}\t{t}" for f, t in sorted(cities.items())))
     # Small regions that are also given names or common words ("Aurora", "Bruce") are left out;
