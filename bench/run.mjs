@@ -98,6 +98,8 @@ const PLAN = {
   samples: { warmups: 10, warmSeconds: 3, runs: 15, maxSeconds: 60 },
 };
 const plan = (name) => PLAN[name] || { warmups: 0, runs: 3, maxSeconds: 120 };
+// Rounds of the paired measurement of Dossier and wink-nlp on the short texts (see `paired`).
+const PAIRED_ROUNDS = 41;
 const medianOf = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -258,6 +260,29 @@ async function main() {
     }
     native?.close();
   }
+
+  // ---- Dossier and wink-nlp run by run in turn on the short texts: the table above times each
+  // tool minutes after the other, and this machine's speed can change by a third in that time;
+  // here each round runs both (an untimed run, a full collection, then the timed run, as above),
+  // the order swapped every round, so that the ratio compares runs made at the same moment.
+  const paired = {};
+  if (['dossier', 'wink'].every((t) => results[t]?.load && !results[t].error)) {
+    for (const name of ['article', 'samples']) {
+      const times = { dossier: [], wink: [] };
+      try {
+        for (let round = 0; round < PAIRED_ROUNDS; round++) {
+          for (const tool of round % 2 ? ['wink', 'dossier'] : ['dossier', 'wink']) {
+            const m = await page.evaluate(([t, x]) => window.bench.measure(t, x, { warmups: 1, runs: 1 }), [tool, name]);
+            times[tool].push(...m.times);
+          }
+        }
+        paired[name] = { rounds: PAIRED_ROUNDS, dossier: medianOf(times.dossier), wink: medianOf(times.wink) };
+        progress(`paired on ${name}: Dossier ${paired[name].dossier.toFixed(2)} ms, wink-nlp ${paired[name].wink.toFixed(2)} ms (medians of ${PAIRED_ROUNDS} rounds)`);
+      } catch (e) {
+        progress(`paired on ${name}: failed: ${String(e.message || e).split('\n')[0]}`);
+      }
+    }
+  }
   await browser.close();
   server.close();
   const load1 = os.loadavg();
@@ -273,14 +298,14 @@ async function main() {
   const variantFile = path.join(site, 'pkg-variant/dossier_bench_wasm_bg.wasm');
   const wasmVariant = builds['pkg-variant'] ? { raw: fs.statSync(variantFile).size, gzip: gzipSize(variantFile) } : null;
 
-  const data = { started, load0, load1, sizes, toolNames, meta, nativeResults: natives.dossier, nativeVariant: natives['dossier-variant'], results, download, wasm, wasmVariant, builds, chromiumVersion };
+  const data = { started, load0, load1, sizes, toolNames, meta, nativeResults: natives.dossier, nativeVariant: natives['dossier-variant'], results, paired, download, wasm, wasmVariant, builds, chromiumVersion };
   fs.writeFileSync(path.join(out, 'results.json'), JSON.stringify(data, null, 1));
   report(data);
 }
 
 // ---- the Markdown tables, from the measurements (also: `node bench/run.mjs --report` redoes
 // them from target/bench-browser/results.json without measuring again).
-function report({ started, load0, load1, sizes, toolNames, meta, nativeResults, nativeVariant, results, download, wasm, wasmVariant, builds, chromiumVersion }) {
+function report({ started, load0, load1, sizes, toolNames, meta, nativeResults, nativeVariant, results, paired = {}, download, wasm, wasmVariant, builds, chromiumVersion }) {
   const how = (b) => `profile ${b.profile}, wasm-opt ${b.opt}`;
   const variant = results['dossier-variant'] && builds['pkg-variant'];
   // ---- tables
@@ -343,6 +368,8 @@ function report({ started, load0, load1, sizes, toolNames, meta, nativeResults, 
     targets.push(`words/s, Dossier / ${TOOLS[peer].label}: ${at('dossier')} as the app builds it${variant ? `; ${at('dossier-variant')} for the variant` : ''} (target ${target})`);
   };
   speedup('wink', '>= 1x, aim 3x');
+  const pairs = Object.entries(paired);
+  if (pairs.length) targets.push(`Dossier / ${TOOLS.wink.label}, run by run in turn (medians of ${pairs[0][1].rounds} rounds, each an untimed run, a full collection and a timed run of each tool, the order swapped every round): ${pairs.map(([n, p]) => `${(p.wink / p.dossier).toFixed(2)}x on ${n} (${p.dossier.toFixed(2)} ms against ${p.wink.toFixed(2)})`).join(', ')} (target >= 1x)`);
   speedup('compromise', '>= 30x');
   if (d.article?.median) targets.push(`one ${meta.article.words}-word article: ${d.article.median.toFixed(2)} ms once warm, ${d.article.firstMs.toFixed(1)} ms for the first one after load (native: ${nativeResults.article.median_ms.toFixed(2)} ms warm, ${nativeResults.article.first_ms.toFixed(2)} ms first)${results.dossier.warmUp ? `; ${results.dossier.warmUp.firstMs.toFixed(1)} ms for the first one after the app worker's warm-up (median of ${results.dossier.warmUp.trials.length} fresh browsers: ${results.dossier.warmUp.trials.map((t) => t.firstMs.toFixed(1)).join(', ')}; ${results.dossier.warmUp.runs} runs of ${WARM_UP_COPIES} copies of the built-in example, ${results.dossier.warmUp.warmMs.toFixed(0)} ms in all, then ${results.dossier.warmUp.idleMs} ms idle)` : ''} (target < 20 ms)`);
   for (const n of ['article', ...bigNames]) {
