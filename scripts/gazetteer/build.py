@@ -133,13 +133,18 @@ def main():
                 capital[w] = capital.get(w, 0) + 1
             first = False
 
+    def lower_word(name):
+        """GMB writes `name` in lower case (3 times or more) more often than capitalised inside
+        a sentence."""
+        n = lower.get(name.lower(), 0)
+        return n >= 3 and n > capital.get(name, 0)
+
     def common_word(name):
         if name in not_places:
             return True
         if " " in name:
             return False
-        n = lower.get(name.lower(), 0)
-        return n >= 3 and n > capital.get(name, 0)
+        return lower_word(name)
 
     # Countries.
     countries = {}  # form -> canonical
@@ -234,10 +239,6 @@ def main():
     # ("Will", "Star", "Job", "Worth", "Bear") are left out: as evidence of a person they mislead
     # more than they help (the tagger still finds "Will Smith"). The other lists above still
     # read the full set.
-    def lower_word(name):
-        n = lower.get(name.lower(), 0)
-        return n >= 3 and n > capital.get(name, 0)
-
     write("given_names.txt", sorted(g for g in given if not lower_word(g)))
 
 
