@@ -838,9 +838,11 @@ impl Featurizer<'_> {
         out.clear();
         let first = chunk.start;
         self.contexts(segments, s, chunk, seen_word, |x| {
-            // A quiet token is `O` without being scored (see [`Featurizer::quiet`]).
+            // A quiet token is `O` without being scored (see [`Featurizer::quiet`]): its row only
+            // keeps the rows in step with the tokens, since Viterbi runs over the stretches of
+            // tokens between quiet ones.
             if quiet.get(x.at - first) == Some(&true) {
-                out.push(QUIET);
+                out.push([0.0; LANES]);
                 return;
             }
             let body = x.kind == 1 && !x.first;
@@ -1970,14 +1972,6 @@ fn read_spans(model: &Model, text: &str, tokens: &[Token], s: &Scratch, out: &mu
 /// How many tokens on each side of a token must be plain too for it to be quiet
 /// ([`Featurizer::quiet`]).
 const QUIET_REACH: usize = 1;
-
-/// The emission scores of a quiet token: `O` scores 0, every other tag far below anything a
-/// sum of weights reaches (but far above [`NEG`], so no score of the passes overflows).
-const QUIET: Lanes = {
-    let mut lanes = [-1.0e6; LANES];
-    lanes[0] = 0.0;
-    lanes
-};
 
 /// Whether a token is plain: a word of lower-case ASCII letters only ("the", "said") or one of
 /// the marks `,` `.` `;` `:` `(` `)`.
