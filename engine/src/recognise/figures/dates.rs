@@ -43,10 +43,10 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
     let n = c.t.len();
     let mut i = 0;
     while i < n {
-        // [`Tok::quiet`]: a quick no.
-        if c.t[i].quiet {
-            i += 1;
-            continue;
+        // Quiet tokens ([`Ctx::next_loud`]): a quick no.
+        i = c.next_loud(i);
+        if i == n {
+            break;
         }
         if !may_start(c, i) {
             i += 1;

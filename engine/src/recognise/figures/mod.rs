@@ -61,13 +61,13 @@ pub struct Tok<'a> {
     pub digit: bool,
     /// Whether it holds an "@" or a ":" (what [`guard`] looks for in a chunk besides digits).
     pub odd: bool,
-    /// Whether no recogniser of the page ([`all`]) opens a figure at it, so that each passes
-    /// over it with one test: no digit, no number token, no class but [`class::DATE_WORD`]
-    /// (which no recogniser reads), no month, not a "." (which may open a number), not before
-    /// a "$" (a prefix, "US $"), not a "$" or a token whose first byte lies outside ASCII (a
-    /// currency symbol), not three or four letters with a capital (a currency code, "MUSD").
-    pub quiet: bool,
+    /// Where a number may start at it ([`Ctx::may_number`]), its place among such tokens,
+    /// which is where [`number::parse`] keeps what it read there; [`NO_NUMBER`] elsewhere.
+    pub num: u32,
 }
+
+/// [`Tok::num`] of a token no number starts at.
+pub const NO_NUMBER: u32 = u32::MAX;
 
 /// The tokens of a text with what the recognisers need to know about them.
 #[derive(Clone, Debug)]
@@ -78,11 +78,24 @@ pub struct Ctx<'a> {
     pub t: Vec<Tok<'a>>,
     /// The publication date relative dates resolve against.
     pub published: Option<Date>,
-    /// [`number::parse`] of each token, filled in as the recognisers ask (every kind reads
-    /// the numbers, most of them at every token).
+    /// [`number::parse`] of each token a number may start at (by [`Tok::num`]), filled in as
+    /// the recognisers ask (every kind reads the numbers, most of them at every token). One
+    /// slot for each such token, not for every token: a slot is 32 bytes and most tokens
+    /// start no number, so a vector for all of them filled a cache's worth of zeros.
     nums: std::cell::RefCell<Vec<Option<Option<number::Num>>>>,
-    /// [`number::parse_raw`] of each token, the same way.
+    /// [`number::parse_raw`] of each token a number may start at, the same way.
     raws: std::cell::RefCell<Vec<Option<Option<number::Num>>>>,
+    /// How many tokens a number may start at (the slots of `nums` and `raws`).
+    numbered: usize,
+    /// One bit per token (bit `i % 64` of word `i / 64`), set where some recogniser of the
+    /// page ([`all`]) may open a figure; [`Ctx::next_loud`] hops over the others (the quiet
+    /// tokens) without reading them, so that each recogniser's scan touches a bit per token
+    /// and the loud tokens instead of every token's view. A token is quiet with no digit, no
+    /// number token, no class but [`class::DATE_WORD`] (which no recogniser reads), no month,
+    /// not a "." (which may open a number), not before a "$" (a prefix, "US $"), not a
+    /// currency symbol ([`money`]'s: quotation marks and other tokens outside ASCII are quiet
+    /// like words), not three or four letters with a capital (a currency code, "MUSD").
+    loud: Vec<u64>,
 }
 
 impl<'a> Ctx<'a> {
@@ -99,6 +112,8 @@ impl<'a> Ctx<'a> {
         // (token, start, end) of each lower-cased copy in `lower`: one buffer for them all
         // instead of a string each; the tokens take their copies once it is complete.
         let mut copies: Vec<(usize, usize, usize)> = Vec::new();
+        let mut loud = vec![0u64; tokens.len().div_ceil(64)];
+        let mut numbered = 0;
         lower.clear();
         for tok in tokens {
             let s = tok.span().of(text);
@@ -124,23 +139,33 @@ impl<'a> Ctx<'a> {
             };
             let l = copy.map_or(s, |a| &lower[a..]);
             let word = tok.kind() == TokenKind::Word;
+            let number = tok.kind() == TokenKind::Number;
             // No class word or month name holds a digit.
             let class = if digit { 0 } else { class::of(l) };
             if let Some(a) = copy {
                 copies.push((t.len(), a, lower.len()));
             }
             let quiet = !digit
-                && tok.kind() != TokenKind::Number
+                && !number
                 && class & !class::DATE_WORD == 0
-                && s.as_bytes().first().is_some_and(u8::is_ascii)
+                && s.as_bytes().first().is_some_and(|b| b.is_ascii() || money::symbol(s).is_none())
                 && s != "$"
                 && s != "."
                 && !(upper && (3..=4).contains(&s.len()));
-            if s == "$" {
-                if let Some(p) = t.last_mut() {
-                    p.quiet = false;
-                }
+            let k = t.len();
+            // Where a number may start ([`Ctx::may_number`]): digits, a word of
+            // [`class::NUM_START`], or a "." (before digits).
+            let may_number = number || if word { class & class::NUM_START != 0 } else { s == "." };
+            let num = if may_number {
+                numbered += 1;
+                (numbered - 1) as u32
+            } else {
+                NO_NUMBER
+            };
+            if s == "$" && k > 0 {
+                loud[(k - 1) / 64] |= 1 << ((k - 1) % 64);
             }
+            loud[k / 64] |= u64::from(!quiet) << (k % 64);
             t.push(Tok {
                 s,
                 class: class & !class::MONTH,
@@ -149,7 +174,7 @@ impl<'a> Ctx<'a> {
                 month: if word { class::month(class) } else { 0 },
                 digit,
                 odd,
-                quiet,
+                num,
                 // Its copy's place in `lower` is known, but not yet where `lower` will lie.
                 l: s,
                 span: tok.span(),
@@ -163,9 +188,28 @@ impl<'a> Ctx<'a> {
         for (k, a, b) in copies {
             t[k].l = &lower[a..b];
         }
-        let mut ctx = Ctx { text, t, published, nums: std::cell::RefCell::new(Vec::new()), raws: std::cell::RefCell::new(Vec::new()) };
+        let mut ctx = Ctx { text, t, published, nums: std::cell::RefCell::new(Vec::new()), raws: std::cell::RefCell::new(Vec::new()), numbered, loud };
         guard::mark(&mut ctx);
         ctx
+    }
+
+    /// The first token at or after `i` that is not quiet (by the `loud` bits), or the number of
+    /// tokens where none is.
+    pub fn next_loud(&self, i: usize) -> usize {
+        let n = self.t.len();
+        let mut w = i / 64;
+        let Some(&first) = self.loud.get(w) else {
+            return n;
+        };
+        let mut bits = first & (!0u64 << (i % 64));
+        while bits == 0 {
+            w += 1;
+            match self.loud.get(w) {
+                Some(&b) => bits = b,
+                None => return n,
+            }
+        }
+        w * 64 + bits.trailing_zeros() as usize
     }
 
     /// The lower-cased text of token `i`, or "" past the end.
@@ -187,11 +231,7 @@ impl<'a> Ctx<'a> {
     /// Whether token `i` may start a number at all ([`number::parse_raw`] reads nothing
     /// elsewhere): digits, a word of [`class::NUM_START`], or a "." before digits.
     pub fn may_number(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| match t.kind {
-            TokenKind::Number => true,
-            TokenKind::Word => t.class & class::NUM_START != 0,
-            _ => t.s == ".",
-        })
+        self.t.get(i).is_some_and(|t| t.num != NO_NUMBER)
     }
 
     /// Whether token `i` directly follows token `i - 1` (no white space between).

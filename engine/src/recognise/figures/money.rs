@@ -14,7 +14,7 @@ use crate::segment::TokenKind;
 use crate::{Figure, FigureKind, Span};
 
 /// A currency symbol and its code.
-fn symbol(s: &str) -> Option<&'static str> {
+pub(super) fn symbol(s: &str) -> Option<&'static str> {
     // Every symbol but "$" starts outside ASCII: a quick no for words and digits.
     if s.as_bytes().first().is_none_or(|b| b.is_ascii()) && s != "$" {
         return None;
@@ -284,10 +284,10 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
     let n = c.t.len();
     let mut i = 0;
     while i < n {
-        // [`Tok::quiet`]: a quick no.
-        if c.t[i].quiet {
-            i += 1;
-            continue;
+        // Quiet tokens ([`Ctx::next_loud`]): a quick no.
+        i = c.next_loud(i);
+        if i == n {
+            break;
         }
         if !may_start(c, i) {
             i += 1;

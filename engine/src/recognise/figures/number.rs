@@ -140,11 +140,11 @@ pub fn parse(c: &Ctx, i: usize) -> Option<Num> {
     if !c.may_number(i) {
         return None;
     }
-    memo(&c.nums, c.t.len(), i, || parse_token(c, i))
+    memo(&c.nums, c.numbered, c.t[i].num as usize, || parse_token(c, i))
 }
 
-/// `read()`, kept in `memo` at `i` (of `len` tokens) for the next call: the value of a token
-/// the recognisers ask for again and again.
+/// `read()`, kept in `memo` at `i` (of `len` slots, [`super::Tok::num`]) for the next call:
+/// the value of a token the recognisers ask for again and again.
 fn memo(memo: &std::cell::RefCell<Vec<Option<Option<Num>>>>, len: usize, i: usize, read: impl FnOnce() -> Option<Num>) -> Option<Num> {
     if let Some(known) = memo.borrow().get(i).copied().flatten() {
         return known;
@@ -184,7 +184,7 @@ pub fn parse_raw(c: &Ctx, i: usize) -> Option<Num> {
     if !c.may_number(i) {
         return None;
     }
-    memo(&c.raws, c.t.len(), i, || parse_raw_token(c, i))
+    memo(&c.raws, c.numbered, c.t[i].num as usize, || parse_raw_token(c, i))
 }
 
 /// [`parse_raw`] without the per-token memo.

@@ -117,10 +117,13 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>, mode: Mode) {
     let n = c.t.len();
     let mut i = 0;
     while i < n {
-        // [`Tok::quiet`]: a quick no (a bare unit of the measures model aside).
-        if mode != Mode::Measures && c.t[i].quiet {
-            i += 1;
-            continue;
+        // Quiet tokens ([`Ctx::next_loud`]): a quick no (a bare unit of the measures model
+        // aside).
+        if mode != Mode::Measures {
+            i = c.next_loud(i);
+            if i == n {
+                break;
+            }
         }
         // Outside the measures model every reading starts with a number, "twice", "thrice",
         // "age" or "aged" (measured, at and multiplier): a quick no for the other tokens.

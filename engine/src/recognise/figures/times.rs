@@ -36,10 +36,10 @@ use crate::{Figure, FigureKind};
 pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
     let mut i = 0;
     while i < c.t.len() {
-        // [`Tok::quiet`]: a quick no.
-        if c.t[i].quiet {
-            i += 1;
-            continue;
+        // Quiet tokens ([`Ctx::next_loud`]): a quick no.
+        i = c.next_loud(i);
+        if i == c.t.len() {
+            break;
         }
         let t = &c.t[i];
         // "at noon", "by midnight": the word alone, after a word that opens a time.
