@@ -184,25 +184,24 @@ struct Table {
     small: FixedMap<String, Slot>,
     /// Demonym -> its country ("Norwegian" -> "Norway").
     demonyms: FixedMap<&'static str, &'static str>,
-    /// One bit per [`sketch`] of the keys of `slots`: a key whose bit is clear is not there,
-    /// which most words of running text ("the", "said") learn without hashing (16 KiB).
-    sketches: Vec<u64>,
-    /// The same for the keys of `small`, in [`SMALL_SKETCH_BITS`] bits (128 bytes).
-    small_sketches: [u64; 1 << (SMALL_SKETCH_BITS - 6)],
+    /// One bit per [`sketch`] of the keys of `small`: a key whose bit is clear is not there,
+    /// which most lower-case words of running text ("the", "said") learn without hashing (128
+    /// bytes). The keys of `slots` have none: most capitalised words are keys ("The",
+    /// "Russia", "Vladimir"), and a sketch of 30,000 keys (16 KiB) cost a cache line a word
+    /// more than the probes of the rest it saved.
+    sketches: [u64; 1 << (SKETCH_BITS - 6)],
 }
 
 /// Bits of [`Table::sketches`].
-const SKETCH_BITS: u32 = 17;
-/// Bits of [`Table::small_sketches`].
-const SMALL_SKETCH_BITS: u32 = 10;
+const SKETCH_BITS: u32 = 10;
 
-/// A key's length and first, second and last bytes, mixed into `bits` bits.
+/// A key's length and first, second and last bytes, mixed into [`SKETCH_BITS`] bits.
 #[inline]
-fn sketch(key: &str, bits: u32) -> usize {
+fn sketch(key: &str) -> usize {
     let b = key.as_bytes();
     let (first, second, last) = (b.first().copied().unwrap_or(0), b.get(1).copied().unwrap_or(0), b.last().copied().unwrap_or(0));
     let x = (b.len() as u32 & 0xff) | u32::from(first) << 8 | u32::from(second) << 16 | u32::from(last) << 24;
-    (x.wrapping_mul(0x9e37_79b1) >> (32 - bits)) as usize
+    (x.wrapping_mul(0x9e37_79b1) >> (32 - SKETCH_BITS)) as usize
 }
 
 /// Whether `key` belongs in [`Table::small`]: it starts with an ASCII byte other than a
@@ -219,15 +218,10 @@ impl Table {
     #[inline]
     fn slot(&self, key: &str) -> Option<&Slot> {
         if is_small(key) {
-            let k = sketch(key, SMALL_SKETCH_BITS);
-            return if self.small_sketches[k / 64] & (1 << (k % 64)) != 0 { self.small.get(key) } else { None };
+            let k = sketch(key);
+            return if self.sketches[k / 64] & (1 << (k % 64)) != 0 { self.small.get(key) } else { None };
         }
-        let k = sketch(key, SKETCH_BITS);
-        if self.sketches.get(k / 64).is_some_and(|w| w & (1 << (k % 64)) != 0) {
-            self.slots.get(key)
-        } else {
-            None
-        }
+        self.slots.get(key)
     }
 
     /// The table `key` belongs in, to fill.
@@ -263,8 +257,7 @@ fn build() -> Table {
         slots: FixedMap::with_capacity_and_hasher(32_000, Default::default()),
         small: FixedMap::default(),
         demonyms: FixedMap::default(),
-        sketches: vec![0; 1 << (SKETCH_BITS - 6)],
-        small_sketches: [0; 1 << (SMALL_SKETCH_BITS - 6)],
+        sketches: [0; 1 << (SKETCH_BITS - 6)],
     };
     for line in COUNTRIES.lines() {
         let (form, canonical) = line.split_once('\t').unwrap_or((line, ""));
@@ -312,13 +305,9 @@ fn build() -> Table {
         };
         t.add(form, section, canonical, 0);
     }
-    for key in t.slots.keys() {
-        let k = sketch(key, SKETCH_BITS);
-        t.sketches[k / 64] |= 1 << (k % 64);
-    }
     for key in t.small.keys() {
-        let k = sketch(key, SMALL_SKETCH_BITS);
-        t.small_sketches[k / 64] |= 1 << (k % 64);
+        let k = sketch(key);
+        t.sketches[k / 64] |= 1 << (k % 64);
     }
     t
 }
