@@ -643,7 +643,7 @@ impl<'t> Featurizer<'t> {
     /// Writes to `quiet` whether each token of `chunk` (a part of sentence `s`'s tokens) is
     /// quiet: plain ([`is_plain`]), and so are the tokens up to [`QUIET_REACH`] away on each
     /// side in the sentence. A quiet token is tagged `O` without its features being looked up
-    /// (DESIGN.md, "Speed"): a name has a capital, a digit or a quote mark in it or next to it,
+    /// (DESIGN.md, "Speed"): a name has a capital or a digit in it or next to it,
     /// so what a token far from all of those adds is look-ups (half of an article's) and no
     /// names.
     fn quiet(&self, segments: &Segments, s: usize, chunk: Range<usize>, quiet: &mut Vec<bool>) {
@@ -1973,13 +1973,17 @@ fn read_spans(model: &Model, text: &str, tokens: &[Token], s: &Scratch, out: &mu
 /// ([`Featurizer::quiet`]).
 const QUIET_REACH: usize = 1;
 
-/// Whether a token is plain: a word of lower-case ASCII letters only ("the", "said") or one of
-/// the marks `,` `.` `;` `:` `(` `)`.
+/// Whether a token is plain: a word of lower-case ASCII letters only ("the", "said"), one of
+/// the marks `,` `.` `;` `:` `(` `)`, a quotation mark (straight or curly, single or double) or
+/// the possessive "'s". A quote mark next to a name is not plain's concern: the name's capital
+/// keeps it and its neighbours scored; what counting quote marks plain saves is the words
+/// around a quote's other end (`,” he said`), which news has in every other sentence.
 fn is_plain(word: &str, kind: TokenKind) -> bool {
-    let w = word.as_bytes();
     match kind {
-        TokenKind::Word => w.iter().all(u8::is_ascii_lowercase),
-        TokenKind::Punct => matches!(w, b"," | b"." | b";" | b":" | b"(" | b")"),
+        TokenKind::Word => word.bytes().all(|b| b.is_ascii_lowercase()),
+        TokenKind::Punct => {
+            matches!(word, "," | "." | ";" | ":" | "(" | ")" | "\"" | "'" | "\u{201C}" | "\u{201D}" | "\u{2018}" | "\u{2019}" | "'s" | "\u{2019}s")
+        }
         _ => false,
     }
 }
@@ -2211,8 +2215,8 @@ mod tests {
     }
 
     #[test]
-    fn quiet_tokens_are_plain_words_away_from_capitals_digits_and_quotes() {
-        let text = "the talks went on , and then Nils Stensønes said that 3 of them left \"quietly\" in the end .";
+    fn quiet_tokens_are_plain_words_away_from_capitals_and_digits() {
+        let text = "the talks went on , and then Nils Stensønes said that 3 of them left \"quietly\" in the end , “ Oslo ” .";
         let segments = crate::segment::segment(text);
         let all = 0..segments.tokens.len();
         let m = model().expect("the compiled-in model decodes");
@@ -2221,9 +2225,9 @@ mod tests {
         fz.quiet(&segments, 0, all, &mut quiet);
         let words: Vec<&str> = segments.tokens.iter().map(|t| t.span().of(text)).collect();
         let got: Vec<&str> = words.iter().zip(&quiet).filter(|(_, &q)| q).map(|(w, _)| *w).collect();
-        // Not quiet: a capitalised word, a number or a quote mark, and the tokens next to them
-        // (the sentence's edges count as plain).
-        assert_eq!(got, ["the", "talks", "went", "on", ",", "and", "them", "the", "end", "."], "{words:?}");
+        // Not quiet: a capitalised word or a number, and the tokens next to them (the sentence's
+        // edges count as plain); quote marks are plain, but not quiet next to "Oslo".
+        assert_eq!(got, ["the", "talks", "went", "on", ",", "and", "them", "left", "\"", "quietly", "\"", "in", "the", "end", ",", "."], "{words:?}");
         // A chunk in the middle reads its neighbours across the chunk's edges.
         fz.quiet(&segments, 0, 1..4, &mut quiet);
         assert_eq!(quiet, [true, true, true]);
