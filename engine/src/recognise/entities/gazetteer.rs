@@ -341,8 +341,12 @@ impl Table {
         if form.is_empty() {
             return;
         }
-        let tokens = tokenize(form);
-        let key = if tokens.len() == 1 && tokens[0].span().len() == form.len() && !form.contains('’') {
+        // A form of ASCII letters alone, as most are ("Norway", "Nils"), is one token: UAX #29
+        // breaks nowhere inside it. Telling so by its bytes spares tokenising 20,000 forms
+        // when the table is built, half the building's instructions.
+        let letters = form.bytes().all(|b| b.is_ascii_alphabetic());
+        let tokens = if letters { Vec::new() } else { tokenize(form) };
+        let key = if letters || tokens.len() == 1 && tokens[0].span().len() == form.len() && !form.contains('’') {
             form.to_owned()
         } else {
             for k in 1..tokens.len().min(MAX_TOKENS) {
