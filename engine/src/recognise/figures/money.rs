@@ -19,6 +19,12 @@ pub(super) fn symbol(s: &str) -> Option<&'static str> {
     if s.as_bytes().first().is_none_or(|b| b.is_ascii()) && s != "$" {
         return None;
     }
+    // Quotation marks, dashes and "’s" (U+2000 to U+203F, E2 80 in UTF-8) are the tokens
+    // outside ASCII news text holds most, and no symbol is among them (the currency block is
+    // E2 82): no comparison with each symbol for them.
+    if s.as_bytes().starts_with(&[0xe2, 0x80]) {
+        return None;
+    }
     Some(match s {
         "$" => "USD",
         "€" => "EUR",
