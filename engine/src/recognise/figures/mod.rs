@@ -78,15 +78,14 @@ pub struct Ctx<'a> {
     pub t: Vec<Tok<'a>>,
     /// The publication date relative dates resolve against.
     pub published: Option<Date>,
-    /// [`number::parse`] of each token a number may start at (by [`Tok::num`]), filled in as
-    /// the recognisers ask (every kind reads the numbers, most of them at every token). One
-    /// slot for each such token, not for every token: a slot is 32 bytes and most tokens
-    /// start no number, so a vector for all of them filled a cache's worth of zeros.
-    nums: std::cell::RefCell<Vec<Option<Option<number::Num>>>>,
-    /// [`number::parse_raw`] of each token a number may start at, the same way.
-    raws: std::cell::RefCell<Vec<Option<Option<number::Num>>>>,
-    /// How many tokens a number may start at (the slots of `nums` and `raws`).
-    numbered: usize,
+    /// [`number::parse`] and [`number::parse_raw`] of each token a number may start at (by
+    /// [`Tok::num`]), filled in as the recognisers ask (every kind reads the numbers, most of
+    /// them at every token). One pair of slots for each such token, not for every token: a slot
+    /// is 32 bytes and most tokens start no number, so a vector for all of them filled a
+    /// cache's worth of zeros. The two readings of a token share its 64 bytes (one cache line
+    /// where the allocation is aligned so), and a look-up is a load, with no borrow flag to
+    /// set and clear as a `RefCell` has.
+    nums: Vec<[std::cell::Cell<Option<Option<number::Num>>>; 2]>,
     /// One bit per token (bit `i % 64` of word `i / 64`), set where some recogniser of the
     /// page ([`all`]) may open a figure; [`Ctx::next_loud`] hops over the others (the quiet
     /// tokens) without reading them, so that each recogniser's scan touches a bit per token
@@ -188,7 +187,7 @@ impl<'a> Ctx<'a> {
         for (k, a, b) in copies {
             t[k].l = &lower[a..b];
         }
-        let mut ctx = Ctx { text, t, published, nums: std::cell::RefCell::new(Vec::new()), raws: std::cell::RefCell::new(Vec::new()), numbered, loud };
+        let mut ctx = Ctx { text, t, published, nums: (0..numbered).map(|_| Default::default()).collect(), loud };
         guard::mark(&mut ctx);
         ctx
     }

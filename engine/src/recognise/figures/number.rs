@@ -140,24 +140,18 @@ pub fn parse(c: &Ctx, i: usize) -> Option<Num> {
     if !c.may_number(i) {
         return None;
     }
-    memo(&c.nums, c.numbered, c.t[i].num as usize, || parse_token(c, i))
+    memo(&c.nums[c.t[i].num as usize][0], || parse_token(c, i))
 }
 
-/// `read()`, kept in `memo` at `i` (of `len` slots, [`super::Tok::num`]) for the next call:
-/// the value of a token the recognisers ask for again and again.
-fn memo(memo: &std::cell::RefCell<Vec<Option<Option<Num>>>>, len: usize, i: usize, read: impl FnOnce() -> Option<Num>) -> Option<Num> {
-    if let Some(known) = memo.borrow().get(i).copied().flatten() {
+/// `read()`, kept in `slot` (a token's, [`super::Tok::num`]) for the next call: the value of a
+/// token the recognisers ask for again and again.
+fn memo(slot: &std::cell::Cell<Option<Option<Num>>>, read: impl FnOnce() -> Option<Num>) -> Option<Num> {
+    if let Some(known) = slot.get() {
         return known;
     }
-    // `read` may fill other tokens' slots (a number reads the ones after it): no borrow held.
+    // `read` may fill other tokens' slots (a number reads the ones after it), not this one's.
     let n = read();
-    if i < len {
-        let mut m = memo.borrow_mut();
-        if m.len() < len {
-            m.resize(len, None);
-        }
-        m[i] = Some(n);
-    }
+    slot.set(Some(n));
     n
 }
 
@@ -184,7 +178,7 @@ pub fn parse_raw(c: &Ctx, i: usize) -> Option<Num> {
     if !c.may_number(i) {
         return None;
     }
-    memo(&c.raws, c.numbered, c.t[i].num as usize, || parse_raw_token(c, i))
+    memo(&c.nums[c.t[i].num as usize][1], || parse_raw_token(c, i))
 }
 
 /// [`parse_raw`] without the per-token memo.
