@@ -441,21 +441,44 @@ struct Words {
 
 /// A hash of a token's bytes and kind, for [`Words`] (any good spread will do: the table
 /// compares the text itself).
+#[inline]
 fn text_hash(bytes: &[u8], kind: TokenKind) -> u64 {
     let mut h = kind as u64 ^ (bytes.len() as u64) << 8;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = mix(h, u64::from_le_bytes(w));
+        h = mix(h, load_le(c));
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = mix(h, u64::from_le_bytes(w));
+        h = mix(h, load_le(rest));
     }
     h ^ (h >> 29)
+}
+
+/// The first eight bytes of `b` (all of them if fewer, the rest zero) read as a little-endian
+/// integer: for the few bytes of a word, two overlapping loads and a shift in place of a copy
+/// into a zeroed buffer (a memcpy call each).
+#[inline]
+fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    match *b {
+        [] => 0,
+        [a] => u64::from(a),
+        [a, b1, ..] if n < 4 => u64::from(u16::from_le_bytes([a, b1])) | u64::from(u16::from_le_bytes([b[n - 2], b[n - 1]])) << ((n - 2) * 8),
+        [a, b1, c, d, ..] if n < 8 => {
+            u64::from(u32::from_le_bytes([a, b1, c, d])) | u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]])) << ((n - 4) * 8)
+        }
+        [a, b1, c, d, e, f, g, k, ..] => u64::from_le_bytes([a, b1, c, d, e, f, g, k]),
+        _ => 0,
+    }
+}
+
+/// Whether `a` and `b`, of the same length, hold the same bytes: eight at a time, without a
+/// call to memcmp for a few bytes.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let (mut x, mut y) = (a.chunks_exact(8), b.chunks_exact(8));
+    (&mut x).zip(&mut y).all(|(p, q)| load_le(p) == load_le(q)) && load_le(x.remainder()) == load_le(y.remainder())
 }
 
 impl Words {
@@ -467,35 +490,46 @@ impl Words {
 
     /// The word of token `t` of `text`, added (hashed) when it is new.
     fn id(&mut self, text: &str, t: &Token, clusters: &Clusters) -> u32 {
-        let word = t.span().of(text);
+        // Bytes, not `str`: no char-boundary checks where `start` and `end` are a token's.
+        let bytes = text.as_bytes().get(t.start()..t.end()).unwrap_or_default();
+        let kind = t.kind();
         let bits = self.slots.len().trailing_zeros();
         let mask = self.slots.len() - 1;
-        let mut s = (text_hash(word.as_bytes(), t.kind()).wrapping_mul(K) >> (64 - bits)) as usize;
+        let mut s = (text_hash(bytes, kind).wrapping_mul(K) >> (64 - bits)) as usize;
         loop {
             let e = self.slots[s];
             if e == 0 {
                 break;
             }
             let w = &mut self.list[e as usize - 1];
-            // Lengths first, then bytes (no char-boundary checks: `start` and `len` are a token's).
-            if w.len as usize == word.len() && w.kind == t.kind() && text.as_bytes().get(w.start as usize..).is_some_and(|b| b.starts_with(word.as_bytes())) {
+            // Lengths first, then bytes.
+            if w.len as usize == bytes.len()
+                && w.kind == kind
+                && text.as_bytes().get(w.start as usize..w.start as usize + bytes.len()).is_some_and(|b| same_bytes(b, bytes))
+            {
                 w.count = w.count.saturating_add(1);
                 return e - 1;
             }
             s = (s + 1) & mask;
         }
-        let mut h = hash_token(word, t.kind());
-        if t.kind() == TokenKind::Word {
+        let word = t.span().of(text);
+        let mut h = hash_token(word, kind);
+        if kind == TokenKind::Word {
             if let Some(c) = clusters.get(finish(h.lower)) {
                 h.cluster = u64::from(c);
             }
         }
-        let opener = matches!(word, "\"" | "“" | "‘" | "'" | "(" | "[" | ":" | "—" | "-");
+        // The openers: " ' ( [ : - and “ ‘ — (E2 80 9C, 98, 94).
+        let opener = match *bytes {
+            [b] => matches!(b, b'"' | b'\'' | b'(' | b'[' | b':' | b'-'),
+            [0xE2, 0x80, c] => matches!(c, 0x9C | 0x98 | 0x94),
+            _ => false,
+        };
         let id = self.list.len() as u32;
         // A quarter more at a time: text of distinct names has a new word every 13 bytes, and
         // doubling would leave up to half of the list unused (and hold both lists meanwhile).
-        let mut w = Word::new(t.start(), word.len(), t.kind(), &h, opener);
-        if is_plain(word, t.kind()) {
+        let mut w = Word::new(t.start(), word.len(), kind, &h, opener);
+        if is_plain(word, kind) {
             w.flags |= PLAIN;
         }
         crate::grow::push(&mut self.list, w, 64);
@@ -553,7 +587,7 @@ impl Words {
         let mask = cap - 1;
         let mut slots = vec![0u32; cap];
         for (i, w) in self.list.iter().enumerate().skip(1) {
-            let bytes = w.text(text).as_bytes();
+            let bytes = text.as_bytes().get(w.start as usize..(w.start + w.len) as usize).unwrap_or_default();
             let mut s = (text_hash(bytes, w.kind).wrapping_mul(K) >> (64 - bits)) as usize;
             while slots[s] != 0 {
                 s = (s + 1) & mask;
@@ -2156,6 +2190,22 @@ mod tests {
         let mut all: Vec<usize> = OWN_AT.iter().chain(&PAIRS_AT).chain(&WINDOW_AT).chain(&SENTENCE_AT).copied().collect();
         all.sort_unstable();
         assert_eq!(all, (0..FEATURES).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn loads_read_the_bytes_zero_padded() {
+        let bytes: Vec<u8> = (1..=20u8).map(|b| b.wrapping_mul(37)).collect();
+        for n in 0..=bytes.len() {
+            let b = &bytes[..n];
+            let mut w = [0u8; 8];
+            w[..n.min(8)].copy_from_slice(&b[..n.min(8)]);
+            assert_eq!(load_le(b), u64::from_le_bytes(w), "{n} bytes");
+            for k in 0..n {
+                let mut c = b.to_vec();
+                c[k] ^= 0x40;
+                assert!(!same_bytes(b, &c) && same_bytes(b, b));
+            }
+        }
     }
 
     #[test]
