@@ -199,46 +199,62 @@ fn hash_text<const FULL: bool>(word: &str, kind: TokenKind) -> TokenHashes {
     let mut first_upper = false;
     // The last four lower-cased chars, for suffixes.
     let mut tail = [0u32; 4];
-    for c in word.chars() {
-        form = mix(form, c as u64);
-        let ascii = c.is_ascii();
-        if FULL {
-            let code = if ascii { ASCII_SHAPE[c as usize] } else { shape_code(c) };
-            if code == last_code {
-                run = run.saturating_add(1);
-            } else {
-                run = 0;
+    // The same steps for each char, written out twice below (a closure called from the two
+    // loops is not inlined).
+    macro_rules! step {
+        ($c:expr) => {{
+            let c: char = $c;
+            form = mix(form, c as u64);
+            let ascii = c.is_ascii();
+            if FULL {
+                let code = if ascii { ASCII_SHAPE[c as usize] } else { shape_code(c) };
+                if code == last_code {
+                    run = run.saturating_add(1);
+                } else {
+                    run = 0;
+                }
+                // Shape: runs longer than 2 collapse, at most 8 codes.
+                if run < 2 && shape_len < 8 {
+                    shape = mix(shape, code as u64);
+                    shape_len += 1;
+                }
+                last_code = code;
             }
-            // Shape: runs longer than 2 collapse, at most 8 codes.
-            if run < 2 && shape_len < 8 {
-                shape = mix(shape, code as u64);
-                shape_len += 1;
-            }
-            last_code = code;
-        }
-        if FULL && c.is_alphabetic() {
-            letters += 1;
-            if c.is_uppercase() {
-                upper += 1;
-                if n == 0 {
-                    first_upper = true;
+            if FULL && c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                    if n == 0 {
+                        first_upper = true;
+                    }
                 }
             }
-        }
-        let mut fold = |l: char| {
-            lower = mix(lower, l as u64);
-            if n < 3 {
-                prefix[n] = lower;
+            let mut fold = |l: char| {
+                lower = mix(lower, l as u64);
+                if n < 3 {
+                    prefix[n] = lower;
+                }
+                tail = [tail[1], tail[2], tail[3], l as u32];
+            };
+            // ASCII lower-cases to one char: no case-mapping iterator for it.
+            if ascii {
+                fold(c.to_ascii_lowercase());
+            } else {
+                c.to_lowercase().for_each(fold);
             }
-            tail = [tail[1], tail[2], tail[3], l as u32];
-        };
-        // ASCII lower-cases to one char: no case-mapping iterator for it.
-        if ascii {
-            fold(c.to_ascii_lowercase());
-        } else {
-            c.to_lowercase().for_each(fold);
+            n += 1;
+        }};
+    }
+    // ASCII text (most words) a byte at a time: the same chars, without decoding UTF-8, and
+    // the Unicode property tests fold to ASCII ranges.
+    if word.is_ascii() {
+        for b in word.bytes() {
+            step!(char::from(b));
         }
-        n += 1;
+    } else {
+        for c in word.chars() {
+            step!(c);
+        }
     }
     for p in n.min(3)..3 {
         prefix[p] = mix(prefix[n.clamp(1, 3) - 1], 0xFF);
