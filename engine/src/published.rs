@@ -17,9 +17,16 @@ const LABELS: &[&str] = &["date", "published", "updated", "posted", "first publi
 /// Finds the publication date stated at the top of `text`.
 pub fn find(text: &str) -> Option<Date> {
     let head = &text[..floor_boundary(text, 2000)];
-    let lines: Vec<&str> = head.lines().take(12).collect();
+    // The first 12 lines, on the stack.
+    let mut first = [""; 12];
+    let mut n = 0;
+    for (slot, line) in first.iter_mut().zip(head.lines()) {
+        *slot = line;
+        n += 1;
+    }
+    let lines = &first[..n];
     // 1. Labelled dates.
-    for line in &lines {
+    for line in lines {
         let line = line.trim();
         let found = first_labels(line.as_bytes());
         for (label, at) in LABELS.iter().zip(found) {
@@ -52,15 +59,20 @@ pub fn find(text: &str) -> Option<Date> {
 /// an ASCII label can only match at a character boundary.)
 fn first_labels(line: &[u8]) -> [Option<usize>; LABELS.len()] {
     let mut found = [None; LABELS.len()];
-    for i in 0..line.len() {
-        // Every label starts with one of these letters (`| 0x20` is the lower case of a letter).
-        let lower = line[i] | 0x20;
-        if !matches!(lower, b'd' | b'p' | b'u' | b'f' | b'l') {
-            continue;
-        }
-        for (k, label) in LABELS.iter().enumerate() {
-            let l = label.as_bytes();
-            if found[k].is_none() && l[0] == lower && line.get(i..i + l.len()).is_some_and(|w| w.eq_ignore_ascii_case(l)) {
+    for (i, &b) in line.iter().enumerate() {
+        // The labels (indexes into LABELS) that start with this letter, if any (`| 0x20` is the
+        // lower case of a letter): most bytes start none, and the others at most two.
+        let starting: &[usize] = match b | 0x20 {
+            b'd' => &[0, 6],
+            b'p' => &[1, 3],
+            b'u' => &[2],
+            b'f' => &[4],
+            b'l' => &[5],
+            _ => continue,
+        };
+        for &k in starting {
+            let l = LABELS[k].as_bytes();
+            if found[k].is_none() && line.get(i..i + l.len()).is_some_and(|w| w.eq_ignore_ascii_case(l)) {
                 found[k] = Some(i);
             }
         }
