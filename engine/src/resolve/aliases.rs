@@ -45,7 +45,10 @@ pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
             keys.clear();
         }
         let k: &str = keys.entry(form).or_insert_with(|| key(form).into_boxed_str());
-        let g = match index.find(form, k, label) {
+        // A key seen before (most mentions repeat a form) names its group: looked up once here,
+        // not again by `find` and `add`.
+        let known = index.by_key.entry(&index.keys, k).map(|&(at, _, g)| (at, g as usize));
+        let g = match known.map(|(_, g)| g).or_else(|| index.find(form, k, label)) {
             Some(g) => g,
             None => {
                 // A quarter more at a time: text of distinct names starts a group every 26
@@ -54,9 +57,7 @@ pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
                 index.groups.len() - 1
             }
         };
-        // Where the form stands (a piece of `text`: `Span::of` and `clean_form` slice it).
-        let at = form.as_ptr() as usize - text.as_ptr() as usize;
-        index.add(g, text, form, at, k, label);
+        index.add(g, text, form, k, known.map(|(at, _)| at), label);
         // Group indexes are below the number of mentions, far inside `u32`.
         owner.push(g as u32);
     }
@@ -183,12 +184,10 @@ fn possessive_split(form: &str) -> Option<(&str, &str)> {
 }
 
 impl Index {
-    /// The first group the mention is an alias of.
+    /// The first group the mention is an alias of, its key being new to [`Index::by_key`] (the
+    /// group of a key in it is that key's first group).
     fn find(&self, form: &str, key: &str, label: Label) -> Option<usize> {
         let keys = &self.keys;
-        if let Some(g) = first_group(&self.by_key, keys, key) {
-            return Some(g);
-        }
         let mut best: Option<usize> = None;
         let mut consider = |g: Option<usize>| {
             if let Some(g) = g {
@@ -242,18 +241,25 @@ impl Index {
         best.filter(|g| self.groups[*g].accepts_label(label, &self.counts))
     }
 
-    fn add(&mut self, g: usize, text: &str, form: &str, at: usize, key: &str, label: Label) {
+    /// Adds a mention of `form` (a piece of `text`) with key `key` to group `g`; `known` is
+    /// where the key stands in `keys` when [`Index::by_key`] holds it already.
+    fn add(&mut self, g: usize, text: &str, form: &str, key: &str, known: Option<u32>, label: Label) {
+        // Where the form stands (`Span::of` and `clean_form` slice it from `text`).
+        let at = form.as_ptr() as usize - text.as_ptr() as usize;
         let new_form = self.groups[g].add(text, form, at, label, &mut self.counts);
         let keys = &mut self.keys;
-        self.by_key.insert(keys, key, None, g as u32);
+        // Where the key stands in `keys`: its last word and its title are pieces of it.
+        let at = known.unwrap_or_else(|| {
+            let at = keys.push(key);
+            self.by_key.insert_new(keys, key, Some(at), g as u32);
+            at
+        });
         if !new_form {
             return;
         }
-        // Where the key stands in `keys`: its last word and its title are pieces of it.
-        let at = self.by_key.position(keys, key);
         let (first, last, n_words) = first_last(key);
         if n_words >= 2 {
-            self.by_last.insert(keys, last, at.map(|at| at + (key.len() - last.len()) as u32), g as u32);
+            self.by_last.insert(keys, last, Some(at + (key.len() - last.len()) as u32), g as u32);
             if n_words >= 3 {
                 self.by_first_last.insert(keys, &joined(first, last), None, g as u32);
             }
@@ -264,7 +270,7 @@ impl Index {
             self.by_acronym.insert(keys, &letters, None, g as u32);
         }
         if label == Label::Work {
-            self.by_title.insert(keys, strip_year(key), at, g as u32);
+            self.by_title.insert(keys, strip_year(key), Some(at), g as u32);
         }
         if label == Label::Org {
             for (sig, map) in [(nationality_signature(form), &mut self.by_nationality), (description_signature(form), &mut self.by_description)] {
@@ -497,9 +503,10 @@ impl Group {
         let label = self.label(counts);
         let forms = || self.forms.iter().map(|f| Group::form(text, f));
         let canonical_name = forms().find_map(canonical).map(str::to_owned);
-        // Proper names before descriptions ("Norway’s military intelligence service").
+        // Proper names before descriptions ("Norway’s military intelligence service"). (A
+        // single form, as most groups have, is the longest either way.)
         let proper = |f: &str| !is_description(f);
-        let any_proper = forms().any(proper);
+        let any_proper = self.forms.len() > 1 && forms().any(proper);
         let longest = forms()
             .filter(|f| !any_proper || proper(f))
             .max_by(|a, b| a.split(' ').count().cmp(&b.split(' ').count()).then(a.len().cmp(&b.len())).then(b.cmp(a)))

@@ -152,7 +152,7 @@ impl KeyBytes {
     }
 
     /// Appends `key`; where it starts.
-    fn push(&mut self, key: &str) -> u32 {
+    pub fn push(&mut self, key: &str) -> u32 {
         if self.bytes.capacity() - self.bytes.len() < key.len() {
             self.bytes.reserve_exact((self.bytes.len() / 4).max(key.len()).max(256));
         }
@@ -181,6 +181,11 @@ impl<V> KeyTable<V> {
         self.0.is_empty()
     }
 
+    /// The entry of `key`: where it stands in `keys`, its length and its value.
+    pub fn entry(&self, keys: &KeyBytes, key: &str) -> Option<&(u32, u32, V)> {
+        self.find(keys, key)
+    }
+
     fn find(&self, keys: &KeyBytes, key: &str) -> Option<&(u32, u32, V)> {
         let k = key.as_bytes();
         self.0.find(keys.hash(k), |e| keys.of(e.0, e.1) == k)
@@ -195,11 +200,6 @@ impl<V> KeyTable<V> {
     pub fn get_mut(&mut self, keys: &KeyBytes, key: &str) -> Option<&mut V> {
         let k = key.as_bytes();
         self.0.find_mut(keys.hash(k), |e| keys.of(e.0, e.1) == k).map(|e| &mut e.2)
-    }
-
-    /// Where `key` stands in `keys`, if the table holds it.
-    pub fn position(&self, keys: &KeyBytes, key: &str) -> Option<u32> {
-        self.find(keys, key).map(|e| e.0)
     }
 
     /// Adds `key`, which is not in the table yet, with `value`; `at` is where `key` already
