@@ -5,10 +5,11 @@
 //!   suffixes, neighbouring words and shapes (window -2..+2), position in the sentence, heading
 //!   and credit lines, and document-level evidence (is the same word written in lower case
 //!   elsewhere in the document; is it capitalised in mid-sentence elsewhere). Every feature is
-//!   a 32-bit hash. Each distinct token of a document is hashed into a table of what its
-//!   neighbours' features read (the features that read only the token itself, and their
-//!   weights, are worked out once for a word met three times or more, where it is met for the
-//!   others); the document keeps one word index per token.
+//!   a 32-bit hash. Each distinct token of a document (in tagging, each that a scored token
+//!   reads) is hashed into a table of what its neighbours' features read (the features that
+//!   read only the token itself, and their weights, are worked out once for a word met three
+//!   times or more, where it is met for the others); the document keeps one word index per
+//!   token.
 //! * **Model** ([`Model`]): the pruned, quantised weights (one row of [`TAGS`] signed bytes per
 //!   kept feature) and the tag transition scores, compiled in from `engine/data/tagger.bin`,
 //!   which `dossier train` builds from the open corpora (see `engine/data/TAGGER.md`).
@@ -384,11 +385,12 @@ struct Word {
     cue: u8,
     class: Class,
     kind: TokenKind,
-    /// [`SEEN_LOWER`], [`SEEN_CAPITALISED`], [`OPENER`], in the two bits from [`EV_SHIFT`] the
-    /// document evidence of its lower-cased form as features read it (bit 0: written in lower
-    /// case somewhere; bit 1: capitalised inside a sentence somewhere), and [`PLAIN`].
+    /// [`SEEN_LOWER`], [`SEEN_CAPITALISED`], [`OPENER`], and in the two bits from [`EV_SHIFT`]
+    /// the document evidence of its lower-cased form as features read it (bit 0: written in
+    /// lower case somewhere; bit 1: capitalised inside a sentence somewhere).
     flags: u8,
-    /// How often it occurs, up to 255 (the edge word counts as often met).
+    /// How often it occurs (in [`Featurizer::for_tagging`], among the tokens read), up to 255
+    /// (the edge word counts as often met).
     count: u8,
 }
 
@@ -401,8 +403,6 @@ const SEEN_CAPITALISED: u8 = 2;
 const OPENER: u8 = 4;
 /// [`Word::flags`]: where the document evidence of its lower-cased form starts (two bits).
 const EV_SHIFT: u8 = 3;
-/// [`Word::flags`]: a plain token ([`is_plain`]).
-const PLAIN: u8 = 1 << 5;
 
 /// How often a word must occur to have its weights kept ([`Weights`]): a word met twice costs
 /// one more weighing where it is met than 192 bytes of kept sums save.
@@ -447,6 +447,16 @@ impl Word {
 
 /// The word that stands for the edges of a sentence.
 const EDGE: u32 = 0;
+
+/// The word that stands for a plain word ([`is_plain`]) that no scored token reads
+/// ([`Featurizer::for_tagging`]): not hashed, only its class (lower case) is read.
+const UNREAD_WORD: u32 = 1;
+
+/// The word that stands for a plain mark that no scored token reads (its class is read).
+const UNREAD_MARK: u32 = 2;
+
+/// The first word of a document's own (those before it stand in for tokens).
+const FIRST_WORD: usize = 3;
 
 /// The distinct tokens of a document: an open-addressing table from text and kind to [`Word`].
 struct Words {
@@ -501,7 +511,11 @@ impl Words {
     fn new() -> Words {
         let mut edge = Word::new(0, 0, TokenKind::Symbol, &BOUNDARY, false);
         edge.count = u8::MAX;
-        Words { list: vec![edge], slots: vec![0; 64] }
+        // The stand-ins for unread tokens: their class (for "a word came before") and nothing
+        // else is read; met no times, they are never weighed.
+        let unread = |kind, class| Word { count: 0, ..Word::new(0, 0, kind, &TokenHashes { class, ..BOUNDARY }, false) };
+        let list = vec![edge, unread(TokenKind::Word, Class::Lower), unread(TokenKind::Punct, Class::Punct)];
+        Words { list, slots: vec![0; 64] }
     }
 
     /// The word of token `t` of `text`, added (hashed) when it is new.
@@ -544,11 +558,7 @@ impl Words {
         let id = self.list.len() as u32;
         // A quarter more at a time: text of distinct names has a new word every 13 bytes, and
         // doubling would leave up to half of the list unused (and hold both lists meanwhile).
-        let mut w = Word::new(t.start(), word.len(), kind, &h, opener);
-        if is_plain(word, kind) {
-            w.flags |= PLAIN;
-        }
-        crate::grow::push(&mut self.list, w, 64);
+        crate::grow::push(&mut self.list, Word::new(t.start(), word.len(), kind, &h, opener), 64);
         self.slots[s] = id + 1;
         if self.list.len() * 2 > self.slots.len() {
             self.grow(text);
@@ -561,8 +571,10 @@ impl Words {
     /// form. Every word has its id by now, so the table that found them is done with: it is
     /// cleared and keyed by form instead (the first word of each form gathers the evidence of
     /// all, then each word reads it back), then freed; the same bits as sorting the words
-    /// by form and merging each run, without the sort.
-    fn merge_evidence(&mut self) {
+    /// by form and merging each run, without the sort. `unread_lower` holds the lower-cased
+    /// forms ([`plain_lower`]) of the words that stand in no table ([`UNREAD_WORD`]): each is
+    /// written in lower case, evidence for the words of its form.
+    fn merge_evidence(&mut self, unread_lower: &[u64]) {
         let mut slots = std::mem::take(&mut self.slots);
         slots.fill(0);
         let bits = slots.len().trailing_zeros();
@@ -579,7 +591,7 @@ impl Words {
                 }
             }
         };
-        for i in 1..list.len() {
+        for i in FIRST_WORD..list.len() {
             let seen = (list[i].flags & (SEEN_LOWER | SEEN_CAPITALISED)) << EV_SHIFT;
             match find(list, &slots, list[i].lower) {
                 Ok(first) => list[first].flags |= seen,
@@ -589,7 +601,12 @@ impl Words {
                 }
             }
         }
-        for i in 1..list.len() {
+        for &lower in unread_lower {
+            if let Ok(first) = find(list, &slots, lower) {
+                list[first].flags |= SEEN_LOWER << EV_SHIFT;
+            }
+        }
+        for i in FIRST_WORD..list.len() {
             if let Ok(first) = find(list, &slots, list[i].lower) {
                 list[i].flags |= list[first].flags & (SEEN_LOWER | SEEN_CAPITALISED) << EV_SHIFT;
             }
@@ -602,7 +619,7 @@ impl Words {
         let bits = cap.trailing_zeros();
         let mask = cap - 1;
         let mut slots = vec![0u32; cap];
-        for (i, w) in self.list.iter().enumerate().skip(1) {
+        for (i, w) in self.list.iter().enumerate().skip(FIRST_WORD) {
             let bytes = text.as_bytes().get(w.start as usize..(w.start + w.len) as usize).unwrap_or_default();
             let mut s = (text_hash(bytes, w.kind).wrapping_mul(K) >> (64 - bits)) as usize;
             while slots[s] != 0 {
@@ -645,8 +662,12 @@ fn feature(t: u64, a: u64, b: u64) -> u32 {
 pub struct Featurizer<'t> {
     text: &'t str,
     words: Words,
-    /// The word of each token of the document.
+    /// The word of each token of the document ([`UNREAD_WORD`] or [`UNREAD_MARK`] for a token
+    /// that no scored token reads, where [`Featurizer::for_tagging`] made it).
     ids: Vec<u32>,
+    /// Whether each token of the document is quiet ([`quiet_tokens`]; empty where
+    /// [`Featurizer::new`] made it).
+    quiet: Vec<bool>,
 }
 
 /// The context of one token: the words at -2..+2 and the flags of its sentence.
@@ -669,11 +690,65 @@ impl<'t> Featurizer<'t> {
     pub fn new(text: &'t str, segments: &Segments, clusters: &Clusters) -> Featurizer<'t> {
         let mut words = Words::new();
         let ids: Vec<u32> = segments.tokens.iter().map(|t| words.id(text, t, clusters)).collect();
+        Featurizer::with_evidence(text, segments, words, ids, Vec::new())
+    }
+
+    /// Prepares what [`tag_document`] reads: the quiet tokens ([`quiet_tokens`]), and the words
+    /// of the tokens that a scored token reads (those up to two away from one in its sentence);
+    /// the others (plain, a third of an article's tokens) are not hashed into the word table,
+    /// and stand in it as [`UNREAD_WORD`] or [`UNREAD_MARK`]. The document evidence is that of
+    /// [`Featurizer::new`]: an unread token is plain, so only an unread word gives any (it is
+    /// written in lower case), and [`Words::merge_evidence`] takes its lower-cased form.
+    fn for_tagging(text: &'t str, segments: &Segments, clusters: &Clusters) -> Featurizer<'t> {
+        let quiet = quiet_tokens(text, segments);
+        let tokens = &segments.tokens;
+        let n = tokens.len();
+        // Tokens outside every sentence (if any) are read by none, and kept as `new` keeps them.
+        let mut read = vec![true; n];
+        for s in &segments.sentences {
+            let (from, to) = (s.tokens.start.min(n), s.tokens.end.min(n));
+            // Scored tokens at most READ_REACH before `j`, counted as `j` moves on.
+            let scored = |j: usize| j < to && !quiet[j];
+            let mut near = (from..(from + READ_REACH).min(to)).filter(|&j| scored(j)).count();
+            for (j, read) in read.iter_mut().enumerate().take(to).skip(from) {
+                near += usize::from(scored(j + READ_REACH));
+                *read = near > 0;
+                near -= usize::from(j >= from + READ_REACH && scored(j - READ_REACH));
+            }
+        }
+        let mut words = Words::new();
+        let ids: Vec<u32> = tokens
+            .iter()
+            .zip(&read)
+            .map(|(t, &read)| match (read, t.kind()) {
+                (true, _) => words.id(text, t, clusters),
+                (false, TokenKind::Word) => UNREAD_WORD,
+                (false, _) => UNREAD_MARK,
+            })
+            .collect();
+        Featurizer::with_evidence(text, segments, words, ids, quiet)
+    }
+
+    /// The featurizer of `words` and `ids`, with the document evidence gathered and merged.
+    fn with_evidence(text: &'t str, segments: &Segments, mut words: Words, ids: Vec<u32>, quiet: Vec<bool>) -> Featurizer<'t> {
+        let mut unread_lower = Vec::new();
         for s in &segments.sentences {
             let body = s.kind == SentenceKind::Body;
             let mut first_word = true;
             for i in s.tokens.clone() {
                 let Some(&id) = ids.get(i) else { continue };
+                // An unread token is plain: a word in lower case (its evidence goes by its form)
+                // or a mark. What comes after it is plain too (else it would be read), so
+                // whether it opens a quote is not asked.
+                if id == UNREAD_WORD {
+                    let bytes = segments.tokens[i].span().of(text).as_bytes();
+                    unread_lower.push(plain_lower(bytes));
+                    first_word = false;
+                    continue;
+                }
+                if id == UNREAD_MARK {
+                    continue;
+                }
                 let opened = i.checked_sub(1).is_some_and(|p| words.list[ids[p] as usize].flags & OPENER != 0);
                 let w = &mut words.list[id as usize];
                 match w.class {
@@ -686,22 +761,8 @@ impl<'t> Featurizer<'t> {
                 }
             }
         }
-        words.merge_evidence();
-        Featurizer { text, words, ids }
-    }
-
-    /// Writes to `quiet` whether each token of `chunk` (a part of sentence `s`'s tokens) is
-    /// quiet: plain ([`is_plain`]), and so are the tokens up to [`QUIET_REACH`] away on each
-    /// side in the sentence. A quiet token is tagged `O` without its features being looked up
-    /// (DESIGN.md, "Speed"): a name has a capital or a digit in it or next to it,
-    /// so what a token far from all of those adds is look-ups (half of an article's) and no
-    /// names.
-    fn quiet(&self, segments: &Segments, s: usize, chunk: Range<usize>, quiet: &mut Vec<bool>) {
-        quiet.clear();
-        let Some(sentence) = segments.sentences.get(s) else { return };
-        let (from, to) = (sentence.tokens.start, sentence.tokens.end.min(self.ids.len()));
-        let plain = |j: usize| self.words.list[self.ids[j] as usize].flags & PLAIN != 0;
-        quiet.extend(chunk.map(|i| (i.saturating_sub(QUIET_REACH).max(from)..(i + QUIET_REACH + 1).min(to)).all(plain)));
+        words.merge_evidence(&unread_lower);
+        Featurizer { text, words, ids, quiet }
     }
 
     /// The hashes of word `id`, worked out again from its text (what [`Words::id`] worked out).
@@ -888,7 +949,7 @@ impl Featurizer<'_> {
         out.clear();
         let first = chunk.start;
         self.contexts(segments, s, chunk, seen_word, |x| {
-            // A quiet token is `O` without being scored (see [`Featurizer::quiet`]): its row only
+            // A quiet token is `O` without being scored (see [`quiet_tokens`]): its row only
             // keeps the rows in step with the tokens, since Viterbi runs over the stretches of
             // tokens between quiet ones.
             if quiet.get(x.at - first) == Some(&true) {
@@ -1623,8 +1684,6 @@ fn to_lanes<T: Copy + Default>(row: &[T]) -> [T; LANES] {
 #[derive(Default)]
 pub struct Scratch {
     emit: Vec<Lanes>,
-    /// Whether each token of the chunk is quiet ([`Featurizer::quiet`]).
-    quiet: Vec<bool>,
     fwd: Vec<Lanes>,
     bwd: Vec<Lanes>,
     tags: Vec<usize>,
@@ -1909,7 +1968,7 @@ const CHUNK: usize = 256;
 
 /// Tags every sentence of a document with `model`, returning (span, label, confidence) triples.
 pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span, Label, f32)> {
-    let featurizer = Featurizer::new(text, segments, &model.clusters);
+    let featurizer = Featurizer::for_tagging(text, segments, &model.clusters);
     let own = featurizer.weigh(model);
     let mut s = Scratch::default();
     let mut out = Vec::new();
@@ -1924,8 +1983,8 @@ pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span
         if chunk.start == segments.sentences[k].tokens.start {
             seen_word = false;
         }
-        featurizer.quiet(segments, k, chunk.clone(), &mut s.quiet);
-        featurizer.emissions(model, &own, segments, k, chunk.clone(), &mut seen_word, &s.quiet, &mut s.emit);
+        let quiet = featurizer.quiet.get(chunk.clone()).unwrap_or_default();
+        featurizer.emissions(model, &own, segments, k, chunk.clone(), &mut seen_word, quiet, &mut s.emit);
         let emit = std::mem::take(&mut s.emit);
         // Each stretch of tokens between quiet ones is decoded on its own: a quiet token is
         // tagged `O` whatever its neighbours, so the best analysis of the chunk (and each span's
@@ -1934,11 +1993,11 @@ pub fn tag_document(model: &Model, text: &str, segments: &Segments) -> Vec<(Span
         let n = emit.len().min(tokens.len());
         let mut a = 0;
         while a < n {
-            if s.quiet.get(a) == Some(&true) {
+            if quiet.get(a) == Some(&true) {
                 a += 1;
                 continue;
             }
-            let b = (a..n).find(|&i| s.quiet.get(i) == Some(&true)).unwrap_or(n);
+            let b = (a..n).find(|&i| quiet.get(i) == Some(&true)).unwrap_or(n);
             viterbi(&emit[a..b], &model.lattice, &mut s, true, a > 0, b < n);
             read_spans(model, text, &tokens[a..b], &s, &mut out);
             a = b;
@@ -2020,8 +2079,36 @@ fn read_spans(model: &Model, text: &str, tokens: &[Token], s: &Scratch, out: &mu
 }
 
 /// How many tokens on each side of a token must be plain too for it to be quiet
-/// ([`Featurizer::quiet`]).
+/// ([`quiet_tokens`]).
 const QUIET_REACH: usize = 1;
+
+/// How far from a token its features read (the words at -2..+2).
+const READ_REACH: usize = 2;
+
+/// Whether each token of the document is quiet: plain ([`is_plain`]), and so are the tokens up
+/// to [`QUIET_REACH`] away on each side in its sentence. A quiet token is tagged `O` without its
+/// features being looked up (DESIGN.md, "Speed"): a name has a capital or a digit in it or next
+/// to it, so what a token far from all of those adds is look-ups (half of an article's) and no
+/// names. Plainness is read from each token's bytes (the text is being read in order anyway).
+fn quiet_tokens(text: &str, segments: &Segments) -> Vec<bool> {
+    let tokens = &segments.tokens;
+    let plain: Vec<bool> = tokens.iter().map(|t| is_plain(t.span().of(text), t.kind())).collect();
+    let mut quiet = vec![false; tokens.len()];
+    for s in &segments.sentences {
+        let (from, to) = (s.tokens.start.min(tokens.len()), s.tokens.end.min(tokens.len()));
+        for (i, q) in quiet.iter_mut().enumerate().take(to).skip(from) {
+            *q = plain[i.saturating_sub(QUIET_REACH).max(from)..(i + QUIET_REACH + 1).min(to)].iter().all(|&p| p);
+        }
+    }
+    quiet
+}
+
+/// The hash of the lower-cased form ([`TokenHashes::lower`]) of a plain word: its bytes are its
+/// lower-cased chars.
+#[inline]
+fn plain_lower(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0x1234, |h, &b| mix(h, u64::from(b)))
+}
 
 /// Whether a token is plain: a word of lower-case ASCII letters only ("the", "said"), one of
 /// the marks `,` `.` `;` `:` `(` `)`, a quotation mark (straight or curly, single or double) or
@@ -2284,21 +2371,48 @@ mod tests {
     fn quiet_tokens_are_plain_words_away_from_capitals_and_digits() {
         let text = "the talks went on , and then Nils Stensønes said that 3 of them left \"quietly\" in the end , “ Oslo ” .";
         let segments = crate::segment::segment(text);
-        let all = 0..segments.tokens.len();
         let m = model().expect("the compiled-in model decodes");
-        let fz = Featurizer::new(text, &segments, &m.clusters);
-        let mut quiet = Vec::new();
-        fz.quiet(&segments, 0, all, &mut quiet);
+        let quiet = quiet_tokens(text, &segments);
         let words: Vec<&str> = segments.tokens.iter().map(|t| t.span().of(text)).collect();
         let got: Vec<&str> = words.iter().zip(&quiet).filter(|(_, &q)| q).map(|(w, _)| *w).collect();
         // Not quiet: a capitalised word or a number, and the tokens next to them (the sentence's
         // edges count as plain); quote marks are plain, but not quiet next to "Oslo".
         assert_eq!(got, ["the", "talks", "went", "on", ",", "and", "them", "left", "\"", "quietly", "\"", "in", "the", "end", ",", "."], "{words:?}");
-        // A chunk in the middle reads its neighbours across the chunk's edges.
-        fz.quiet(&segments, 0, 1..4, &mut quiet);
-        assert_eq!(quiet, [true, true, true]);
         // Every tag of a quiet token is O.
         assert!(tag_document(m, text, &segments).iter().all(|(span, _, _)| span.of(text).contains("Stensønes")));
+    }
+
+    #[test]
+    fn unread_tokens_leave_the_read_words_and_their_evidence_as_they_were() {
+        let m = model().expect("the compiled-in model decodes");
+        let text = "The talks went on and on , said the man in the grey suit at the end of the day .\n\
+                    In the morning the talks went on . The end came and the day ended in the dark .\n\
+                    \u{212A}ing said that the old king was seen , and the day was long and the night was dark .\n\
+                    Grey days : the night ( dark ) went on and on , as days do in the north .";
+        let segments = crate::segment::segment(text);
+        let (all, some) = (Featurizer::new(text, &segments, &m.clusters), Featurizer::for_tagging(text, &segments, &m.clusters));
+        assert_eq!(some.quiet, quiet_tokens(text, &segments));
+        let unread = some.ids.iter().filter(|&&id| id == UNREAD_WORD || id == UNREAD_MARK).count();
+        assert!(unread > 10, "{unread} unread");
+        for (i, (&a, &b)) in all.ids.iter().zip(&some.ids).enumerate() {
+            let (x, y) = (&all.words.list[a as usize], &some.words.list[b as usize]);
+            assert!(x.class == y.class, "token {i}");
+            if b == UNREAD_WORD || b == UNREAD_MARK {
+                assert!(is_plain(segments.tokens[i].span().of(text), segments.tokens[i].kind()));
+                continue;
+            }
+            assert!(x.class == y.class && (x.lower, x.shape, x.suffix2, x.cluster, x.cue, x.flags) == (y.lower, y.shape, y.suffix2, y.cluster, y.cue, y.flags), "token {i}");
+        }
+        // "Grey" and the Kelvin sign's "king" are written in lower case only where no scored
+        // token reads them.
+        for (w, lower) in [("Grey", "grey"), ("\u{212A}ing", "king")] {
+            let read = |text_of: &str| some.ids.iter().zip(&segments.tokens).filter(|(&id, t)| id >= FIRST_WORD as u32 && t.span().of(text) == text_of).map(|(&id, _)| id).collect::<Vec<_>>();
+            assert!(read(lower).is_empty() && !read(w).is_empty(), "{w}");
+            assert!(read(w).iter().all(|&id| some.words.list[id as usize].ev_code() & 1 == 1), "{w}");
+        }
+        for w in ["the", "grey", "king", "days"] {
+            assert_eq!(plain_lower(w.as_bytes()), hash_token(w, TokenKind::Word).lower);
+        }
     }
 
     #[test]
