@@ -1472,7 +1472,7 @@ impl Model {
         for row in rows.iter_mut() {
             *row = to_lanes(&row[..TAGS]);
         }
-        let table = Table::new(&keys, &rows);
+        let table = Table::new(&keys, &rows, bits);
         let small = Small::new(&table, shift);
         Some(Model { scale, temperature, lattice: Lattice::new(&trans), shift, table, small, clusters })
     }
@@ -1517,14 +1517,220 @@ impl Model {
     }
 }
 
-/// The marker of an empty slot of [`Table`] (a key only when keys keep all 32 bits; that key's
+/// The marker of an empty slot of [`Probed`] (a key only when keys keep all 32 bits; that key's
 /// row is kept aside).
 const EMPTY: u32 = u32::MAX;
 
-/// The feature weights: an open-addressing table (linear probing, no wrapping round) whose rows
-/// stand in the slots' order, so that the row of a key is read from where its key was found
-/// (the address does not wait on a row index read from memory first).
+/// Key bits below a key's first home in [`Table`]: the bits its tag keeps.
+const REM_BITS: u32 = 7;
+
+/// Homes in a group of [`Table`]: a key's two homes lie in one group, so that their tags lie in
+/// one cache line.
+const GROUP: usize = 64;
+
+/// Homes of [`Table`]: `2^(KEY_BITS - REM_BITS)`, 2 MB of rows and 128 KB of tags (a fixed
+/// number, so that an index masked to it needs no bounds check).
+const HOMES: usize = 1 << (KEY_BITS - REM_BITS);
+
+/// Kicks [`Homes::place`] makes to place a key before it gives up and leaves the key to
+/// [`Table::rest`].
+const KICKS: usize = 32;
+
+/// The feature weights, laid out so that a look-up reads few cache lines: after the page has
+/// been idle every line read is a miss, and an article's look-ups (about 5,100 distinct keys,
+/// 45% of them features the model lacks) are spread over the whole table.
+///
+/// Keys of 13 to [`KEY_BITS`] bits are placed in [`Homes`]: key `k` may sit at its first home
+/// `k >> 7` or its second, the first with its low six bits flipped by [`partner`]`(k & 0x7F)`
+/// (never zero, so both lie in one group of [`GROUP`] homes). Each home has a tag byte,
+/// `k & 0x7F` plus 128 at the second home (0: empty; a key whose low 7 bits are 0 only sits at
+/// its second home), which with the home's place gives back the whole key; and a row. A look-up
+/// reads the two tags (in one line of the dense tag array: a key the model lacks costs no more)
+/// and, only for a key found, its row (one line). The keys are placed by cuckoo hashing: all but
+/// 206 of the model's 59,902 (46% of the homes filled). Those left over, and every key
+/// when keys are wider, are kept in `rest`, and a group with a key left over is marked in
+/// [`Homes::spilled`], so that `rest` is asked only for keys of such groups that the homes lack.
 struct Table {
+    /// The homes, if the keys fit them.
+    homes: Option<Homes>,
+    /// The keys the homes do not hold.
+    rest: Probed,
+    /// Number of keys.
+    len: usize,
+}
+
+/// The homes of [`Table`]'s keys.
+struct Homes {
+    /// The tag of each home (see [`Table`]).
+    tags: Box<[u8; HOMES]>,
+    /// The row of each home: [`TAGS`] weights padded to 16 (zeros where the home is empty).
+    rows: Box<[[i8; 16]; HOMES]>,
+    /// One bit per group of homes: set if a key whose first home lies in it is in
+    /// [`Table::rest`].
+    spilled: [u64; HOMES / GROUP / 64],
+}
+
+/// The offset between a key's two homes in [`Table`], from the key's low 7 bits: 1 to 63, so
+/// that both homes lie in one group (and a key whose bits are 0 has a second home).
+#[inline]
+fn partner(rem: u32) -> usize {
+    (rem as usize & (GROUP - 1)) | 1
+}
+
+impl Homes {
+    /// Places `key` (and `row`) in its homes, moving the keys in its way to their other homes
+    /// (a deterministic cuckoo walk); the key left without a home after [`KICKS`] moves, if
+    /// any.
+    fn place(&mut self, key: u32, row: [i8; 16]) -> Option<(u32, [i8; 16])> {
+        let (mut key, mut row, mut from) = (key, row, usize::MAX);
+        for _ in 0..KICKS {
+            let rem = key & 0x7F;
+            let first = key as usize >> REM_BITS & (HOMES - 1);
+            let second = first ^ partner(rem);
+            // A key whose tag at its first home would be 0 (the empty home's) has only its
+            // second.
+            let free = |h: usize| h != from && self.tags[h] == 0;
+            let h = if rem != 0 && free(first) {
+                first
+            } else if free(second) {
+                second
+            } else if rem != 0 && first != from {
+                first
+            } else {
+                second
+            };
+            let tag = rem as u8 | if h == first { 0 } else { 0x80 };
+            let (old_tag, old_row) = (self.tags[h], self.rows[h]);
+            self.tags[h] = tag;
+            self.rows[h] = row;
+            if old_tag == 0 {
+                return None;
+            }
+            // The key moved out, from its tag and home.
+            let old_rem = u32::from(old_tag & 0x7F);
+            let old_first = if old_tag & 0x80 == 0 { h } else { h ^ partner(old_rem) };
+            (key, row, from) = ((old_first as u32) << REM_BITS | old_rem, old_row, h);
+        }
+        Some((key, row))
+    }
+
+    /// Whether a key whose first home is `first` may be in [`Table::rest`].
+    #[inline]
+    fn spills(&self, first: usize) -> bool {
+        let g = first / GROUP;
+        self.spilled[g / 64 % self.spilled.len()] >> (g % 64) & 1 != 0
+    }
+}
+
+impl Table {
+    /// The table of distinct `keys` of `bits` bits and their `rows`.
+    fn new(keys: &[u32], rows: &[[i8; 16]], bits: u32) -> Table {
+        let mut homes = (13..=KEY_BITS).contains(&bits).then(|| Homes {
+            tags: vec![0; HOMES].into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!()),
+            rows: vec![[0; 16]; HOMES].into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!()),
+            spilled: [0; HOMES / GROUP / 64],
+        });
+        let mut left: Vec<(u32, [i8; 16])> = Vec::new();
+        for (&k, row) in keys.iter().zip(rows) {
+            let Some(homes) = homes.as_mut() else {
+                left.push((k, *row));
+                continue;
+            };
+            if let Some(mut homeless) = homes.place(k, *row) {
+                // A key whose low 7 bits are 0 takes its second home from the key there (whose
+                // bits are not 0): see [`Table::add_all`].
+                if homeless.0 & 0x7F == 0 {
+                    let h = (homeless.0 >> REM_BITS) as usize & (HOMES - 1) ^ partner(0);
+                    let tag = homes.tags[h];
+                    let old = (homes.rows[h], u32::from(tag & 0x7F));
+                    let old_first = if tag & 0x80 == 0 { h } else { h ^ partner(old.1) };
+                    homes.tags[h] = 0x80;
+                    homes.rows[h] = homeless.1;
+                    homeless = ((old_first as u32) << REM_BITS | old.1, old.0);
+                }
+                let g = (homeless.0 >> REM_BITS) as usize / GROUP;
+                homes.spilled[g / 64] |= 1 << (g % 64);
+                left.push(homeless);
+            }
+        }
+        let (keys_left, rows_left): (Vec<u32>, Vec<[i8; 16]>) = left.into_iter().unzip();
+        Table { homes, rest: Probed::new(&keys_left, &rows_left), len: keys.len() }
+    }
+
+    /// The row of `key` (already shifted).
+    #[inline]
+    fn row(&self, key: u32) -> Option<&[i8; 16]> {
+        let Some(homes) = &self.homes else { return self.rest.row(key) };
+        let rem = key & 0x7F;
+        let first = key as usize >> REM_BITS & (HOMES - 1);
+        let second = first ^ partner(rem);
+        if rem != 0 && u32::from(homes.tags[first]) == rem {
+            return Some(&homes.rows[first]);
+        }
+        if u32::from(homes.tags[second]) == rem | 0x80 {
+            return Some(&homes.rows[second]);
+        }
+        if homes.spills(first) {
+            return self.rest.row(key);
+        }
+        None
+    }
+
+    /// Adds the rows of `keys` (shifted right by `shift` first) that the table holds to `acc`.
+    ///
+    /// The loads of each key's tags and row do not wait on the keys before (no probing): so
+    /// that the cache misses of a token's keys overlap. A key whose low 7 bits are 0 matches
+    /// its first home when that is empty: that home's row of zeros is added, and such a key is
+    /// never left to `rest`. Only the keys found in no home of a group that spilled are asked
+    /// of `rest`, one by one.
+    #[inline]
+    fn add_all(&self, acc: &mut [i16; LANES], keys: &[u32], shift: u32) {
+        let Some(homes) = &self.homes else { return self.rest.add_all(acc, keys, shift) };
+        let mut rest = 0u64;
+        for (i, &key) in keys.iter().enumerate() {
+            let key = key >> shift;
+            let rem = key & 0x7F;
+            let first = key as usize >> REM_BITS & (HOMES - 1);
+            let second = first ^ partner(rem);
+            let h = if u32::from(homes.tags[second]) == rem | 0x80 {
+                second
+            } else if u32::from(homes.tags[first]) == rem {
+                first
+            } else {
+                rest |= u64::from(homes.spills(first)) << i;
+                continue;
+            };
+            for (a, &w) in acc.iter_mut().zip(&homes.rows[h]) {
+                *a += i16::from(w);
+            }
+        }
+        while rest != 0 {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if let Some(row) = self.rest.row(keys[i] >> shift) {
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += i16::from(w);
+                }
+            }
+        }
+    }
+
+    /// Adds the row of `key` (already shifted), if the table holds it, to `acc`.
+    #[inline]
+    fn add(&self, acc: &mut [i32; LANES], key: u32) {
+        if let Some(row) = self.row(key) {
+            for (a, &w) in acc.iter_mut().zip(row) {
+                *a += i32::from(w);
+            }
+        }
+    }
+}
+
+/// The weights of the keys [`Table`]'s homes do not hold: an open-addressing table (linear
+/// probing, no wrapping round) whose rows stand in the slots' order, so that the row of a key
+/// is read from where its key was found (the address does not wait on a row index read from
+/// memory first).
+struct Probed {
     /// The key in each slot ([`EMPTY`]: none); the last slot is empty.
     keys: Vec<u32>,
     /// The row of each slot: [`TAGS`] weights padded to 16 (zeros in empty slots).
@@ -1533,18 +1739,15 @@ struct Table {
     mask: usize,
     /// The row of key [`EMPTY`], if the model keeps it.
     empty_key: Option<[i8; 16]>,
-    /// Number of keys.
-    len: usize,
 }
 
-impl Table {
+impl Probed {
     /// The table of distinct `keys` and their `rows`.
-    fn new(keys: &[u32], rows: &[[i8; 16]]) -> Table {
+    fn new(keys: &[u32], rows: &[[i8; 16]]) -> Probed {
         let cap = (keys.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut t = Table { keys: vec![EMPTY; cap + 1], rows: vec![[0; 16]; cap + 1], mask, empty_key: None, len: 0 };
+        let mut t = Probed { keys: vec![EMPTY; cap + 1], rows: vec![[0; 16]; cap + 1], mask, empty_key: None };
         for (&k, row) in keys.iter().zip(rows) {
-            t.len += 1;
             if k == EMPTY {
                 t.empty_key = Some(*row);
                 continue;
@@ -1569,14 +1772,7 @@ impl Table {
         if key == EMPTY {
             return self.empty_key.as_ref();
         }
-        let mut s = slot_of(key, self.mask);
-        loop {
-            match *self.keys.get(s)? {
-                EMPTY => return None,
-                k if k == key => return self.rows.get(s),
-                _ => s += 1,
-            }
-        }
+        self.probe(key, slot_of(key, self.mask))
     }
 
     /// Adds the rows of `keys` (shifted right by `shift` first) that the table holds to `acc`.
@@ -1627,16 +1823,6 @@ impl Table {
                 EMPTY => return None,
                 k if k == key => return self.rows.get(s),
                 _ => s += 1,
-            }
-        }
-    }
-
-    /// Adds the row of `key` (already shifted), if the table holds it, to `acc`.
-    #[inline]
-    fn add(&self, acc: &mut [i32; LANES], key: u32) {
-        if let Some(row) = self.row(key) {
-            for (a, &w) in acc.iter_mut().zip(row) {
-                *a += i32::from(w);
             }
         }
     }
@@ -2486,9 +2672,10 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         let rows: Vec<[i8; 16]> = (0..keys.len()).map(|i| [(i % 100) as i8 + 1; 16]).collect();
-        let t = Table::new(&keys, &rows);
+        let t = Table::new(&keys, &rows, 32);
+        assert!(t.homes.is_none());
         assert_eq!(t.len, keys.len());
-        assert_eq!(t.keys.last(), Some(&EMPTY));
+        assert_eq!(t.rest.keys.last(), Some(&EMPTY));
         for (k, row) in keys.iter().zip(&rows) {
             assert_eq!(t.row(*k), Some(row), "{k:x}");
             let mut acc = [0i32; LANES];
@@ -2500,7 +2687,8 @@ mod tests {
                 assert_eq!(t.row(k), None);
             }
         }
-        assert_eq!(Table::new(&[], &[]).row(5), None);
+        assert_eq!(Table::new(&[], &[], 32).row(5), None);
+        assert_eq!(Table::new(&[], &[], 24).row(5), None);
         // add_all adds what add does, a chunk of keys (kept ones, EMPTY among them, and others)
         // at a time.
         let mut asked: Vec<u32> = keys.iter().flat_map(|&k| [k, k ^ 0x0200_0000]).collect();
@@ -2512,6 +2700,57 @@ mod tests {
                 t.add(&mut each, k);
             }
             assert_eq!(all.map(i32::from), each, "{chunk:x?}");
+        }
+    }
+
+    #[test]
+    fn weight_table_homes_find_every_key_and_no_other() {
+        // 14-bit keys (128 homes), more than the homes can hold (some left over to `rest`),
+        // among them one for each home whose low 7 bits are 0 (which have one home each); then
+        // a table about as full as the model's.
+        let crowded: Vec<u32> = (0..200u32).map(|i| (i * 37) % 0x4000).chain((0..128).map(|i| i << 7)).collect();
+        let mut x = 0x9E37_79B9u32;
+        let spread: Vec<u32> = (0..3000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                x >> 19
+            })
+            .collect();
+        for (mut keys, bits) in [(crowded, 14), (spread, 13)] {
+            keys.sort_unstable();
+            keys.dedup();
+            let rows: Vec<[i8; 16]> = (0..keys.len()).map(|i| [(i % 100) as i8 + 1; 16]).collect();
+            let t = Table::new(&keys, &rows, bits);
+            let spilled = t.homes.as_ref().unwrap().spilled.iter().any(|&w| w != 0);
+            assert_eq!(t.len, keys.len());
+            assert_eq!(t.rest.keys.iter().any(|&k| k != EMPTY), spilled);
+            // The crowded keys outnumber their homes; no key whose low bits are 0 is left over.
+            assert!(bits != 14 || spilled);
+            assert!(t.rest.keys.iter().all(|&k| k == EMPTY || k & 0x7F != 0));
+            for (k, row) in keys.iter().zip(&rows) {
+                assert_eq!(t.row(*k), Some(row), "{k:x}");
+            }
+            for k in 0..1u32 << bits {
+                if keys.binary_search(&k).is_err() {
+                    assert_eq!(t.row(k), None, "{k:x}");
+                }
+            }
+            let asked: Vec<u32> = (0..1u32 << bits).collect();
+            for chunk in asked.chunks(FEATURES) {
+                let (mut all, mut each) = ([0i16; LANES], [0i32; LANES]);
+                t.add_all(&mut all, chunk, 0);
+                for &k in chunk {
+                    t.add(&mut each, k);
+                }
+                assert_eq!(all.map(i32::from), each, "{chunk:x?}");
+                // The same keys in their top bits.
+                let high: Vec<u32> = chunk.iter().map(|&k| k << (32 - bits) | 0x15).collect();
+                let mut shifted = [0i16; LANES];
+                t.add_all(&mut shifted, &high, 32 - bits);
+                assert_eq!(shifted, all);
+            }
         }
     }
 
