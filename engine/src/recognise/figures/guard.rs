@@ -51,33 +51,38 @@ fn weekday(w: &str) -> bool {
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains(&w)
 }
 
-/// Marks the blocked tokens of `c`.
-pub fn mark(c: &mut Ctx) {
+/// Whether a chunk opening with the token `s` (lower-cased `l`) is read by [`mark`] even
+/// without a digit, "@" or ":" in it: one opening with "#", "www." or "isbn".
+pub fn odd_opening(s: &str, l: &str) -> bool {
+    s.starts_with('#') || l.starts_with("www.") || l.starts_with("isbn")
+}
+
+/// Marks the blocked tokens of `c`. `odd` are the chunks (first token, token after) that hold
+/// a digit (or a token [`super::Tok::odd`]) or open as [`odd_opening`] says, in text order, as
+/// [`Ctx`] noted them while reading its tokens: a chunk without any of these is blocked only
+/// right after an ISBN, and each test below needs one of them.
+///
+/// Reading the tokens' views again for their chunks cost a cache miss per line of them (the
+/// views of a window outgrow the first-level cache as they are made); the chunks between
+/// `odd` ones are not read.
+pub fn mark(c: &mut Ctx, odd: &[(u32, u32)]) {
     let n = c.t.len();
-    let mut a = 0;
     let mut isbn_next = false;
     let mut phone_open = false;
-    while a < n {
-        let mut b = a + 1;
-        let mut odd = c.t[a].digit || c.t[a].odd;
-        while b < n && !c.t[b].gap {
-            odd |= c.t[b].digit || c.t[b].odd;
-            b += 1;
-        }
-        // Most chunks hold no digit, "@" or ":" and open with none of "#", "www.", "isbn":
-        // then only an ISBN before them blocks them (each test below needs one of those).
-        let first = &c.t[a];
-        if !odd && !first.s.starts_with('#') && !first.l.starts_with("www.") && !first.l.starts_with("isbn") {
+    // Where the last chunk read ended.
+    let mut last = 0;
+    for &(a, b) in odd {
+        let (a, b) = (a as usize, b as usize);
+        if a > last {
+            // Ordinary chunks between: the first is blocked after an ISBN, and they end a phone
+            // number.
             if isbn_next {
-                for t in &mut c.t[a..b] {
-                    t.blocked = true;
-                }
+                block_chunk(c, last, a);
             }
             isbn_next = false;
             phone_open = false;
-            a = b;
-            continue;
         }
+        last = b;
         let chunk = &c.text[c.t[a].span.start()..c.t[b - 1].span.end()];
         // One pass: digits, "@", "://".
         let bytes = chunk.as_bytes();
@@ -124,7 +129,23 @@ pub fn mark(c: &mut Ctx) {
                 t.blocked = true;
             }
         }
-        a = b;
+    }
+    if isbn_next {
+        block_chunk(c, last, n);
+    }
+}
+
+/// Blocks the chunk that starts at token `a` (the next chunk starts at `limit` at the latest).
+fn block_chunk(c: &mut Ctx, a: usize, limit: usize) {
+    if a >= limit {
+        return;
+    }
+    let mut b = a + 1;
+    while b < limit && !c.t[b].gap {
+        b += 1;
+    }
+    for t in &mut c.t[a..b] {
+        t.blocked = true;
     }
 }
 

@@ -59,8 +59,6 @@ pub struct Tok<'a> {
     pub month: u8,
     /// Whether it holds an ASCII digit.
     pub digit: bool,
-    /// Whether it holds an "@" or a ":" (what [`guard`] looks for in a chunk besides digits).
-    pub odd: bool,
     /// Where a number may start at it ([`Ctx::may_number`]), its place among such tokens,
     /// which is where [`number::parse`] keeps what it read there; [`NO_NUMBER`] elsewhere.
     pub num: u32,
@@ -91,9 +89,11 @@ pub struct Ctx<'a> {
     /// tokens) without reading them, so that each recogniser's scan touches a bit per token
     /// and the loud tokens instead of every token's view. A token is quiet with no digit, no
     /// number token, no class but [`class::DATE_WORD`] (which no recogniser reads), no month,
-    /// not a "." (which may open a number), not before a "$" (a prefix, "US $"), not a
+    /// not before a "$" (a prefix, "US $"), not a "." before a number (".5"), not a
     /// currency symbol ([`money`]'s: quotation marks and other tokens outside ASCII are quiet
     /// like words), not three or four letters with a capital (a currency code, "MUSD").
+    /// Elsewhere a "." opens nothing: [`number::parse`] reads nothing there, and every other
+    /// reading opens with a digit, a word or a symbol.
     loud: Vec<u64>,
 }
 
@@ -113,6 +113,11 @@ impl<'a> Ctx<'a> {
         let mut copies: Vec<(usize, usize, usize)> = Vec::new();
         let mut loud = vec![0u64; tokens.len().div_ceil(64)];
         let mut numbered = 0;
+        // The chunks (runs of tokens without white space between) [`guard::mark`] reads: those
+        // with a digit, an "@" or a ":", or opening with "#", "www." or "isbn"; noted here, as
+        // each token is read, so that it need not read every token's view again.
+        let mut odd_chunks: Vec<(u32, u32)> = Vec::new();
+        let (mut chunk, mut odd_chunk) = (0, false);
         lower.clear();
         for tok in tokens {
             let s = tok.span().of(text);
@@ -137,8 +142,9 @@ impl<'a> Ctx<'a> {
                 }
             };
             let l = copy.map_or(s, |a| &lower[a..]);
-            let word = tok.kind() == TokenKind::Word;
-            let number = tok.kind() == TokenKind::Number;
+            let kind = tok.kind();
+            let word = kind == TokenKind::Word;
+            let number = kind == TokenKind::Number;
             // No class word or month name holds a digit.
             let class = if digit { 0 } else { class::of(l) };
             if let Some(a) = copy {
@@ -149,9 +155,19 @@ impl<'a> Ctx<'a> {
                 && class & !class::DATE_WORD == 0
                 && s.as_bytes().first().is_some_and(|b| b.is_ascii() || money::symbol(s).is_none())
                 && s != "$"
-                && s != "."
                 && !(upper && (3..=4).contains(&s.len()));
             let k = t.len();
+            let gap = tok.start() == 0 || tok.start() > prev_end;
+            if gap && k > 0 {
+                if odd_chunk {
+                    odd_chunks.push((chunk as u32, k as u32));
+                }
+                chunk = k;
+                odd_chunk = false;
+            }
+            // A chunk opening with "#", "www." or "isbn" ([`guard::odd_opening`]): its first
+            // byte says no for most.
+            odd_chunk |= digit || odd || k == chunk && s.bytes().next().is_some_and(|b| BYTE[usize::from(b)] & OPENING != 0) && guard::odd_opening(s, l);
             // Where a number may start ([`Ctx::may_number`]): digits, a word of
             // [`class::NUM_START`], or a "." (before digits).
             let may_number = number || if word { class & class::NUM_START != 0 } else { s == "." };
@@ -161,7 +177,10 @@ impl<'a> Ctx<'a> {
             } else {
                 NO_NUMBER
             };
-            if s == "$" && k > 0 {
+            // A "$" makes the token before it loud, and so does a number glued after a "."
+            // that follows white space (".5", [`number`]'s leading point: the one reading that
+            // opens with a stop).
+            if k > 0 && (s == "$" || number && !gap && t[k - 1].gap && t[k - 1].s == ".") {
                 loud[(k - 1) / 64] |= 1 << ((k - 1) % 64);
             }
             loud[k / 64] |= u64::from(!quiet) << (k % 64);
@@ -172,23 +191,25 @@ impl<'a> Ctx<'a> {
                 // letter wherever one is named.
                 month: if word { class::month(class) } else { 0 },
                 digit,
-                odd,
                 num,
                 // Its copy's place in `lower` is known, but not yet where `lower` will lie.
                 l: s,
                 span: tok.span(),
-                kind: tok.kind(),
-                gap: tok.start() == 0 || tok.start() > prev_end,
+                kind,
+                gap,
                 blocked: false,
             });
             prev_end = tok.end();
+        }
+        if odd_chunk {
+            odd_chunks.push((chunk as u32, t.len() as u32));
         }
         let lower: &'a str = lower;
         for (k, a, b) in copies {
             t[k].l = &lower[a..b];
         }
         let mut ctx = Ctx { text, t, published, nums: (0..numbered).map(|_| Default::default()).collect(), loud };
-        guard::mark(&mut ctx);
+        guard::mark(&mut ctx, &odd_chunks);
         ctx
     }
 
@@ -272,8 +293,12 @@ const UPPER: u8 = 1;
 const WIDE: u8 = 2;
 /// [`BYTE`]: an ASCII digit.
 const DIGIT: u8 = 4;
-/// [`BYTE`]: "@" or ":" ([`Tok::odd`]).
+/// [`BYTE`]: "@" or ":" (what [`guard`] looks for in a chunk besides digits).
 const ODD: u8 = 8;
+
+/// [`BYTE`]: "#", "w", "W", "i" or "I", the first byte of a token [`guard::odd_opening`] may
+/// hold for ("İ" lower-cases to "i" and a combining dot, never to "isbn").
+const OPENING: u8 = 16;
 
 /// What [`Ctx`] notes of each byte of a token: one look-up a byte instead of four tests.
 static BYTE: [u8; 256] = {
@@ -291,7 +316,7 @@ static BYTE: [u8; 256] = {
             ODD
         } else {
             0
-        };
+        } | if matches!(x, b'#' | b'w' | b'W' | b'i' | b'I') { OPENING } else { 0 };
         b += 1;
     }
     t
@@ -600,6 +625,31 @@ mod tests {
 
     fn show(text: &str, published: Option<Date>) -> Vec<Shown> {
         figures(text, published).into_iter().map(|f| (f.span.of(text).to_owned(), f.kind, f.value(), f.unit().map(String::from), f.iso().map(String::from))).collect()
+    }
+
+    /// Hopping over the quiet tokens changes nothing: each recogniser finds what it finds when
+    /// it reads every token (stops, ".5", "$", codes, words before a stop included).
+    #[test]
+    fn quiet_tokens_open_nothing() {
+        let texts = [
+            "It grew .5 percent in 2023. In . For . The . Then .75 of it, and . 5 more. US $5 and MUSD 3.",
+            "Spending rose 4.5% to $12.3 billion in the first 2 weeks of 2021. Within . 3 days. Since .",
+            "He left at 10 a.m. on Jan. 5. for the . day. the . next 3 days. in . 2 weeks. E.g. .9 kg.",
+            "A third of the 1,200 troops, twice as many; .",
+        ];
+        for text in texts {
+            let tokens = segment::tokenize(text);
+            let mut lower = String::new();
+            let ctx = Ctx::new(text, &tokens, Date::new(2024, 2, 14), &mut lower);
+            let hopping = all(&ctx);
+            let mut every = ctx.clone();
+            every.loud.iter_mut().for_each(|w| *w = !0);
+            // Fresh number slots: the clone's were filled by the first pass.
+            every.nums = (0..ctx.nums.len()).map(|_| Default::default()).collect();
+            let reading = all(&every);
+            let show = |f: &[Figure]| f.iter().map(|f| (f.span, f.kind, f.value(), f.unit().map(String::from), f.iso().map(String::from))).collect::<Vec<_>>();
+            assert_eq!(show(&hopping), show(&reading), "{text:?}");
+        }
     }
 
     #[test]
