@@ -83,7 +83,7 @@ pub fn mark(c: &mut Ctx, odd: &[(u32, u32)]) {
             phone_open = false;
         }
         last = b;
-        let chunk = &c.text[c.t[a].span.start()..c.t[b - 1].span.end()];
+        let chunk = &c.text[c.span(a, b).range()];
         // One pass: digits, "@", "://".
         let bytes = chunk.as_bytes();
         let (mut digits, mut at_sign, mut scheme) = (0usize, false, false);

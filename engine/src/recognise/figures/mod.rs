@@ -45,8 +45,6 @@ pub struct Tok<'a> {
     /// Its text, lower-cased: the text itself where it already is, else a copy in the buffer
     /// the [`Ctx`] was given.
     pub l: &'a str,
-    /// Where it stands.
-    pub span: Span,
     /// What it is made of.
     pub kind: TokenKind,
     /// Whether white space (or the start of the text) precedes it.
@@ -194,7 +192,6 @@ impl<'a> Ctx<'a> {
                 num,
                 // Its copy's place in `lower` is known, but not yet where `lower` will lie.
                 l: s,
-                span: tok.span(),
                 kind,
                 gap,
                 blocked: false,
@@ -261,7 +258,24 @@ impl<'a> Ctx<'a> {
 
     /// The span from the start of token `a` to the end of token `b - 1`.
     pub fn span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.t[a].span.start(), self.t[b - 1].span.end())
+        Span::new(self.start(a), self.end(b - 1))
+    }
+
+    /// Where token `i` stands. Its text is a slice of the text, so its place is read off the
+    /// slice: a token's view keeps no span (8 bytes less a token, 48 in all, so that the
+    /// views of a window touch a seventh fewer cache lines).
+    pub fn tok_span(&self, i: usize) -> Span {
+        Span::new(self.start(i), self.end(i))
+    }
+
+    /// The byte where token `i` starts.
+    fn start(&self, i: usize) -> usize {
+        self.t[i].s.as_ptr() as usize - self.text.as_ptr() as usize
+    }
+
+    /// The byte where token `i` ends.
+    fn end(&self, i: usize) -> usize {
+        self.start(i) + self.t[i].s.len()
     }
 
     /// `span` without a last stop that ends its sentence (the text after it is empty or starts
@@ -499,7 +513,7 @@ pub fn numbers(text: &str) -> Vec<Figure> {
             }
             None => {
                 if t.kind == TokenKind::Number && !t.blocked {
-                    for (span, v) in other_digits(t.s, t.span.start()) {
+                    for (span, v) in other_digits(t.s, ctx.start(i)) {
                         out.push(figure(FigureKind::Quantity, span, Some(v), None, None));
                     }
                 }

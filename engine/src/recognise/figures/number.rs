@@ -424,7 +424,7 @@ fn from_digits(c: &Ctx, i: usize) -> Option<Num> {
         let mut typographic = false;
         let mut value = v;
         while let Some(g) = c.t.get(k).filter(|g| g.kind == TokenKind::Number && g.gap && g.s.len() == 3 && g.s.bytes().all(|b| b.is_ascii_digit()) || g.kind == TokenKind::Number && g.gap && g.s.len() > 3 && g.s.as_bytes()[..3].iter().all(u8::is_ascii_digit) && g.s.as_bytes()[3] == b'.') {
-            let sep = c.text.get(c.t[k - 1].span.end()..g.span.start()).unwrap_or("");
+            let sep = c.text.get(c.end(k - 1)..c.start(k)).unwrap_or("");
             if sep != " " && sep != "\u{202f}" && sep != "\u{a0}" {
                 break;
             }

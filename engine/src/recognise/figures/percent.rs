@@ -126,7 +126,8 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
 pub fn alone(c: &Ctx, found: &[Figure], out: &mut Vec<Figure>) {
     for i in 0..c.t.len() {
         let t = &c.t[i];
-        if t.blocked || found.iter().any(|f| f.span.start() < t.span.end() && t.span.start() < f.span.end()) {
+        let at = c.tok_span(i);
+        if t.blocked || found.iter().any(|f| f.span.start() < at.end() && at.start() < f.span.end()) {
             continue;
         }
         let Some((end, false)) = sign(c, i) else { continue };

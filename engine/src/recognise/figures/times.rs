@@ -50,7 +50,7 @@ pub fn find(c: &Ctx, out: &mut Vec<Figure>) {
                 _ => None,
             };
             if let Some(iso) = iso.filter(|_| i > 0 && c.any(i - 1, OPENERS)) {
-                out.push(figure(FigureKind::Date, t.span, None, None, Some(iso.to_owned())));
+                out.push(figure(FigureKind::Date, c.tok_span(i), None, None, Some(iso.to_owned())));
                 i += 1;
                 continue;
             }
