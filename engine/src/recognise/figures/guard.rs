@@ -19,22 +19,23 @@
 use super::{Ctx, TokenKind};
 
 /// Capitalised words that may stand right before a number: function words and adverbs that
-/// open sentences or headlines.
+/// open sentences or headlines. Sorted (a test checks), for a binary search: a scan of the
+/// list cost ~200 comparisons and its 50 cache lines for each number after a capital.
 const CAP_OK: &[&str] = &[
-    "a", "about", "above", "after", "against", "all", "almost", "along", "also", "among", "an", "and", "another",
-    "approximately", "around", "as", "at", "before", "below", "between", "beyond", "but", "by", "circa", "during",
-    "each", "even", "every", "exactly", "fewer", "for", "from", "in", "into", "just", "last", "least", "less", "like",
-    "more", "most", "nearly", "next", "nor", "of", "off", "on", "only", "or", "out", "over", "past", "per", "roughly",
-    "since", "so", "some", "than", "that", "the", "these", "this", "those", "through", "throughout", "till", "to",
-    "top", "under", "until", "up", "upwards", "via", "when", "while", "with", "within", "without", "yet", "barely",
-    "fully", "nearly", "only", "perhaps", "maybe", "possibly", "reportedly", "allegedly", "estimated", "total",
-    "at", "are", "were", "was", "is", "be", "been", "have", "has", "had", "will", "would", "could", "should", "may",
-    "might", "must", "can", "it", "they", "we", "he", "she", "i", "you", "there", "here", "now", "then", "still",
-    "whereas", "because", "if", "though", "although", "however", "meanwhile", "today", "yesterday", "tomorrow",
-    "year", "years", "fiscal", "spring", "summer", "autumn", "fall", "winter", "christmas", "easter", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "us", "u.s.", "usd", "eur", "gbp",
-    "jpy", "cny", "rub", "uah", "chf", "inr", "cad", "aud", "number", "nearly", "than", "both", "either",
-    "neither", "just", "not", "no", "almost", "said", "says", "say", "page",
+    "a", "about", "above", "after", "against", "all", "allegedly", "almost", "along", "also", "although", "among",
+    "an", "and", "another", "approximately", "apr", "are", "around", "as", "at", "aud", "aug", "autumn", "barely",
+    "be", "because", "been", "before", "below", "between", "beyond", "both", "but", "by", "cad", "can", "chf",
+    "christmas", "circa", "cny", "could", "dec", "during", "each", "easter", "either", "estimated", "eur", "even",
+    "every", "exactly", "fall", "feb", "fewer", "fiscal", "for", "from", "fully", "gbp", "had", "has", "have", "he",
+    "here", "however", "i", "if", "in", "inr", "into", "is", "it", "jan", "jpy", "jul", "jun", "just", "last",
+    "least", "less", "like", "mar", "may", "maybe", "meanwhile", "might", "more", "most", "must", "nearly",
+    "neither", "next", "no", "nor", "not", "nov", "now", "number", "oct", "of", "off", "on", "only", "or", "out",
+    "over", "page", "past", "per", "perhaps", "possibly", "reportedly", "roughly", "rub", "said", "say", "says",
+    "sep", "sept", "she", "should", "since", "so", "some", "spring", "still", "summer", "than", "that", "the",
+    "then", "there", "these", "they", "this", "those", "though", "through", "throughout", "till", "to", "today",
+    "tomorrow", "top", "total", "u.s.", "uah", "under", "until", "up", "upwards", "us", "usd", "via", "was", "we",
+    "were", "when", "whereas", "while", "will", "winter", "with", "within", "without", "would", "year", "years",
+    "yesterday", "yet", "you",
 ];
 
 /// Whether the number at token `i` follows a capitalised word that makes it part of a name.
@@ -44,7 +45,7 @@ pub fn titled(c: &Ctx, i: usize) -> bool {
     }
     let w = c.l(i - 1);
     let w = w.trim_end_matches('.');
-    !(CAP_OK.contains(&w) || crate::date::month_from_name(w).is_some() || weekday(w))
+    !(CAP_OK.binary_search(&w).is_ok() || crate::date::month_from_name(w).is_some() || weekday(w))
 }
 
 fn weekday(w: &str) -> bool {
@@ -199,5 +200,14 @@ fn phone_shape(s: &str) -> bool {
         [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 => false,
         [a, b] => a.len() == 3 && b.len() == 4,
         g => g.len() >= 3,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// [`super::titled`] looks a word up in `CAP_OK` by binary search.
+    #[test]
+    fn cap_ok_is_sorted() {
+        assert!(super::CAP_OK.windows(2).all(|w| w[0] < w[1]));
     }
 }
