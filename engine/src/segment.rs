@@ -227,16 +227,27 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // 256 (nine moves for a 1,000-word article); past that it grows as before, and the unused
     // room is given back below.
     let mut tokens: Vec<Token> = Vec::with_capacity((text.len() / 5 + 64).min(1 << 16));
-    for (start, piece) in word_pieces(text) {
-        let Some(first) = piece.chars().next() else { continue };
-        let end = start + piece.len();
+    let b = text.as_bytes();
+    // The pieces are read as bytes: an ASCII first byte (nearly every piece of news text)
+    // gives the kind by a table, without decoding a char or slicing a `str`.
+    for (start, end) in word_pieces(text) {
         // Token offsets are packed in 30 bits: text past 1 GiB (far above the largest
         // decoded input) is not tokenised.
         if end > Token::MAX_OFFSET {
             break;
         }
+        let Some(&lead) = b.get(start) else { continue };
+        let (kind, first) = if lead < 0x80 {
+            (ASCII_KINDS[lead as usize], None)
+        } else {
+            match text.get(start..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (kind_of(c), Some(c)),
+                None => continue,
+            }
+        };
+        let len = end - start;
         // A period right after an abbreviation, an initialism or a single capital letter joins it.
-        if piece == "." {
+        if lead == b'.' && len == 1 {
             if let Some(prev) = tokens.last_mut() {
                 if prev.end() == start && takes_period(prev.span().of(text)) {
                     prev.set_end(end);
@@ -244,22 +255,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
         }
-        let kind = kind_of(first);
         // A run of one punctuation mark ("!!!", "((((", "----") is one token.
-        if kind == TokenKind::Punct && piece.len() == first.len_utf8() {
+        if kind == TokenKind::Punct && len == first.map_or(1, char::len_utf8) && lead != b'.' {
             if let Some(prev) = tokens.last_mut() {
-                // A punctuation token is one mark or a run of one mark, so its ends tell.
-                let run = prev.span().of(text);
-                let same = prev.kind() == TokenKind::Punct && run.starts_with(first) && run.ends_with(first);
-                if prev.end() == start && same && piece != "." {
+                // A punctuation token is one mark or a run of one mark, so its ends tell: its
+                // first and last `len` bytes are those of the mark.
+                let mark = &b[start..end];
+                let same = prev.kind() == TokenKind::Punct
+                    && b.get(prev.start()..prev.start() + len) == Some(mark)
+                    && b.get(prev.end().wrapping_sub(len)..prev.end()) == Some(mark);
+                if prev.end() == start && same {
                     prev.set_end(end);
                     continue;
                 }
             }
         }
         // Split a possessive "'s" / "’s" off its word: "Norway’s" -> "Norway" "’s".
-        if kind == TokenKind::Word && piece.len() > 3 {
-            if let Some(stem) = possessive_stem(piece) {
+        if kind == TokenKind::Word && len > 3 {
+            if let Some(stem) = text.get(start..end).and_then(possessive_stem) {
                 if stem.chars().last().is_some_and(char::is_alphanumeric) {
                     let cut = start + stem.len();
                     push(&mut tokens, Token::new(Span::new(start, cut), kind));
@@ -285,8 +298,8 @@ fn possessive_stem(word: &str) -> Option<&str> {
     }
 }
 
-/// The pieces of `text` between Unicode word boundaries (UAX #29), with their byte offsets,
-/// less those that start with white space (which are no tokens): the pieces of
+/// The pieces of `text` between Unicode word boundaries (UAX #29), as their start and end
+/// byte offsets, less those that start with white space (which are no tokens): the pieces of
 /// `split_word_bound_indices` that start with no white space, faster for news text.
 ///
 /// A *cut* is an ASCII space that follows an ASCII character other than a space. Every rule
@@ -300,7 +313,7 @@ fn possessive_stem(word: &str) -> Option<&str> {
 /// [`piece_end`], which implements the rules for those classes; the stretch between the cut
 /// before and the cut after any other character (an accent that combines, an emoji, a
 /// Hebrew letter) is cut by `unicode-segmentation`.
-fn word_pieces(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+fn word_pieces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     use wb::TABLE;
     let b = text.as_bytes();
     let mut pos = 0;
@@ -314,7 +327,7 @@ fn word_pieces(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
                     if piece.starts_with(char::is_whitespace) {
                         continue;
                     }
-                    return Some((*base + i, piece));
+                    return Some((*base + i, *base + i + piece.len()));
                 }
                 None => uni = None,
             }
@@ -345,7 +358,7 @@ fn word_pieces(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
         }
         let start = pos;
         pos = piece_end(b, pos, class, len);
-        return text.get(start..pos).map(|piece| (start, piece));
+        return Some((start, pos));
     })
 }
 
@@ -503,6 +516,26 @@ fn piece_end(b: &[u8], start: usize, class: u8, len: usize) -> usize {
 fn push(tokens: &mut Vec<Token>, t: Token) {
     crate::grow::push(tokens, t, 256);
 }
+
+/// The kind of a token that starts with each ASCII byte, as [`kind_of`] tells it.
+const ASCII_KINDS: [TokenKind; 128] = {
+    let mut t = [TokenKind::Symbol; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            TokenKind::Word
+        } else if c.is_ascii_digit() {
+            TokenKind::Number
+        } else if c.is_ascii_punctuation() && !matches!(c, b'$' | b'%' | b'+' | b'<' | b'=' | b'>' | b'^' | b'`' | b'|' | b'~') {
+            TokenKind::Punct
+        } else {
+            TokenKind::Symbol
+        };
+        b += 1;
+    }
+    t
+};
 
 fn kind_of(first: char) -> TokenKind {
     // The marks past ASCII that `is_punct` knows are neither letters nor digits: asking them
@@ -681,7 +714,8 @@ fn split_paragraph(text: &str, tokens: &[Token], range: Range<usize>, paragraph:
         // lower case.
         if boundary_after.is_none() && i + 1 < range.end {
             let gap = bytes.get(tok.end()..tokens[i + 1].start()).unwrap_or_default();
-            if gap.contains(&b'\n') {
+            // (Most gaps are one space or none: they skip `contains`, a call to memchr.)
+            if !matches!(gap, [] | [b' ']) && gap.contains(&b'\n') {
                 let next_first = tokens[i + 1].span().of(text).chars().next().unwrap_or(' ');
                 if !next_first.is_lowercase() {
                     boundary_after = Some(i);
@@ -807,7 +841,7 @@ mod tests {
         all.push("Norway’s $118.5 billion, 61% of U.S. aid (e.g. 3,000.5 km) a_b 2_x x:y ‘90s  café \r\n\r\n end.".to_owned());
         all.push("“Focus,” Stensønes said — the ‘West’… \u{a0}x Zürich’s 1’000 a\u{301}b. Ok 😀 done, Łódź".to_owned());
         for t in &all {
-            let got: Vec<(usize, &str)> = word_pieces(t).collect();
+            let got: Vec<(usize, &str)> = word_pieces(t).map(|(a, b)| (a, &t[a..b])).collect();
             assert_eq!(got, unicode_pieces(t), "{t:?}");
         }
     }
@@ -822,9 +856,16 @@ mod tests {
             let mut alphabet = around.to_vec();
             alphabet.push(&c);
             for t in strings(&alphabet, 3).iter().filter(|t| t.contains(c.as_str())) {
-                let got: Vec<(usize, &str)> = word_pieces(t).collect();
+                let got: Vec<(usize, &str)> = word_pieces(t).map(|(a, b)| (a, &t[a..b])).collect();
                 assert_eq!(got, unicode_pieces(t), "{t:?}");
             }
+        }
+    }
+
+    #[test]
+    fn ascii_kinds_are_the_kinds_of_ascii() {
+        for b in 0..128u8 {
+            assert_eq!(ASCII_KINDS[b as usize], kind_of(b as char), "{b}");
         }
     }
 

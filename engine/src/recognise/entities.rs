@@ -212,11 +212,14 @@ impl<'a> Doc<'a> {
         });
         // Whether each word is capitalised, once (the rules ask it of most tokens several times).
         for (slot, t) in single.iter_mut().zip(tokens) {
+            if t.kind() != TokenKind::Word {
+                continue;
+            }
             let upper = match text.as_bytes().get(t.start()) {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => text.get(t.start()..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase),
             };
-            if upper && t.kind() == TokenKind::Word && !slot.has(Lists::NEVER) {
+            if upper && !slot.has(Lists::NEVER) {
                 slot.0 |= CAP;
             }
         }
@@ -240,7 +243,14 @@ impl<'a> Doc<'a> {
         let b = self.bytes(i);
         match b.first() {
             Some(f) if f.is_ascii() => {
-                f.is_ascii_lowercase() && (b.iter().any(u8::is_ascii_uppercase) || !b.is_ascii() && self.word(i).chars().any(char::is_uppercase))
+                // One pass to the first capital or byte past ASCII (most words have neither):
+                // past ASCII, the chars tell (a capital before it is one of them).
+                f.is_ascii_lowercase()
+                    && match b.iter().position(|&c| c.is_ascii_uppercase() || !c.is_ascii()) {
+                        Some(k) if b[k].is_ascii() => true,
+                        Some(_) => self.word(i).chars().any(char::is_uppercase),
+                        None => false,
+                    }
             }
             _ => {
                 let w = self.word(i);
@@ -842,7 +852,8 @@ impl<'a> Doc<'a> {
     /// II", "Shahed drones".
     fn products(&mut self) {
         for i in 0..self.tokens.len() {
-            if !self.is_cap(i) && !self.lower_camel(i) {
+            // (A word that starts in lower case is a `TokenKind::Word`: others skip the text.)
+            if !(self.is_cap(i) || self.tokens[i].kind() == TokenKind::Word && self.lower_camel(i)) {
                 continue;
             }
             let l = self.lists(i);
@@ -918,6 +929,10 @@ impl<'a> Doc<'a> {
             return;
         }
         for i in 0..self.tokens.len() {
+            // (Most tokens are followed by none of the two lengths: their text is not read.)
+            if !self.tokens.get(i + 1).is_some_and(|t| matches!(t.span().len(), 2 | 4)) {
+                continue;
+            }
             let next = self.bytes(i + 1);
             if !(next == "’s".as_bytes() || next == b"'s") || self.gap(i + 1) != Some(false) {
                 continue;

@@ -27,7 +27,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::resolve::fast_hash::FixedMap;
-use crate::segment::{tokenize, Token};
+use crate::segment::{tokenize, Token, TokenKind};
 use crate::Label;
 
 /// A set of gazetteer lists, as bit flags.
@@ -505,10 +505,12 @@ pub(crate) fn scan(text: &str, tokens: &[Token], mut single: impl FnMut(usize, E
     // search of the text in all, where each token would search itself).
     let mut next_curly = text.find('’').unwrap_or(usize::MAX);
     for i in 0..tokens.len() {
-        let first = tokens[i].span().of(text);
-        if first.len() > MAX_FORM_BYTES || !first.chars().next().is_some_and(char::is_alphanumeric) {
+        // Only a word or a number (a token that starts with a letter or a digit, as
+        // `tokenize` kinds them) starts a form: asked of the kind, without reading the text.
+        if !matches!(tokens[i].kind(), TokenKind::Word | TokenKind::Number) || tokens[i].span().len() > MAX_FORM_BYTES {
             continue;
         }
+        let first = tokens[i].span().of(text);
         let start = tokens[i].start();
         if next_curly < start {
             next_curly = text.get(start..).and_then(|rest| rest.find('’')).map_or(usize::MAX, |k| start + k);
