@@ -713,9 +713,15 @@ fn split_paragraph(text: &str, tokens: &[Token], range: Range<usize>, paragraph:
         // A line break inside the paragraph ends the sentence unless the next line goes on in
         // lower case.
         if boundary_after.is_none() && i + 1 < range.end {
-            let gap = bytes.get(tok.end()..tokens[i + 1].start()).unwrap_or_default();
-            // (Most gaps are one space or none: they skip `contains`, a call to memchr.)
-            if !matches!(gap, [] | [b' ']) && gap.contains(&b'\n') {
+            // (Most gaps are one space or none: their length and byte tell, without a slice
+            // and the memchr of `contains`.)
+            let (a, z) = (tok.end(), tokens[i + 1].start());
+            let line_break = match z.saturating_sub(a) {
+                0 => false,
+                1 => bytes.get(a) == Some(&b'\n'),
+                _ => bytes.get(a..z).is_some_and(|gap| gap.contains(&b'\n')),
+            };
+            if line_break {
                 let next_first = tokens[i + 1].span().of(text).chars().next().unwrap_or(' ');
                 if !next_first.is_lowercase() {
                     boundary_after = Some(i);

@@ -852,8 +852,21 @@ impl<'a> Doc<'a> {
     /// II", "Shahed drones".
     fn products(&mut self) {
         for i in 0..self.tokens.len() {
-            // (A word that starts in lower case is a `TokenKind::Word`: others skip the text.)
-            if !(self.is_cap(i) || self.tokens[i].kind() == TokenKind::Word && self.lower_camel(i)) {
+            // (Capitalised words and words that start in lower case are `TokenKind::Word`s.)
+            if self.tokens[i].kind() != TokenKind::Word {
+                continue;
+            }
+            // Word-hyphen-number: "Shahed-136", "Su-34", "S-400", "MiG-29".
+            let numbered = matches!(self.bytes(i + 1), b"-" | b"\xE2\x80\x90")
+                && self.gap(i + 1) == Some(false)
+                && self.gap(i + 2) == Some(false)
+                && self.tokens.get(i + 2).is_some_and(|t| t.kind() == TokenKind::Number);
+            // Only a model number or a product series makes a product: most words have neither,
+            // and skip the tests of their case.
+            if !numbered && !self.name_at(i).is_some_and(|(_, e)| e.lists.has(Lists::PRODUCT)) {
+                continue;
+            }
+            if !(self.is_cap(i) || self.lower_camel(i)) {
                 continue;
             }
             let l = self.lists(i);
@@ -861,12 +874,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let w = self.word(i);
-            // Word-hyphen-number: "Shahed-136", "Su-34", "S-400", "MiG-29".
-            if matches!(self.word(i + 1), "-" | "‐")
-                && self.gap(i + 1) == Some(false)
-                && self.gap(i + 2) == Some(false)
-                && self.tokens.get(i + 2).is_some_and(|t| t.kind() == TokenKind::Number)
-            {
+            if numbered {
                 let mut end = i + 3;
                 if self.gap(end) == Some(false) && self.tokens.get(end).is_some_and(|t| t.kind() == TokenKind::Word) {
                     end += 1; // "Tu-22M3" split oddly, "Kh-101s"
@@ -929,8 +937,9 @@ impl<'a> Doc<'a> {
             return;
         }
         for i in 0..self.tokens.len() {
-            // (Most tokens are followed by none of the two lengths: their text is not read.)
-            if !self.tokens.get(i + 1).is_some_and(|t| matches!(t.span().len(), 2 | 4)) {
+            // ("'s" and "’s" are punctuation tokens, split off their word by `tokenize`; most
+            // tokens are followed by none of that kind and length, and their text is not read.)
+            if !self.tokens.get(i + 1).is_some_and(|t| t.kind() == TokenKind::Punct && matches!(t.span().len(), 2 | 4)) {
                 continue;
             }
             let next = self.bytes(i + 1);
