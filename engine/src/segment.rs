@@ -320,7 +320,28 @@ fn word_pieces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     // The next stretch for `unicode-segmentation`, from a cut (or the start) to a cut (or the end).
     let mut slow = slow_stretch(b, 0);
     let mut uni: Option<(usize, unicode_segmentation::UWordBoundIndices<'_>)> = None;
+    // Where the text the fast path cuts ends: `slow.start`, or 0 while `uni` has pieces left
+    // (one test a piece on the fast path).
+    let mut fast_end = slow.start;
     std::iter::from_fn(move || loop {
+        if pos < fast_end {
+            // White space before `slow.start` stands alone or in a run of white space, a
+            // piece that is no token: ASCII white space is skipped here, the no-break space below.
+            while pos < fast_end && b[pos] <= b' ' && TABLE[b[pos] as usize] == wb::WHITE {
+                pos += 1;
+            }
+            if pos >= fast_end {
+                continue;
+            }
+            let (class, len) = known_class(b, pos);
+            if class == wb::WHITE {
+                pos += len;
+                continue;
+            }
+            let start = pos;
+            pos = piece_end(b, pos, class, len);
+            return Some((start, pos));
+        }
         if let Some((base, it)) = &mut uni {
             match it.next() {
                 Some((i, piece)) => {
@@ -329,36 +350,22 @@ fn word_pieces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
                     }
                     return Some((*base + i, *base + i + piece.len()));
                 }
-                None => uni = None,
+                None => {
+                    uni = None;
+                    fast_end = slow.start;
+                    continue;
+                }
             }
         }
-        if pos >= slow.start {
-            if pos >= b.len() {
-                return None;
-            }
-            // `pos` is at the stretch's start: pieces never cross a cut, and the stretch
-            // starts at one or where the last stretch ended.
-            uni = text.get(slow.clone()).map(|s| (slow.start, s.split_word_bound_indices()));
-            pos = slow.end;
-            slow = slow_stretch(b, pos);
-            continue;
+        if pos >= b.len() {
+            return None;
         }
-        // White space before `slow.start` stands alone or in a run of white space, a piece
-        // that is no token: ASCII white space is skipped here, the no-break space below.
-        while pos < slow.start && b[pos] <= b' ' && TABLE[b[pos] as usize] == wb::WHITE {
-            pos += 1;
-        }
-        if pos >= slow.start {
-            continue;
-        }
-        let (class, len) = known_class(b, pos);
-        if class == wb::WHITE {
-            pos += len;
-            continue;
-        }
-        let start = pos;
-        pos = piece_end(b, pos, class, len);
-        return Some((start, pos));
+        // `pos` is at the stretch's start: pieces never cross a cut, and the stretch starts at
+        // one or where the last stretch ended.
+        uni = text.get(slow.clone()).map(|s| (slow.start, s.split_word_bound_indices()));
+        pos = slow.end;
+        slow = slow_stretch(b, pos);
+        fast_end = if uni.is_some() { 0 } else { slow.start };
     })
 }
 
