@@ -571,10 +571,10 @@ impl Words {
     /// form. Every word has its id by now, so the table that found them is done with: it is
     /// cleared and keyed by form instead (the first word of each form gathers the evidence of
     /// all, then each word reads it back), then freed; the same bits as sorting the words
-    /// by form and merging each run, without the sort. `unread_lower` holds the lower-cased
+    /// by form and merging each run, without the sort. `unread_lower` gives the lower-cased
     /// forms ([`plain_lower`]) of the words that stand in no table ([`UNREAD_WORD`]): each is
     /// written in lower case, evidence for the words of its form.
-    fn merge_evidence(&mut self, unread_lower: &[u64]) {
+    fn merge_evidence(&mut self, unread_lower: impl Iterator<Item = u64>) {
         let mut slots = std::mem::take(&mut self.slots);
         slots.fill(0);
         let bits = slots.len().trailing_zeros();
@@ -601,7 +601,7 @@ impl Words {
                 }
             }
         }
-        for &lower in unread_lower {
+        for lower in unread_lower {
             if let Ok(first) = find(list, &slots, lower) {
                 list[first].flags |= SEEN_LOWER << EV_SHIFT;
             }
@@ -731,18 +731,15 @@ impl<'t> Featurizer<'t> {
 
     /// The featurizer of `words` and `ids`, with the document evidence gathered and merged.
     fn with_evidence(text: &'t str, segments: &Segments, mut words: Words, ids: Vec<u32>, quiet: Vec<bool>) -> Featurizer<'t> {
-        let mut unread_lower = Vec::new();
         for s in &segments.sentences {
             let body = s.kind == SentenceKind::Body;
             let mut first_word = true;
             for i in s.tokens.clone() {
                 let Some(&id) = ids.get(i) else { continue };
-                // An unread token is plain: a word in lower case (its evidence goes by its form)
-                // or a mark. What comes after it is plain too (else it would be read), so
-                // whether it opens a quote is not asked.
+                // An unread token is plain: a word in lower case (its evidence goes by its form,
+                // below) or a mark. What comes after it is plain too (else it would be read),
+                // so whether it opens a quote is not asked.
                 if id == UNREAD_WORD {
-                    let bytes = segments.tokens[i].span().of(text).as_bytes();
-                    unread_lower.push(plain_lower(bytes));
                     first_word = false;
                     continue;
                 }
@@ -761,7 +758,10 @@ impl<'t> Featurizer<'t> {
                 }
             }
         }
-        words.merge_evidence(&unread_lower);
+        // The unread words' forms, read again from the text (not kept: 8 bytes a token). Every
+        // unread token stands in a sentence ([`Featurizer::for_tagging`]).
+        let unread = ids.iter().zip(&segments.tokens).filter(|&(&id, _)| id == UNREAD_WORD);
+        words.merge_evidence(unread.map(|(_, t)| plain_lower(t.span().of(text).as_bytes())));
         Featurizer { text, words, ids, quiet }
     }
 
