@@ -170,17 +170,62 @@ fn lookup<'a>(table: &'a [(&'a str, &'a str)], w: &str) -> Option<&'a str> {
 
 /// The canonical name of a base unit written `form` ("km" Kilometer, "MB" Megabyte, "mb"
 /// Megabit: a capital B is a byte).
+///
+/// Asked of most words after a number, which are mostly no unit: an ASCII word is lower-cased
+/// on the stack rather than into a new `String`, and [`BASE_FILTER`] turns most other words
+/// away before the forms are scanned.
 pub fn base(form: &str) -> Option<&'static str> {
-    let l = form.to_lowercase();
-    if matches!(l.as_str(), "kb" | "mb" | "gb" | "tb") && form.ends_with('B') {
-        return Some(match l.as_str() {
+    let mut buf = [0u8; BASE_LONGEST];
+    let owned;
+    let l: &str = if form.is_ascii() {
+        // No form has BASE_LONGEST bytes or more, and ASCII lower-casing keeps the length.
+        let b = buf.get_mut(..form.len())?;
+        b.copy_from_slice(form.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).ok()?
+    } else {
+        owned = form.to_lowercase();
+        &owned
+    };
+    let b = l.as_bytes();
+    let (&first, &last) = (b.first()?, b.last()?);
+    if b.len() >= BASE_LONGEST || BASE_FILTER[0][usize::from(first)] & BASE_FILTER[1][usize::from(last)] & 1 << b.len() == 0 {
+        return None;
+    }
+    if matches!(l, "kb" | "mb" | "gb" | "tb") && form.ends_with('B') {
+        return Some(match l {
             "kb" => "Kilobyte",
             "mb" => "Megabyte",
             "gb" => "Gigabyte",
             _ => "Terabyte",
         });
     }
-    BASE.iter().find(|(_, forms)| forms.contains(&l.as_str())).map(|(name, _)| *name)
+    BASE.iter().find(|(_, forms)| forms.contains(&l)).map(|(name, _)| *name)
+}
+
+/// Every form in [`BASE`] has fewer bytes than this (checked when [`BASE_FILTER`] is built).
+const BASE_LONGEST: usize = 16;
+
+/// By first byte ([0]) and by last byte ([1]), the lengths of the forms in [`BASE`] that start
+/// or end with it (bit `len`): a word whose bit is clear under either is no base unit.
+static BASE_FILTER: [[u16; 256]; 2] = base_filter();
+
+const fn base_filter() -> [[u16; 256]; 2] {
+    let mut f = [[0u16; 256]; 2];
+    let mut i = 0;
+    while i < BASE.len() {
+        let forms = BASE[i].1;
+        let mut j = 0;
+        while j < forms.len() {
+            let b = forms[j].as_bytes();
+            assert!(!b.is_empty() && b.len() < BASE_LONGEST);
+            f[0][b[0] as usize] |= 1 << b.len();
+            f[1][b[b.len() - 1] as usize] |= 1 << b.len();
+            j += 1;
+        }
+        i += 1;
+    }
+    f
 }
 
 /// A unit glued to digits ("lbs" in "200lbs").
