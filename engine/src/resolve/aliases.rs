@@ -34,8 +34,12 @@ pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
     let mut index = Index::default();
     // The key of each distinct form, worked out once: most mentions repeat a form. A cache of
     // at most KEYS forms, emptied when full: text of distinct names (a form or two per entity)
-    // would otherwise keep one for every mention.
-    let mut keys: HashMap<&str, Box<str>> = HashMap::default();
+    // would otherwise keep one for every mention. The keys stand end to end in one buffer (the
+    // map gives where and how long), not in a heap block each.
+    let mut keys: HashMap<&str, (u32, u32)> = HashMap::default();
+    let mut key_bytes = String::with_capacity(256);
+    // What `key_into` folds in, reused from key to key.
+    let mut scratch = String::new();
     // The group of each mention (4 bytes a mention): the groups keep no list of their
     // mentions, which are handed to their entities at the end.
     let mut owner: Vec<u32> = Vec::with_capacity(mentions.len());
@@ -43,8 +47,15 @@ pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
         let form = clean_form(span.of(text));
         if keys.len() >= KEYS && !keys.contains_key(form) {
             keys.clear();
+            key_bytes.clear();
         }
-        let k: &str = keys.entry(form).or_insert_with(|| key(form).into_boxed_str());
+        let (at, len) = *keys.entry(form).or_insert_with(|| {
+            let at = key_bytes.len();
+            key_into(form, &mut scratch, &mut key_bytes);
+            // Keys are folded pieces of a text of at most MAX_INPUT_BYTES: inside `u32`.
+            (at as u32, (key_bytes.len() - at) as u32)
+        });
+        let k = &key_bytes[at as usize..(at + len) as usize];
         // A key seen before (most mentions repeat a form) names its group: looked up once here,
         // not again by `find` and `add`.
         let known = index.by_key.entry(&index.keys, k).map(|&(at, _, g)| (at, g as usize));
@@ -65,7 +76,7 @@ pub fn group(text: &str, mentions: &[(Span, Label)]) -> Vec<Entity> {
     // groups (an entity is 88 bytes, a group 40).
     let mut groups = std::mem::take(&mut index.groups);
     let counts = std::mem::take(&mut index.counts);
-    drop((index, keys));
+    drop((index, keys, key_bytes, scratch));
     // Made from the last group back, the list of groups given back an eighth at a time as they
     // are made, so that the groups are not all held beside their entities.
     let n = groups.len();
@@ -334,16 +345,24 @@ fn clean_form(form: &str) -> &str {
 /// The comparison key of a form: canonical name if known, else lower case without
 /// diacritics, leading "the", periods and possessive.
 pub fn key(form: &str) -> String {
+    let mut out = String::new();
+    key_into(form, &mut String::new(), &mut out);
+    out
+}
+
+/// Appends the [`key`] of `form` to `out`, folding in `scratch` (whatever it holds).
+fn key_into(form: &str, scratch: &mut String, out: &mut String) {
     if let Some(c) = canonical(form) {
-        return fold(c);
+        fold_into(scratch, c);
+    } else {
+        let f = clean_form(form);
+        let f = f.strip_prefix("the ").or_else(|| f.strip_prefix("The ")).unwrap_or(f);
+        fold_into(scratch, f);
+        if let Some(c) = canonical(scratch) {
+            fold_into(scratch, c);
+        }
     }
-    let f = clean_form(form);
-    let f = f.strip_prefix("the ").or_else(|| f.strip_prefix("The ")).unwrap_or(f);
-    let folded = fold(f);
-    if let Some(c) = canonical(&folded) {
-        return fold(c);
-    }
-    folded
+    out.push_str(scratch);
 }
 
 /// Lower case, without diacritics, periods or repeated spaces.
