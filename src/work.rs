@@ -30,7 +30,7 @@ pub fn analyse_doc(id: u32, name: &str, bytes: &[u8]) -> Result<(Analysis, Doc),
     let analysis = dossier_engine::analyse_bytes(bytes, name, &dossier_engine::Options::default())
         .map_err(|e| e.to_string())?;
     let report = DocumentReport::from_analysis(name, &analysis);
-    let json = Report::new(vec![report.clone()]).to_json();
+    let json = report.to_report_json();
     let doc = Doc::from_report(id, analysis.text.clone(), report, json)?;
     Ok((analysis, doc))
 }

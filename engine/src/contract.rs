@@ -59,6 +59,13 @@ impl Report {
     }
 }
 
+/// A [`Report`] of one document, borrowed: the same JSON without the document's copy.
+#[derive(Serialize)]
+struct OneDocument<'a> {
+    version: u32,
+    documents: [&'a DocumentReport; 1],
+}
+
 /// One document's analysis, or why it could not be analysed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DocumentReport {
@@ -335,6 +342,20 @@ fn number<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
 }
 
 impl DocumentReport {
+    /// The compact JSON of a [`Report`] of this one document (what
+    /// `Report::new(vec![self.clone()]).to_json()` gives, without cloning the report).
+    ///
+    /// ```
+    /// use dossier_engine::{analyse, contract::{DocumentReport, Report}, Options};
+    ///
+    /// let analysis = analyse("Nils Stensønes said on Monday that NIS paid $2 million.", &Options::default());
+    /// let report = DocumentReport::from_analysis("a.txt", &analysis);
+    /// assert_eq!(report.to_report_json(), Report::new(vec![report.clone()]).to_json());
+    /// ```
+    pub fn to_report_json(&self) -> String {
+        serde_json::to_string(&OneDocument { version: VERSION, documents: [self] }).expect("the report serialises")
+    }
+
     /// The report of an analysed document.
     pub fn from_analysis(name: &str, a: &Analysis) -> DocumentReport {
         let index = CharIndex::new(&a.text);
