@@ -98,6 +98,8 @@ const PLAN = {
   samples: { warmups: 10, warmSeconds: 3, runs: 15, maxSeconds: 60 },
 };
 const plan = (name) => PLAN[name] || { warmups: 0, runs: 3, maxSeconds: 120 };
+// Runs per turn of native and Chromium on the short texts (see `native` below).
+const BLOCK = 8;
 // Rounds of the paired measurement of Dossier and wink-nlp on the short texts (see `paired`).
 const PAIRED_ROUNDS = 41;
 const medianOf = (xs) => {
@@ -108,7 +110,8 @@ const medianOf = (xs) => {
 // ---- native: the same function on the same texts, timed by one process per Dossier build
 // (bench/wasm/examples/native.rs --serve) on request, so that its runs interleave with the
 // browser's and both see the same load on the machine: for each text, after the warm-ups of each
-// side, the runs alternate one by one, native then browser.
+// side, native and browser take turns (blocks of BLOCK runs on the short texts, one run each on
+// the large ones).
 function nativeServer() {
   const bin = path.join(root, 'target/release/examples/native');
   const child = spawn(bin, ['--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -223,19 +226,26 @@ async function main() {
         if (native) {
           const file = meta[name].file;
           const first = p.warmups ? (await native.times(p.warmups, file))[0] : null;
-          // One run at a time, native then Chromium, until `runs` or `maxSeconds` (Chromium's
-          // warm-ups come before its first run), so that a change in the machine's load hits
-          // both sides of the ratio alike. On the short texts each side's timed run comes right
-          // after an untimed one: a process that has slept while the other side ran wakes on a
-          // cold core (the native runs, alone after each wait, took up to half as long again).
+          // Native and Chromium take turns, so that a change in the machine's load hits both
+          // sides of the ratio alike. On the short texts the turns are blocks of BLOCK runs, and
+          // Chromium's block is timed as every other tool's runs are (bench.measure: a full
+          // collection before each timed run, the runs back to back in one call into the page),
+          // after an untimed run; each native block starts with an untimed run too (a process
+          // that has slept while the other side ran wakes on a cold core). Timing Dossier's runs
+          // one by one, each in its own call after a native run, while the other tools' ran
+          // back to back in one call, had made the per-tool cells unlike for unlike (session 10:
+          // the article 1.47 ms against wink-nlp's 1.26, when run by run in turn, each in its own
+          // call, the two took 1.61 and 1.69). The large texts alternate one run at a time.
+          const block = p.warmups ? BLOCK : 1;
           const nat = [];
           const times = [];
           let firstMs = null;
           const begin = Date.now();
           const again = p.warmups ? 1 : 0;
           while (times.length < p.runs && (times.length === 0 || Date.now() - begin < p.maxSeconds * 1e3)) {
-            nat.push((await native.times(1 + again, file)).at(-1));
-            m = await measure({ warmups: times.length === 0 ? p.warmups : again, warmSeconds: times.length === 0 ? p.warmSeconds || 0 : 0, runs: 1 });
+            const k = Math.min(block, p.runs - times.length);
+            nat.push(...(await native.times(again + k, file)).slice(again));
+            m = await measure({ warmups: times.length === 0 ? p.warmups : again, warmSeconds: times.length === 0 ? p.warmSeconds || 0 : 0, runs: k, maxSeconds: p.maxSeconds });
             if (times.length === 0) firstMs = m.firstMs;
             times.push(...m.times);
           }
@@ -353,7 +363,7 @@ function report({ started, load0, load1, sizes, toolNames, meta, nativeResults, 
     lines.push(`| ${name} | ${fmtInt(meta[name].words)} | ${nat ? nat.median_ms.toFixed(2) : ''} | ${ms(c)} | ${ratio(ratios[name])} |${variant ? ` ${ms(o)} | ${ratio(ratiosVariant[name])} |` : ''}`);
   }
   lines.push('');
-  lines.push(`Dossier's wasm (bench/wasm, ${how(builds.pkg)}: as index.html builds the app's worker): ${fmtInt(wasm.raw)} bytes, ${fmtInt(wasm.gzip)} bytes gzip -9${variant ? `; the variant (${how(variant)}): ${fmtInt(wasmVariant.raw)} bytes, ${fmtInt(wasmVariant.gzip)} bytes gzip -9` : ''}. Native: the same function (\`analyse_json\`) built with \`--release\`, timed by bench/wasm/examples/native.rs on the same files in runs interleaved with Chromium's (after each side's warm-ups the runs alternate one by one, native then Chromium; on the article and the samples each timed run follows an untimed one of its side), so that both see the same load on the machine.`);
+  lines.push(`Dossier's wasm (bench/wasm, ${how(builds.pkg)}: as index.html builds the app's worker): ${fmtInt(wasm.raw)} bytes, ${fmtInt(wasm.gzip)} bytes gzip -9${variant ? `; the variant (${how(variant)}): ${fmtInt(wasmVariant.raw)} bytes, ${fmtInt(wasmVariant.gzip)} bytes gzip -9` : ''}. Native: the same function (\`analyse_json\`) built with \`--release\`, timed by bench/wasm/examples/native.rs on the same files in turns with Chromium's (after each side's warm-ups, native then Chromium: on the article and the samples blocks of ${BLOCK} runs, each block after an untimed run of its side, Chromium's timed as every tool's are, a full collection before each run; on 1 MB and up one run each), so that both see the same load on the machine.`);
   lines.push('');
 
   // ---- the issue's targets
