@@ -1600,18 +1600,22 @@ impl Homes {
                 second
             };
             let tag = rem as u8 | if h == first { 0 } else { 0x80 };
-            let (old_tag, old_row) = (self.tags[h], self.rows[h]);
+            let (old_tag, old_key, old_row) = (self.tags[h], self.key_at(h), self.rows[h]);
             self.tags[h] = tag;
             self.rows[h] = row;
             if old_tag == 0 {
                 return None;
             }
-            // The key moved out, from its tag and home.
-            let old_rem = u32::from(old_tag & 0x7F);
-            let old_first = if old_tag & 0x80 == 0 { h } else { h ^ partner(old_rem) };
-            (key, row, from) = ((old_first as u32) << REM_BITS | old_rem, old_row, h);
+            (key, row, from) = (old_key, old_row, h);
         }
         Some((key, row))
+    }
+
+    /// The key in home `h` (if it holds one), from its tag and its place.
+    fn key_at(&self, h: usize) -> u32 {
+        let (tag, rem) = (self.tags[h], u32::from(self.tags[h] & 0x7F));
+        let first = if tag & 0x80 == 0 { h } else { h ^ partner(rem) };
+        (first as u32) << REM_BITS | rem
     }
 
     /// Whether a key whose first home is `first` may be in [`Table::rest`].
@@ -1641,12 +1645,10 @@ impl Table {
                 // bits are not 0): see [`Table::add_all`].
                 if homeless.0 & 0x7F == 0 {
                     let h = (homeless.0 >> REM_BITS) as usize & (HOMES - 1) ^ partner(0);
-                    let tag = homes.tags[h];
-                    let old = (homes.rows[h], u32::from(tag & 0x7F));
-                    let old_first = if tag & 0x80 == 0 { h } else { h ^ partner(old.1) };
+                    let moved = (homes.key_at(h), homes.rows[h]);
                     homes.tags[h] = 0x80;
                     homes.rows[h] = homeless.1;
-                    homeless = ((old_first as u32) << REM_BITS | old.1, old.0);
+                    homeless = moved;
                 }
                 let g = (homeless.0 >> REM_BITS) as usize / GROUP;
                 homes.spilled[g / 64] |= 1 << (g % 64);
@@ -2694,13 +2696,20 @@ mod tests {
         let mut asked: Vec<u32> = keys.iter().flat_map(|&k| [k, k ^ 0x0200_0000]).collect();
         asked.push(EMPTY);
         for chunk in asked.chunks(FEATURES) {
-            let (mut all, mut each) = ([0i16; LANES], [0i32; LANES]);
-            t.add_all(&mut all, chunk, 0);
-            for &k in chunk {
-                t.add(&mut each, k);
-            }
-            assert_eq!(all.map(i32::from), each, "{chunk:x?}");
+            add_all_adds_what_add_does(&t, chunk);
         }
+    }
+
+    /// Asserts that [`Table::add_all`] sums what [`Table::add`] adds key by key for `chunk`;
+    /// returns the sums.
+    fn add_all_adds_what_add_does(t: &Table, chunk: &[u32]) -> [i16; LANES] {
+        let (mut all, mut each) = ([0i16; LANES], [0i32; LANES]);
+        t.add_all(&mut all, chunk, 0);
+        for &k in chunk {
+            t.add(&mut each, k);
+        }
+        assert_eq!(all.map(i32::from), each, "{chunk:x?}");
+        all
     }
 
     #[test]
@@ -2739,12 +2748,7 @@ mod tests {
             }
             let asked: Vec<u32> = (0..1u32 << bits).collect();
             for chunk in asked.chunks(FEATURES) {
-                let (mut all, mut each) = ([0i16; LANES], [0i32; LANES]);
-                t.add_all(&mut all, chunk, 0);
-                for &k in chunk {
-                    t.add(&mut each, k);
-                }
-                assert_eq!(all.map(i32::from), each, "{chunk:x?}");
+                let all = add_all_adds_what_add_does(&t, chunk);
                 // The same keys in their top bits.
                 let high: Vec<u32> = chunk.iter().map(|&k| k << (32 - bits) | 0x15).collect();
                 let mut shifted = [0i16; LANES];
